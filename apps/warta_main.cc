@@ -1,0 +1,258 @@
+// warta: the command line. A thin shell over the library: parse arguments,
+// call the pipeline, print, and turn errors into messages and exit codes.
+//
+// Exit codes: 0 everything coded; 1 some inputs failed (the rest were coded);
+// 2 usage errors or unusable data files.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "clean/cleaner.h"
+#include "read/reader.h"
+#include "util/text.h"
+#include "warta/pipeline.h"
+
+namespace {
+
+constexpr int kExitPartial = 1;
+constexpr int kExitUsage = 2;
+
+const char* kUsage = R"(warta — political event data from Indonesian and English news
+
+usage:
+  warta code [options] FILE...     code articles into CAMEO events (JSON lines)
+  warta clean [--explain] FILE     print the cleaned text; --explain lists removals
+  warta dict check                 validate every data file
+  warta help
+
+FILE is a plain-text article, a .jsonl file of articles (one JSON object a
+line: id, text, published, title, url, source; only text is required), or -
+for standard input.
+
+options:
+  --published YYYY-MM-DD   publication date for articles that carry none
+  --format json|table      output format (default json: one event a line)
+  --lang id|en             language, instead of detecting it
+  --jsonl                  read standard input as JSON lines
+  --data DIR               data folder (default: $WARTA_DATA, or the one
+                           installed beside the binary)
+)";
+
+struct Options {
+  std::string published;
+  std::string format = "json";
+  std::string language;
+  std::string data_dir;
+  bool jsonl = false;
+  bool explain = false;
+  std::vector<std::string> files;
+};
+
+int Fail(const std::string& message, int code = kExitUsage) {
+  std::cerr << "warta: " << message << "\n";
+  return code;
+}
+
+// Finds the data folder: --data, $WARTA_DATA, then beside the executable.
+std::string FindDataDir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("WARTA_DATA")) return env;
+  std::error_code error;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
+  for (auto candidate : {exe / "../share/warta/data", exe / "../data", exe / "data"}) {
+    if (std::filesystem::exists(candidate / "codebook/cameo.tsv", error)) {
+      return candidate.lexically_normal().string();
+    }
+  }
+  return "data";
+}
+
+bool ParseOptions(int argc, char** argv, int first, Options* options, std::string* error) {
+  for (int i = first; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) {
+        *error = arg + " needs a value";
+        return false;
+      }
+      *out = argv[++i];
+      return true;
+    };
+    if (arg == "--published" || arg == "--format" || arg == "--lang" || arg == "--data") {
+      std::string* out = arg == "--published" ? &options->published
+                         : arg == "--format"  ? &options->format
+                         : arg == "--lang"    ? &options->language
+                                              : &options->data_dir;
+      if (!value(out)) return false;
+    } else if (arg == "--jsonl") {
+      options->jsonl = true;
+    } else if (arg == "--explain") {
+      options->explain = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      *error = "unknown option " + arg;
+      return false;
+    } else {
+      options->files.push_back(arg);
+    }
+  }
+  if (options->format != "json" && options->format != "table") {
+    *error = "--format must be json or table";
+    return false;
+  }
+  if (!options->language.empty() && options->language != "id" && options->language != "en") {
+    *error = "--lang must be id or en";
+    return false;
+  }
+  auto date = warta::Date::Parse(options->published);
+  if (!options->published.empty() && (!date || date->precision != warta::DatePrecision::kDay)) {
+    *error = "--published must be a date YYYY-MM-DD, got \"" + options->published + "\"";
+    return false;
+  }
+  return true;
+}
+
+// Cuts UTF-8 text to about `width` characters for the table.
+std::string Fit(const std::string& text, size_t width) {
+  std::string out;
+  size_t pos = 0, count = 0;
+  while (pos < text.size() && count < width) {
+    size_t start = pos;
+    warta::DecodeUtf8(text, &pos);
+    std::string piece = text.substr(start, pos - start);
+    out += (piece == "\n" || piece == "\t") ? " " : piece;
+    ++count;
+  }
+  if (pos < text.size() && count >= 1) out += "…", ++count;
+  while (count < width + 1) out += ' ', ++count;
+  return out;
+}
+
+std::string ActorLabel(const warta::Actor& actor) { return actor.code + " " + actor.name; }
+
+void PrintTableRow(const warta::Event& e) {
+  std::string date = e.date ? e.date->ToString() : "?";
+  std::string flags = e.negated ? " (negated)" : "";
+  if (e.modality != warta::Modality::kAsserted) {
+    flags += std::string(" (") + warta::ModalityName(e.modality) + ")";
+  }
+  std::cout << Fit(date, 10) << " " << Fit(ActorLabel(e.source), 26) << " "
+            << Fit(e.cameo + " " + e.cameo_label + flags, 34) << " "
+            << Fit(e.target ? ActorLabel(*e.target) : "-", 26) << " "
+            << Fit(e.evidence.text, 60) << "\n";
+}
+
+int RunCode(const Options& options) {
+  if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
+  warta::LoadOptions load;
+  load.data_dir = FindDataDir(options.data_dir);
+  auto resources = warta::Resources::Load(load);
+  if (!resources.ok()) return Fail(resources.status().message());
+  auto coder = warta::ArticleCoder::Create(resources.value());
+  if (!coder.ok()) return Fail(coder.status().message());
+  warta::CodeOptions code_options{options.language};
+  auto published = warta::Date::Parse(options.published);
+  if (options.format == "table") {
+    std::cout << Fit("DATE", 10) << " " << Fit("SOURCE", 26) << " " << Fit("EVENT", 34) << " "
+              << Fit("TARGET", 26) << " " << "EVIDENCE\n";
+  }
+  int failures = 0;
+  for (const std::string& file : options.files) {
+    auto reader = warta::ArticleReader::Open(
+        file, options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto);
+    if (!reader.ok()) {
+      Fail(reader.status().message());
+      ++failures;
+      continue;
+    }
+    warta::ReadItem item;
+    while (reader.value()->Next(&item)) {
+      if (!item.article.ok()) {
+        Fail(item.article.status().message());
+        ++failures;
+        continue;
+      }
+      warta::Article& article = item.article.value();
+      if (!article.published && published) article.published = published;
+      auto coded = coder.value()->Code(article, code_options);
+      if (!coded.ok()) {
+        Fail(item.location + ": " + coded.status().message());
+        ++failures;
+        continue;
+      }
+      for (const warta::Event& event : coded.value().events) {
+        if (options.format == "table") PrintTableRow(event);
+        else std::cout << warta::ToJson(event) << "\n";
+      }
+    }
+  }
+  std::cout.flush();
+  return failures == 0 ? 0 : kExitPartial;
+}
+
+int RunClean(const Options& options) {
+  if (options.files.size() != 1) return Fail("clean: give exactly one FILE (or -)");
+  auto cleaner = warta::Cleaner::Load(FindDataDir(options.data_dir));
+  if (!cleaner.ok()) return Fail(cleaner.status().message());
+  auto reader = warta::ArticleReader::Open(options.files.front(), warta::InputFormat::kPlain);
+  if (!reader.ok()) return Fail(reader.status().message());
+  warta::ReadItem item;
+  if (!reader.value()->Next(&item) || !item.article.ok()) {
+    return Fail(item.article.status().message(), kExitPartial);
+  }
+  const std::string& original = item.article.value().text;
+  warta::CleanedText cleaned = cleaner.value()->Clean(original);
+  std::cout << cleaned.text;
+  if (!cleaned.text.empty() && cleaned.text.back() != '\n') std::cout << "\n";
+  if (!options.explain) return 0;
+  std::cout << "\n--- removed or repaired (" << cleaned.removals.size() << ") ---\n";
+  for (const warta::Removal& removal : cleaned.removals) {
+    std::string text = original.substr(removal.start, removal.end - removal.start);
+    if (text.size() > 120) text = text.substr(0, 120) + "…";
+    for (char& c : text) c = c == '\n' ? ' ' : c;
+    std::cout << "[" << removal.start << "," << removal.end << ") " << removal.reason << ": \""
+              << text << "\"\n";
+  }
+  return 0;
+}
+
+int RunDictCheck(const Options& options) {
+  warta::LoadOptions load;
+  load.data_dir = FindDataDir(options.data_dir);
+  std::vector<std::string> problems = warta::Resources::Check(load);
+  for (const std::string& problem : problems) std::cerr << problem << "\n";
+  if (!problems.empty()) {
+    std::cerr << "warta: " << problems.size() << " problem(s) in " << load.data_dir << "\n";
+    return kExitUsage;
+  }
+  std::cout << "ok: every data file in " << load.data_dir << " is valid\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0 ||
+      std::strcmp(argv[1], "-h") == 0) {
+    std::cout << kUsage;
+    return argc < 2 ? kExitUsage : 0;
+  }
+  std::string command = argv[1];
+  int first = 2;
+  if (command == "dict") {
+    if (argc < 3 || std::strcmp(argv[2], "check") != 0) return Fail("usage: warta dict check");
+    first = 3;
+  }
+  Options options;
+  std::string error;
+  if (!ParseOptions(argc, argv, first, &options, &error)) return Fail(error);
+  if (command == "code") return RunCode(options);
+  if (command == "clean") return RunClean(options);
+  if (command == "dict") return RunDictCheck(options);
+  return Fail("unknown command \"" + command + "\" (try warta help)");
+}

@@ -1,0 +1,72 @@
+// The event record: warta's output contract (documented in README.md).
+//
+// Field names are stable; tools downstream read them. Offsets in `Evidence`
+// are byte offsets into the ORIGINAL article text, not the cleaned text.
+// Plain value types; ToJson is thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "warta/date.h"
+
+namespace warta {
+
+enum class Modality { kAsserted, kAlleged, kIntended };
+const char* ModalityName(Modality modality);
+
+struct Actor {
+  std::string code;     // CAMEO actor code, e.g. "PRKGOV", "UNO"
+  std::string country;  // ISO alpha-3, or "IGO"
+  std::string agent;    // "GOV", "MIL", ... or empty
+  std::string name;     // the name as written (or as first written in the article)
+  std::optional<Date> start;  // the office's term, when from the people dictionary
+  std::optional<Date> end;
+
+  bool SameAs(const Actor& other) const {
+    return code == other.code && name == other.name;
+  }
+};
+
+struct Span {
+  size_t start = 0;  // byte offsets into the original article text
+  size_t end = 0;
+};
+
+struct Evidence {
+  Span sentence;
+  std::string text;  // the sentence as it appears in the original
+  Span source;       // where the source, verb and target were written;
+  Span verb;         // a zero-length span when not written (e.g. inherited)
+  Span target;
+};
+
+struct Event {
+  std::string article_id;
+  std::string event_id;
+  std::string language;
+  std::optional<Date> published;
+
+  std::optional<Date> date;
+  std::string date_text;  // empty when dated by the publication day
+
+  Actor source;
+  std::optional<Actor> target;
+
+  std::string cameo;  // "042"
+  std::string cameo_root;
+  std::string cameo_label;
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string plover;  // empty when PLOVER has no counterpart
+
+  Modality modality = Modality::kAsserted;
+  bool negated = false;
+  Evidence evidence;
+  double confidence = 0;
+};
+
+// One JSON object on one line, with the field names of the contract.
+std::string ToJson(const Event& event);
+
+}  // namespace warta

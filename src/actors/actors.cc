@@ -1,0 +1,496 @@
+#include "actors/actors.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "util/text.h"
+
+namespace warta {
+
+namespace {
+
+const std::set<std::string>& KnownAgents() {
+  static const std::set<std::string> kAgents = {
+      "GOV", "LEG", "JUD", "COP", "MIL", "PTY", "OPP", "CVL", "EDU", "BUS", "MED",
+      "CRM", "REB", "SPY", "LAB", "REL", "HLH", "REF", "ELI", "IGO", "UNO", "NGO"};
+  return kAgents;
+}
+
+bool IsCountryCode(const std::string& code) {
+  return code.size() == 3 && std::all_of(code.begin(), code.end(),
+                                         [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::optional<Date> ParseOptionalDate(const std::string& text, bool* ok) {
+  *ok = true;
+  if (text.empty()) return std::nullopt;
+  auto date = Date::Parse(text);
+  if (!date) *ok = false;
+  return date;
+}
+
+// Whether a date falls in [start, end], comparing at the coarser precision.
+bool InTerm(const Date& date, const Office& office) {
+  auto key = [](const Date& d, bool upper) {
+    int month = d.precision == DatePrecision::kYear ? (upper ? 12 : 1) : d.month;
+    int day = d.precision == DatePrecision::kDay ? d.day : (upper ? 31 : 1);
+    return d.year * 10000 + month * 100 + day;
+  };
+  int value = key(date, false);
+  if (office.start && value < key(*office.start, false)) return false;
+  if (office.end && value > key(*office.end, true)) return false;
+  return true;
+}
+
+// Joins pieces "Korea Utara" + "Kim Jong Un"? Only pieces of different slots.
+int Slot(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::kState:
+    case EntryKind::kDemonym:
+    case EntryKind::kCapital:
+    case EntryKind::kCity:
+      return 0;
+    case EntryKind::kPerson: return 1;
+    case EntryKind::kOrganisation: return 2;
+    case EntryKind::kSeat: return 3;
+    case EntryKind::kTitle: return 4;
+  }
+  return 5;
+}
+
+bool IsConnector(const Token& token) {
+  return token.lower == "of" || token.lower == "the" || token.text == "'" ||
+         token.text == "’" || token.lower == "s";
+}
+
+std::string JoinText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string text;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && tokens[i].start > tokens[i - 1].end) text += ' ';
+    text += tokens[i].text;
+  }
+  return text;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- loading
+
+struct NameRule {
+  size_t entry;
+  std::vector<std::string> exact_words;  // for acronyms
+  bool needs_capital;
+};
+
+void ActorDictionary::AddName(const Segmenter& segmenter, const std::string& name,
+                              size_t entry) {
+  std::vector<Token> tokens = segmenter.Tokenize(name);
+  if (tokens.empty()) return;
+  std::vector<std::string> words;
+  for (const Token& token : tokens) words.push_back(token.lower);
+  // The entry index is packed with two case bits so the table stays simple.
+  size_t letters = 0;
+  for (char c : name) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  bool exact = AllUpper(name) && letters <= 5;
+  bool capital = !exact && StartsUpper(name);
+  phrases_.Add(std::move(words), entry * 4 + (exact ? 1 : 0) + (capital ? 2 : 0));
+}
+
+size_t ActorDictionary::Match(const std::vector<Token>& tokens, size_t i,
+                              const ActorEntry** entry) const {
+  return phrases_.Visit(tokens, i, [&](const PhraseTable<size_t>::Entry& phrase) {
+    bool exact = phrase.value & 1;
+    bool capital = phrase.value & 2;
+    if (exact) {
+      for (size_t k = 0; k < phrase.words.size(); ++k) {
+        if (tokens[i + k].kind == TokenKind::kWord && !AllUpper(tokens[i + k].text)) {
+          return false;
+        }
+      }
+    }
+    if (capital && !tokens[i].capitalized) return false;
+    *entry = &entries_[phrase.value / 4];
+    return true;
+  });
+}
+
+void ActorDictionary::LoadCountries(const TsvFile& file, const Segmenter& segmenter,
+                                    Diagnostics* diag) {
+  static const std::map<std::string, EntryKind> kKinds = {
+      {"name", EntryKind::kState},     {"demonym", EntryKind::kDemonym},
+      {"capital", EntryKind::kCapital}, {"seat", EntryKind::kSeat},
+      {"city", EntryKind::kCity}};
+  for (const TsvRecord& record : file.records) {
+    const auto& f = record.fields;
+    auto kind = f.size() == 3 ? kKinds.find(f[1]) : kKinds.end();
+    if (kind == kKinds.end() || !IsCountryCode(f[0])) {
+      diag->Error(file.path, record.line,
+                  "expected `CODE<TAB>name|demonym|capital|seat|city<TAB>names` with a "
+                  "three-letter code");
+      continue;
+    }
+    for (const std::string& raw : Split(f[2], '|')) {
+      std::string name = raw;
+      std::string agent = kind->second == EntryKind::kSeat ? "GOV" : "";
+      size_t colon = name.rfind(':');
+      if (kind->second == EntryKind::kSeat && colon != std::string::npos) {
+        agent = name.substr(colon + 1);
+        name = name.substr(0, colon);
+        if (!KnownAgents().count(agent)) {
+          diag->Error(file.path, record.line, "unknown agent \"" + agent + "\"");
+          continue;
+        }
+      }
+      if (Trim(name).empty()) {
+        diag->Error(file.path, record.line, "empty name in list");
+        continue;
+      }
+      entries_.push_back({kind->second, f[0], agent, f[0], name, {}, false, false});
+      AddName(segmenter, name, entries_.size() - 1);
+    }
+  }
+}
+
+void ActorDictionary::LoadOrganisations(const TsvFile& file, const Segmenter& segmenter,
+                                        Diagnostics* diag) {
+  for (const TsvRecord& record : file.records) {
+    const auto& f = record.fields;
+    if (f.size() != 4 || f[0].empty() || !IsCountryCode(f[1]) ||
+        !KnownAgents().count(f[2])) {
+      diag->Error(file.path, record.line,
+                  "expected `code<TAB>country<TAB>agent<TAB>names` with a known agent");
+      continue;
+    }
+    std::vector<std::string> names = Split(f[3], '|');
+    for (const std::string& name : names) {
+      if (Trim(name).empty()) {
+        diag->Error(file.path, record.line, "empty name in list");
+        continue;
+      }
+      entries_.push_back(
+          {EntryKind::kOrganisation, f[1], f[2], f[0], names.front(), {}, false, false});
+      AddName(segmenter, name, entries_.size() - 1);
+    }
+  }
+}
+
+void ActorDictionary::LoadPeople(const TsvFile& file, const Segmenter& segmenter,
+                                 Diagnostics* diag) {
+  std::map<std::string, size_t> by_name;
+  for (const TsvRecord& record : file.records) {
+    const auto& f = record.fields;
+    bool start_ok = false, end_ok = false;
+    if (f.size() != 5 || f[1].size() != 6 || !IsCountryCode(f[1].substr(0, 3)) ||
+        !KnownAgents().count(f[1].substr(3))) {
+      diag->Error(file.path, record.line,
+                  "expected `names<TAB>CODE<TAB>start<TAB>end<TAB>office` with a "
+                  "six-letter code such as RUSGOV");
+      continue;
+    }
+    Office office{f[1], ParseOptionalDate(f[2], &start_ok), ParseOptionalDate(f[3], &end_ok),
+                  f[4]};
+    if (!start_ok || !end_ok) {
+      diag->Error(file.path, record.line, "dates must be YYYY-MM-DD, YYYY-MM or YYYY");
+      continue;
+    }
+    std::vector<std::string> names = Split(f[0], '|');
+    if (Trim(names.front()).empty()) {
+      diag->Error(file.path, record.line, "empty name");
+      continue;
+    }
+    auto found = by_name.find(names.front());
+    if (found != by_name.end()) {
+      entries_[found->second].offices.push_back(office);
+      continue;
+    }
+    entries_.push_back({EntryKind::kPerson, f[1].substr(0, 3), f[1].substr(3), f[1],
+                        names.front(), {office}, false, false});
+    size_t index = entries_.size() - 1;
+    by_name[names.front()] = index;
+    for (const std::string& name : names) {
+      if (!Trim(name).empty()) AddName(segmenter, name, index);
+    }
+  }
+}
+
+void ActorDictionary::LoadTitles(const TsvFile& file, const Segmenter& segmenter,
+                                 Diagnostics* diag) {
+  for (const TsvRecord& record : file.records) {
+    const auto& f = record.fields;
+    if (f.size() != 2 || !KnownAgents().count(f[0])) {
+      diag->Error(file.path, record.line, "expected `AGENT<TAB>titles` with a known agent");
+      continue;
+    }
+    for (const std::string& name : Split(f[1], '|')) {
+      if (Trim(name).empty()) {
+        diag->Error(file.path, record.line, "empty title in list");
+        continue;
+      }
+      entries_.push_back({EntryKind::kTitle, "", f[0], "", name, {}, false, false});
+      AddName(segmenter, name, entries_.size() - 1);
+    }
+  }
+}
+
+Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string& data_dir,
+                                                               const Segmenter& segmenter,
+                                                               Diagnostics* diagnostics) {
+  Diagnostics local;
+  Diagnostics* diag = &local;
+  std::unique_ptr<ActorDictionary> dictionary(new ActorDictionary());
+  using Loader = void (ActorDictionary::*)(const TsvFile&, const Segmenter&, Diagnostics*);
+  const std::pair<const char*, Loader> kFolders[] = {
+      {"countries", &ActorDictionary::LoadCountries},
+      {"organisations", &ActorDictionary::LoadOrganisations},
+      {"people", &ActorDictionary::LoadPeople},
+      {"agents", &ActorDictionary::LoadTitles}};
+  for (const auto& [folder, loader] : kFolders) {
+    auto paths = ListTsvFiles(data_dir + "/actors/" + folder);
+    if (!paths.ok()) return paths.status();
+    for (const std::string& path : paths.value()) {
+      auto file = ReadTsv(path);
+      if (!file.ok()) {
+        diag->Error(path, 0, file.status().message());
+        continue;
+      }
+      (dictionary.get()->*loader)(file.value(), segmenter, diag);
+    }
+  }
+  dictionary->phrases_.Compile();
+  if (diagnostics != nullptr) diagnostics->Merge(local);
+  if (!local.ok()) return local.ToStatus();
+  return dictionary;
+}
+
+const Office* ActorDictionary::OfficeOn(const ActorEntry& person,
+                                        const std::optional<Date>& date) const {
+  if (person.offices.empty()) return nullptr;
+  if (date) {
+    for (const Office& office : person.offices) {
+      if (InTerm(*date, office)) return &office;
+    }
+  }
+  // Unknown date or out of every term: the office held most recently.
+  const Office* latest = &person.offices.front();
+  for (const Office& office : person.offices) {
+    if (!office.end) return &office;
+    if (latest->end && office.end->year > latest->end->year) latest = &office;
+  }
+  return latest;
+}
+
+// ---------------------------------------------------------------- tracking
+
+ActorTracker::ActorTracker(const ActorDictionary& dictionary, const Lexicon& lexicon,
+                           std::optional<Date> published)
+    : dictionary_(dictionary), lexicon_(lexicon), published_(published) {}
+
+std::vector<ActorTracker::Piece> ActorTracker::FindPieces(
+    const std::vector<Token>& tokens) const {
+  std::vector<Piece> pieces;
+  for (size_t i = 0; i < tokens.size();) {
+    const ActorEntry* entry = nullptr;
+    size_t length = 0;
+    // Pair phrases ("para pemimpin") win over the titles inside them.
+    if (!lexicon_.Is(LexiconKind::kPairPeople, tokens, i) &&
+        !lexicon_.Is(LexiconKind::kPairStates, tokens, i)) {
+      length = dictionary_.Match(tokens, i, &entry);
+    }
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    pieces.push_back({i, i + length, entry});
+    i += length;
+  }
+  return pieces;
+}
+
+size_t ActorTracker::ExtendName(const std::vector<Token>& tokens, size_t from,
+                                const std::vector<Piece>& pieces, size_t next_piece) const {
+  size_t end = from;
+  size_t limit = next_piece < pieces.size() ? pieces[next_piece].begin : tokens.size();
+  while (end < limit && end - from < 4 && tokens[end].kind == TokenKind::kWord &&
+         tokens[end].capitalized && !tokens[end].newline_before) {
+    ++end;
+  }
+  return end;
+}
+
+void ActorTracker::Remember(const Actor& actor, bool person) {
+  auto same = [&](const Entity& e) { return e.actor.SameAs(actor); };
+  entities_.erase(std::remove_if(entities_.begin(), entities_.end(), same), entities_.end());
+  Entity entity{actor, {}, person};
+  if (person) {
+    for (const std::string& word : Split(actor.name, ' ')) {
+      if (word.size() >= 2 && StartsUpper(word)) entity.name_words.push_back(word);
+    }
+  }
+  entities_.push_back(std::move(entity));
+  if (actor.country.empty()) return;
+  for (auto& [country, count] : country_counts_) {
+    if (country == actor.country) {
+      ++count;
+      return;
+    }
+  }
+  country_counts_.push_back({actor.country, 1});
+}
+
+std::string ActorTracker::DominantCountry() const {
+  std::string best;
+  int best_count = 0;
+  for (const auto& [country, count] : country_counts_) {
+    if (count > best_count && country != "IGO") {
+      best = country;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+Mention ActorTracker::Compose(const std::vector<Token>& tokens,
+                              const std::vector<Piece>& pieces, size_t first, size_t last) {
+  Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false};
+  const ActorEntry* by_slot[6] = {};
+  for (size_t p = first; p <= last; ++p) {
+    int slot = Slot(pieces[p].entry->kind);
+    if (slot != 4 || by_slot[4] == nullptr) by_slot[slot] = pieces[p].entry;
+    if (slot == 4) by_slot[4] = pieces[p].entry;  // the last title is the most specific
+  }
+  const ActorEntry* place = by_slot[0];
+  const ActorEntry* person = by_slot[1];
+  const ActorEntry* organisation = by_slot[2];
+  const ActorEntry* seat = by_slot[3];
+  const ActorEntry* title = by_slot[4];
+  Actor actor;
+  actor.name = JoinText(tokens, mention.begin, mention.end);
+  bool is_person = false;
+  if (person != nullptr) {
+    const Office* office = dictionary_.OfficeOn(*person, published_);
+    actor.code = office->code;
+    actor.country = office->code.substr(0, 3);
+    actor.agent = office->code.substr(3);
+    actor.name = person->name;
+    actor.start = office->start;
+    actor.end = office->end;
+    is_person = true;
+  } else if (organisation != nullptr) {
+    actor.code = organisation->code;
+    actor.country = organisation->country;
+    actor.agent = organisation->agent;
+    actor.name = organisation->name;
+  } else if (title != nullptr) {
+    actor.country = place ? place->country : (seat ? seat->country : "");
+    actor.agent = title->agent;
+    size_t name_end = ExtendName(tokens, mention.end, pieces, last + 1);
+    if (name_end > mention.end) {
+      actor.name = JoinText(tokens, mention.end, name_end);
+      mention.end = name_end;
+      is_person = true;
+    }
+  } else if (seat != nullptr) {
+    actor.country = seat->country;
+    actor.agent = seat->agent;
+  } else {
+    actor.country = place->country;
+    // A capital as an actor is its government ("Pyongyang membantah ...").
+    if (place->kind == EntryKind::kCapital) actor.agent = "GOV";
+    mention.is_state = place->kind == EntryKind::kState || place->kind == EntryKind::kDemonym;
+    bool after_preposition =
+        mention.begin > 0 && lexicon_.Is(LexiconKind::kLocationPreposition, tokens,
+                                         mention.begin - 1);
+    mention.location = place->kind == EntryKind::kCity ||
+                       (after_preposition && place->kind != EntryKind::kDemonym);
+  }
+  if (actor.code.empty()) actor.code = actor.country + actor.agent;
+  mention.actors.push_back(actor);
+  if (!mention.location) Remember(actor, is_person);
+  return mention;
+}
+
+std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
+  Mention mention{i, i + 1, {}, false, true, false};
+  auto recent = [&](bool people, size_t count) {
+    std::vector<Actor> found;
+    for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
+      if (people && !it->person) continue;
+      if (!people) {
+        if (it->actor.country.empty() || it->actor.country == "IGO") continue;
+        bool seen = std::any_of(found.begin(), found.end(), [&](const Actor& a) {
+          return a.country == it->actor.country;
+        });
+        if (seen) continue;
+        Actor state;
+        state.code = state.country = state.name = it->actor.country;
+        // Name the state as the article wrote it, when it did.
+        for (const Entity& entity : entities_) {
+          if (entity.actor.code == state.country) state.name = entity.actor.name;
+        }
+        found.push_back(state);
+        continue;
+      }
+      found.push_back(it->actor);
+    }
+    return found;
+  };
+  if (size_t n = lexicon_.Match(LexiconKind::kPairPeople, tokens, i)) {
+    mention.actors = recent(true, 2);
+    mention.end = i + n;
+  } else if (size_t m = lexicon_.Match(LexiconKind::kPairStates, tokens, i)) {
+    mention.actors = recent(false, 2);
+    mention.end = i + m;
+  } else if (lexicon_.Is(LexiconKind::kPronoun, tokens, i)) {
+    mention.actors = recent(true, 1);
+  } else if (tokens[i].capitalized && tokens[i].kind == TokenKind::kWord) {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (std::find(it->name_words.begin(), it->name_words.end(), tokens[i].text) !=
+          it->name_words.end()) {
+        mention.actors.push_back(it->actor);
+        break;
+      }
+    }
+  }
+  if (mention.actors.size() < (mention.end - mention.begin > 1 ? 2u : 1u)) return std::nullopt;
+  if (mention.actors.size() == 1) Remember(mention.actors.front(), true);
+  return mention;
+}
+
+std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
+  std::vector<Piece> pieces = FindPieces(tokens);
+  std::vector<Mention> mentions;
+  size_t p = 0;
+  for (size_t i = 0; i < tokens.size();) {
+    while (p < pieces.size() && pieces[p].begin < i) ++p;
+    if (p < pieces.size() && pieces[p].begin == i) {
+      // Gather neighbouring pieces of different slots into one actor.
+      size_t last = p;
+      int used = 1 << Slot(pieces[p].entry->kind);
+      while (last + 1 < pieces.size()) {
+        const Piece& next = pieces[last + 1];
+        size_t gap = next.begin - pieces[last].end;
+        bool joined = gap == 0 || (gap <= 2 && std::all_of(tokens.begin() + pieces[last].end,
+                                                             tokens.begin() + next.begin,
+                                                             IsConnector));
+        int slot = Slot(next.entry->kind);
+        if (!joined || ((used >> slot) & 1 && slot != 4)) break;
+        used |= 1 << slot;
+        ++last;
+      }
+      mentions.push_back(Compose(tokens, pieces, p, last));
+      i = mentions.back().end;
+      p = last + 1;
+      continue;
+    }
+    if (auto resolved = Resolve(tokens, i)) {
+      i = resolved->end;
+      mentions.push_back(std::move(*resolved));
+      continue;
+    }
+    ++i;
+  }
+  return mentions;
+}
+
+}  // namespace warta

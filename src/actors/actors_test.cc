@@ -1,0 +1,86 @@
+#include "actors/actors.h"
+
+#include <gtest/gtest.h>
+
+#include "../../tests/test_support.h"
+
+namespace warta {
+namespace {
+
+class ActorsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    segmenter_ = std::move(Segmenter::Load(testing::DataDir())).value();
+    auto dictionary = ActorDictionary::Load(testing::DataDir(), *segmenter_);
+    ASSERT_TRUE(dictionary.ok()) << dictionary.status().message();
+    dictionary_ = std::move(dictionary).value();
+    lexicon_ = std::move(Lexicon::Load(testing::DataDir() + "/lexicon/id.tsv", *segmenter_)).value();
+    english_ = std::move(Lexicon::Load(testing::DataDir() + "/lexicon/en.tsv", *segmenter_)).value();
+  }
+
+  // "CODE name" of every mention in each sentence, in order.
+  std::vector<std::string> Mentions(const std::vector<std::string>& sentences,
+                                    const char* published = "2023-10-12", bool english = false) {
+    ActorTracker tracker(*dictionary_, english ? *english_ : *lexicon_, Date::Parse(published));
+    std::vector<std::string> out;
+    for (const std::string& sentence : sentences) {
+      for (const Mention& m : tracker.Recognise(segmenter_->Tokenize(sentence))) {
+        std::string text = m.location ? "@" : "";
+        for (const Actor& a : m.actors) text += (text.size() > 1 ? "+" : "") + a.code + " " + a.name;
+        out.push_back(text);
+      }
+    }
+    return out;
+  }
+
+  std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<ActorDictionary> dictionary_;
+  std::unique_ptr<Lexicon> lexicon_, english_;
+};
+
+TEST_F(ActorsTest, TitleCountryAndNameMakeOneActor) {
+  auto found = Mentions({"Wakil Menteri Luar Negeri Korea Utara Im Chon-il menegaskan."});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], "PRKGOV Im Chon-il");
+}
+
+TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
+  EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
+  auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
+  EXPECT_EQ(medvedev[0], "RUSGOV Dmitry Medvedev");
+}
+
+TEST_F(ActorsTest, MetonymsAndPlaces) {
+  auto found = Mentions({"Pyongyang dan Moskow membantah.", "Kremlin melancarkan invasi.",
+                         "Perundingan terjadi di Rusia."});
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].substr(0, 6), "PRKGOV");
+  EXPECT_EQ(found[1].substr(0, 6), "RUSGOV");
+  EXPECT_EQ(found[2].substr(0, 6), "RUSGOV");
+  EXPECT_EQ(found[3].substr(0, 4), "@RUS");
+}
+
+TEST_F(ActorsTest, LaterMentionsResolveWithinTheArticle) {
+  auto found = Mentions({"Pemimpin Korea Utara Kim Jong Un dan Presiden Rusia Vladimir Putin bertemu.",
+                         "Kim memuji Putin.", "Dia berjanji.", "Setelah itu, kedua pria tersebut pergi."});
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found[2], "PRKGOV Kim Jong Un");
+  EXPECT_EQ(found[3], "RUSGOV Vladimir Putin");
+  EXPECT_EQ(found[4], "RUSGOV Vladimir Putin");  // the most recent person
+  EXPECT_EQ(found[5], "RUSGOV Vladimir Putin+PRKGOV Kim Jong Un");
+}
+
+TEST_F(ActorsTest, EnglishOrderAndAcronymCase) {
+  auto found = Mentions({"Russian President Vladimir Putin met the Indonesian foreign minister.",
+                         "The US and the UN spoke as well as Indonesia."},
+                        "2023-10-12", true);
+  ASSERT_EQ(found.size(), 5u);
+  EXPECT_EQ(found[0], "RUSGOV Vladimir Putin");
+  EXPECT_EQ(found[1].substr(0, 6), "IDNGOV");
+  EXPECT_EQ(found[2].substr(0, 3), "USA");
+  EXPECT_EQ(found[3].substr(0, 3), "UNO");
+  EXPECT_EQ(found[4].substr(0, 3), "IDN");
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,127 @@
+#include "analyse/analyser.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <filesystem>
+
+#include "util/text.h"
+
+namespace warta {
+
+namespace {
+
+constexpr size_t kMaxCacheEntries = 200000;
+
+bool IsAsciiWord(const std::string& word) {
+  for (unsigned char c : word) {
+    if (c >= 0x80 || !(std::isalpha(c) || c == '-' || c == '\'')) return false;
+  }
+  return !word.empty();
+}
+
+// Pulls "st:ROOT" and the "fl:XX" flags out of one Hunspell analysis.
+void ParseMorphology(const std::string& analysis, std::string* stem, std::string* flags) {
+  size_t pos = 0;
+  while (pos < analysis.size()) {
+    size_t end = analysis.find(' ', pos);
+    if (end == std::string::npos) end = analysis.size();
+    std::string_view field(analysis.data() + pos, end - pos);
+    if (field.substr(0, 3) == "st:") *stem = std::string(field.substr(3));
+    if (field.substr(0, 3) == "fl:") *flags += std::string(field.substr(3)) + " ";
+    pos = end + 1;
+  }
+}
+
+}  // namespace
+
+Analyser::~Analyser() = default;
+
+Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
+                                                 const std::string& hunspell_dir,
+                                                 Diagnostics* diagnostics) {
+  std::unique_ptr<Analyser> analyser(new Analyser());
+  for (auto [name, slot] : {std::pair{"id_ID", &analyser->indonesian_},
+                            {"en_US", &analyser->english_}}) {
+    std::string aff = hunspell_dir + "/" + name + ".aff";
+    std::string dic = hunspell_dir + "/" + name + ".dic";
+    if (!std::filesystem::exists(aff) || !std::filesystem::exists(dic)) {
+      return Status::NotFound(dic + ": Hunspell dictionary not found (install " +
+                              (std::string(name) == "id_ID" ? "hunspell-id" : "hunspell-en-us") +
+                              ")");
+    }
+    *slot = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
+  std::string path = data_dir + "/lexicon/en_irregular.tsv";
+  auto file = ReadTsv(path);
+  if (!file.ok()) return file.status();
+  Diagnostics local;
+  Diagnostics* diag = &local;
+  for (const TsvRecord& record : file.value().records) {
+    if (record.fields.size() != 2 || record.fields[0].empty()) {
+      diag->Error(path, record.line, "expected `lemma<TAB>form|form`");
+      continue;
+    }
+    for (const std::string& form : Split(record.fields[1], '|')) {
+      if (!form.empty()) analyser->irregular_[ToLower(form)] = record.fields[0];
+    }
+  }
+  if (diagnostics != nullptr) diagnostics->Merge(local);
+  if (!local.ok()) return local.ToStatus();
+  return analyser;
+}
+
+const WordAnalysis& Analyser::Analyse(const std::string& language,
+                                      const std::string& lower) {
+  bool indonesian = language == "id";
+  auto& cache = indonesian ? cache_id_ : cache_en_;
+  auto it = cache.find(lower);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCacheEntries) cache.clear();
+  WordAnalysis analysis = indonesian ? AnalyseIndonesian(lower) : AnalyseEnglish(lower);
+  return cache.emplace(lower, std::move(analysis)).first->second;
+}
+
+WordAnalysis Analyser::AnalyseIndonesian(const std::string& lower) {
+  WordAnalysis result{lower, Voice::kNone, false};
+  if (!IsAsciiWord(lower) || lower.size() < 3) return result;
+  std::vector<std::string> analyses = indonesian_->analyze(lower);
+  if (analyses.empty()) return result;
+  std::string stem, flags;
+  ParseMorphology(analyses.front(), &stem, &flags);
+  if (!stem.empty()) result.lemma = stem;
+  // Flags name the affix classes of the id_ID affix file: M meN-, D di-,
+  // B ber-, T ter-; a/R/P/K are -an, per-an, pe-an, ke-an nominalisations.
+  auto has = [&](char c) {
+    for (size_t i = 0; i < flags.size(); ++i) {
+      if (flags[i] == c && (i == 0 || flags[i - 1] == ' ')) return true;
+    }
+    return false;
+  };
+  if (has('D') || has('T')) {
+    result.voice = Voice::kPassive;
+  } else if (has('M') || has('B')) {
+    result.voice = Voice::kActive;
+  } else if (has('a') || has('R') || has('P') || has('K')) {
+    result.nominal = true;
+  }
+  return result;
+}
+
+WordAnalysis Analyser::AnalyseEnglish(const std::string& lower) {
+  WordAnalysis result{lower, Voice::kNone, false};
+  auto irregular = irregular_.find(lower);
+  if (irregular != irregular_.end()) {
+    result.lemma = irregular->second;
+    return result;
+  }
+  if (!IsAsciiWord(lower) || lower.size() < 3) return result;
+  for (const std::string& stem : english_->stem(lower)) {
+    if (stem != lower) {
+      result.lemma = ToLower(stem);
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace warta

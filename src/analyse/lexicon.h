@@ -1,0 +1,63 @@
+// Lexicon: the function words of one language that steer coding (negation,
+// intention, pronouns, "kedua pria tersebut", ...), from data/lexicon/<lang>.tsv.
+//
+//   size_t n = lexicon.Match(LexiconKind::kNegation, tokens, i);  // 0: no match
+//
+// Immutable after Load; thread-safe.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "segment/segmenter.h"
+#include "util/phrase_table.h"
+#include "util/tsv.h"
+#include "warta/status.h"
+
+namespace warta {
+
+enum class LexiconKind {
+  kNegation,
+  kIntention,
+  kAllegation,
+  kPassiveAgent,
+  kPronoun,
+  kPairPeople,
+  kPairStates,
+  kRelative,
+  kConjunction,
+  kLocationPreposition,
+  kSubordinator,
+  kBe,
+  kDeterminer,
+  kPreposition,
+  kDemonstrative,
+  kInfinitive,
+  kCount
+};
+
+class Lexicon {
+ public:
+  static Result<std::unique_ptr<Lexicon>> Load(const std::string& path,
+                                               const Segmenter& segmenter,
+                                               Diagnostics* diagnostics = nullptr);
+
+  // Length in tokens of the phrase of `kind` starting at tokens[i], or 0.
+  size_t Match(LexiconKind kind, const std::vector<Token>& tokens, size_t i) const {
+    return tables_[static_cast<size_t>(kind)].LongestMatch(tokens, i);
+  }
+  bool Is(LexiconKind kind, const std::vector<Token>& tokens, size_t i) const {
+    return Match(kind, tokens, i) > 0;
+  }
+
+ private:
+  Lexicon() = default;
+  std::array<PhraseTable<int>, static_cast<size_t>(LexiconKind::kCount)> tables_;
+};
+
+// Lowercase words of a phrase, tokenized as article text is.
+std::vector<std::string> PhraseWords(const Segmenter& segmenter, const std::string& phrase);
+
+}  // namespace warta

@@ -1,0 +1,344 @@
+#include "events/coder.h"
+
+#include <algorithm>
+
+namespace warta {
+
+namespace {
+
+bool ObjectControls(const VerbPattern& pattern) {
+  // "menuduh X melakukan", "mendesak X untuk", "menuntut X agar": the object
+  // is the subject of the next verb.
+  std::string root = pattern.code.substr(0, 2);
+  return pattern.accuse || root == "02" || root == "10" || root == "11";
+}
+
+bool ExpressesIntent(const VerbPattern& pattern) {
+  std::string root = pattern.code.substr(0, 2);
+  return root == "03" || root == "13";
+}
+
+double Confidence(const CodedEvent& event, bool from_dictionary, bool resolved) {
+  double confidence = 0.4;
+  if (from_dictionary) confidence += 0.2;
+  if (resolved) confidence += 0.1;
+  if (event.target) confidence += 0.2;
+  if (event.pattern->items.size() > 1) confidence += 0.1;
+  if (event.date_written) confidence += 0.1;
+  return std::min(confidence, 1.0);
+}
+
+}  // namespace
+
+std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
+  const auto& tokens = *input.tokens;
+  std::vector<bool> blocked(tokens.size(), false);
+  for (const Mention& mention : *input.mentions) {
+    std::fill(blocked.begin() + mention.begin, blocked.begin() + mention.end, true);
+  }
+  for (const TimeExpression& time : *input.times) {
+    std::fill(blocked.begin() + time.begin, blocked.begin() + time.end, true);
+  }
+  std::vector<VerbMatch> found;
+  for (size_t i = 0; i < tokens.size();) {
+    VerbMatch match;
+    if (verbs_.MatchAt(tokens, *input.analyses, blocked, lexicon_, i, &match)) {
+      found.push_back(match);
+      i = match.end;
+    } else {
+      ++i;
+    }
+  }
+  return found;
+}
+
+bool EventCoder::IsPassive(const SentenceInput& input, const VerbMatch& verb) const {
+  const auto& tokens = *input.tokens;
+  const WordAnalysis& analysis = (*input.analyses)[verb.begin];
+  if (!english_) return analysis.voice == Voice::kPassive;
+  if (tokens[verb.begin].lower == analysis.lemma) return false;  // not a participle
+  for (size_t back = 1; back <= 3 && back <= verb.begin; ++back) {
+    if (lexicon_.Is(LexiconKind::kBe, tokens, verb.begin - back)) return true;
+  }
+  return false;
+}
+
+std::vector<bool> EventCoder::RelativeClauseTokens(const std::vector<Token>& tokens) const {
+  std::vector<bool> relative(tokens.size(), false);
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].text != "," || !lexicon_.Is(LexiconKind::kRelative, tokens, k + 1)) continue;
+    size_t close = k + 1;
+    while (close < tokens.size() && tokens[close].text != ",") ++close;
+    if (close == tokens.size()) continue;  // no closing comma: not an aside
+    std::fill(relative.begin() + k, relative.begin() + close + 1, true);
+    k = close;
+  }
+  return relative;
+}
+
+int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& relative,
+                          size_t verb_begin, size_t boundary) const {
+  const auto& mentions = *input.mentions;
+  const auto& tokens = *input.tokens;
+  // "senjata yang dilarang": a verb right after "yang" has the noun before it
+  // as its subject, an actor only if that noun is one.
+  for (size_t back = 1; back <= 2 && back <= verb_begin; ++back) {
+    size_t k = verb_begin - back;
+    if (!lexicon_.Is(LexiconKind::kRelative, tokens, k) || (k > 0 && tokens[k - 1].text == ",")) {
+      continue;
+    }
+    for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
+      if (mentions[m].end == k && !mentions[m].location) return m;
+    }
+    return kNoSubject;
+  }
+  for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
+    const Mention& mention = mentions[m];
+    if (mention.end > verb_begin || mention.begin < boundary) continue;
+    if (mention.location) continue;
+    if (relative[mention.begin] && !relative[verb_begin]) continue;
+    return m;
+  }
+  return -1;
+}
+
+int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& relative,
+                         const std::vector<bool>& breaks, const VerbMatch& verb,
+                         size_t limit) const {
+  const auto& mentions = *input.mentions;
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const Mention& mention = mentions[m];
+    if (mention.begin <= verb.begin || mention.begin >= limit || mention.location) continue;
+    if (relative[mention.begin] && !relative[verb.begin]) continue;
+    // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
+    // A pledge or threat reaches into its complement ("berjanji untuk ... dengan Rusia").
+    bool reaches = ExpressesIntent(*verb.pattern);
+    for (size_t k = verb.end; k < mention.begin; ++k) {
+      if (breaks[k] && !(reaches && lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k))) {
+        return -1;
+      }
+    }
+    return static_cast<int>(m);
+  }
+  return -1;
+}
+
+int EventCoder::AgentOf(const SentenceInput& input, const VerbMatch& verb, size_t limit) const {
+  // The agent of a passive: "dipuji oleh Putin", "dipuji Putin", "was condemned by the EU".
+  const auto& tokens = *input.tokens;
+  size_t at = verb.end;
+  bool marked = at < limit && lexicon_.Is(LexiconKind::kPassiveAgent, tokens, at);
+  if (marked) ++at;
+  if (english_ && !marked) return -1;
+  if (at < limit && lexicon_.Is(LexiconKind::kDemonstrative, tokens, at)) ++at;
+  const auto& mentions = *input.mentions;
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].begin == at && !mentions[m].location) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+std::vector<int> EventCoder::WithConjuncts(const SentenceInput& input, int mention,
+                                           bool leftwards) const {
+  const auto& mentions = *input.mentions;
+  const auto& tokens = *input.tokens;
+  std::vector<int> group = {mention};
+  int current = mention;
+  while (true) {
+    int next = leftwards ? current - 1 : current + 1;
+    if (next < 0 || next >= static_cast<int>(mentions.size())) break;
+    const Mention& a = mentions[leftwards ? next : current];
+    const Mention& b = mentions[leftwards ? current : next];
+    if (b.begin != a.end + 1 || a.location || b.location) break;
+    bool joined = tokens[a.end].text == "," || lexicon_.Is(LexiconKind::kConjunction, tokens, a.end);
+    if (!joined) break;
+    group.push_back(next);
+    current = next;
+  }
+  return group;
+}
+
+bool EventCoder::IsNegated(const SentenceInput& input, const VerbMatch& verb,
+                           size_t subject_end) const {
+  size_t from = verb.begin >= 3 ? verb.begin - 3 : 0;
+  from = std::max(from, subject_end);
+  for (size_t k = from; k < verb.begin; ++k) {
+    if (lexicon_.Is(LexiconKind::kNegation, *input.tokens, k)) return true;
+  }
+  return false;
+}
+
+Modality EventCoder::ModalityOf(const SentenceInput& input, const VerbMatch& verb,
+                                size_t subject_end, bool inside_accusation) const {
+  const auto& tokens = *input.tokens;
+  if (inside_accusation) return Modality::kAlleged;
+  for (size_t k = 0; k < verb.begin; ++k) {
+    if (lexicon_.Is(LexiconKind::kAllegation, tokens, k)) return Modality::kAlleged;
+  }
+  if (ExpressesIntent(*verb.pattern)) return Modality::kAsserted;
+  size_t from = std::max(verb.begin >= 3 ? verb.begin - 3 : size_t{0}, subject_end);
+  for (size_t k = from; k < verb.begin; ++k) {
+    if (lexicon_.Is(LexiconKind::kIntention, tokens, k)) return Modality::kIntended;
+  }
+  return Modality::kAsserted;
+}
+
+void EventCoder::DateOf(const SentenceInput& input, const VerbMatch& verb, size_t shift_floor,
+                        const CoderState& state, CodedEvent* event) const {
+  const TimeExpression* nearest = nullptr;
+  size_t best = static_cast<size_t>(-1);
+  for (const TimeExpression& time : *input.times) {
+    if (time.kind == TimeKind::kShift) continue;
+    size_t distance = time.end <= verb.begin ? verb.begin - time.end : time.begin - verb.end;
+    if (distance < best) {
+      best = distance;
+      nearest = &time;
+    }
+  }
+  event->date = input.published;
+  if (nearest != nullptr) {
+    event->date = nearest->kind == TimeKind::kAnaphor ? state.last_written_date : nearest->date;
+    event->date_written = true;
+    event->date_range = {nearest->begin, nearest->end};
+  }
+  for (const TimeExpression& time : *input.times) {
+    // "sebulan setelah Kim melakukan perjalanan": the shift dates the clause
+    // it introduces, that is the first verb after it.
+    if (time.kind != TimeKind::kShift || time.end > verb.begin || time.end < shift_floor) continue;
+    event->date = TimeFinder::ApplyShift(event->date, time);
+    event->date_written = true;
+    event->date_range = {time.begin, time.end};
+  }
+}
+
+std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState* state) const {
+  const auto& mentions = *input.mentions;
+  std::vector<VerbMatch> verbs = FindVerbs(input);
+  std::vector<bool> relative = RelativeClauseTokens(*input.tokens);
+  std::vector<bool> breaks(input.tokens->size(), false);
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    breaks[k] = lexicon_.Is(LexiconKind::kSubordinator, *input.tokens, k);
+  }
+  for (const TimeExpression& time : *input.times) {
+    if (time.kind != TimeKind::kShift) continue;
+    std::fill(breaks.begin() + time.begin, breaks.begin() + time.end, true);
+  }
+  std::vector<CodedEvent> events;
+
+  // What the previous verb of the sentence had, for verbs without a subject.
+  std::vector<int> previous_sources;
+  int previous_object = -1;
+  bool previous_controls = false;
+  bool inside_accusation = false;
+
+  for (size_t j = 0; j < verbs.size(); ++j) {
+    const VerbMatch& verb = verbs[j];
+    const VerbPattern& pattern = *verb.pattern;
+    size_t boundary = j > 0 ? verbs[j - 1].end : 0;
+    size_t limit = j + 1 < verbs.size() ? verbs[j + 1].begin : input.tokens->size();
+    int subject = SubjectOf(input, relative, verb.begin, boundary);
+    std::vector<int> subjects;
+    bool inherited = false;
+    if (subject == kNoSubject) {
+      subject = -1;
+    } else if (subject >= 0 && !(subject == previous_object && !previous_controls)) {
+      subjects = WithConjuncts(input, subject, /*leftwards=*/true);
+    } else if (j > 0) {
+      subjects = previous_sources;
+      inherited = true;
+    }
+    std::vector<int> sources = subjects, targets;
+    if (IsPassive(input, verb)) {
+      int agent = AgentOf(input, verb, limit);
+      targets = subjects;
+      sources = agent >= 0 ? WithConjuncts(input, agent, false) : std::vector<int>();
+      inherited = false;
+    } else if (!pattern.no_target) {
+      int object = ObjectOf(input, relative, breaks, verb, limit);
+      if (object >= 0) targets = WithConjuncts(input, object, false);
+    }
+    previous_sources = sources.empty() ? previous_sources : sources;
+    previous_object = targets.empty() ? -1 : targets.front();
+    previous_controls = ObjectControls(pattern);
+
+    size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
+    CodedEvent base;
+    base.pattern = &pattern;
+    base.verb = {verb.begin, verb.end};
+    base.negated = IsNegated(input, verb, subject_end);
+    base.modality = ModalityOf(input, verb, subject_end, inside_accusation);
+    DateOf(input, verb, boundary, *state, &base);
+    if (pattern.accuse) inside_accusation = true;
+
+    // Expand mentions into actor pairs.
+    struct Side {
+      Actor actor;
+      TokenRange range;
+      bool resolved;
+    };
+    auto expand = [&](const std::vector<int>& group, bool written) {
+      std::vector<Side> sides;
+      for (int m : group) {
+        for (const Actor& actor : mentions[m].actors) {
+          TokenRange range = written ? TokenRange{mentions[m].begin, mentions[m].end}
+                                     : TokenRange{verb.begin, verb.begin};
+          sides.push_back({actor, range, mentions[m].resolved});
+        }
+      }
+      return sides;
+    };
+    std::vector<Side> from = expand(sources, !inherited);
+    std::vector<Side> to = expand(targets, true);
+    auto add = [&](const Side& s, const Side* t) {
+      CodedEvent event = base;
+      event.source = s.actor;
+      event.source_range = s.range;
+      if (t != nullptr) {
+        event.target = t->actor;
+        event.target_range = t->range;
+      }
+      event.confidence = Confidence(event, !inherited && !s.resolved, s.resolved || inherited);
+      events.push_back(std::move(event));
+    };
+    bool overlap = false;
+    for (const Side& s : from) {
+      for (const Side& t : to) overlap = overlap || s.actor.country == t.actor.country;
+    }
+    bool reciprocal = from.size() >= 2 && ((pattern.reciprocal && to.empty()) || overlap);
+    for (const Side& s : from) {
+      if (reciprocal) {
+        const std::vector<Side>& others = to.empty() ? from : to;
+        for (const Side& t : others) {
+          if (t.actor.country != s.actor.country) add(s, &t);
+        }
+      } else if (to.empty()) {
+        add(s, nullptr);
+      } else {
+        for (const Side& t : to) {
+          if (!s.actor.SameAs(t.actor)) add(s, &t);
+        }
+      }
+    }
+  }
+
+  // A statement verb only counts when the sentence says nothing more specific.
+  bool specific = std::any_of(events.begin(), events.end(),
+                              [](const CodedEvent& e) { return !e.pattern->say; });
+  if (specific) {
+    events.erase(std::remove_if(events.begin(), events.end(),
+                                [](const CodedEvent& e) { return e.pattern->say; }),
+                 events.end());
+  }
+  // "Pada kesempatan itu" in the next sentence means the date of this one.
+  for (const CodedEvent& event : events) {
+    if (event.date_written && event.date) state->last_written_date = event.date;
+  }
+  if (events.empty()) {
+    for (const TimeExpression& time : *input.times) {
+      if (time.kind == TimeKind::kDate && time.date) state->last_written_date = time.date;
+    }
+  }
+  return events;
+}
+
+}  // namespace warta

@@ -1,0 +1,71 @@
+// Coding rules on single sentences, both languages: voice, negation,
+// modality, conjunctions, reciprocity. Table-driven through the pipeline.
+#include "events/coder.h"
+
+#include <gtest/gtest.h>
+
+#include "../../tests/test_support.h"
+
+namespace warta {
+namespace {
+
+struct CoderCase {
+  const char* text;
+  // "SRC CAMEO TGT modality[ negated]" of the first event whose CAMEO root
+  // matches, TGT "-" when none.
+  const char* root;
+  const char* expected;
+};
+
+std::string Summarise(const std::string& text, const std::string& root) {
+  for (const Event& e : testing::CodeText(text, "2024-03-06")) {
+    if (e.cameo_root != root) continue;
+    return e.source.code + " " + e.cameo_root + " " + (e.target ? e.target->code : "-") + " " +
+           ModalityName(e.modality) + (e.negated ? " negated" : "");
+  }
+  return "none";
+}
+
+TEST(CoderTest, SentencesTableDriven) {
+  const CoderCase cases[] = {
+      // Active and passive voice.
+      {"Presiden Rusia memuji Korea Utara.", "05", "RUSGOV 05 PRK asserted"},
+      {"Korea Utara dipuji oleh Presiden Rusia.", "05", "RUSGOV 05 PRK asserted"},
+      {"Indonesia was condemned by China on Tuesday.", "11", "CHN 11 IDN asserted"},
+      {"China condemned Indonesia on Tuesday.", "11", "CHN 11 IDN asserted"},
+      // Negation and modality.
+      {"Rusia tidak menyerang Ukraina.", "19", "RUS 19 UKR asserted negated"},
+      {"Presiden Indonesia akan mengunjungi Jepang.", "04", "IDNGOV 04 JPN intended"},
+      {"Japan's prime minister will visit Indonesia next week.", "04", "JPNGOV 04 IDN intended"},
+      {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "07",
+       "PRK 07 RUS alleged"},
+      {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "11",
+       "USA 11 PRK asserted"},
+      // A relative clause does not give the subject.
+      {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
+       "SUN 05 PRK asserted"},
+  };
+  for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
+}
+
+TEST(CoderTest, ConjoinedSubjectsEachActAndReciprocalVerbsGoBothWays) {
+  auto events = testing::CodeText("Pyongyang dan Moskow membantah tuduhan itu.", "2023-10-12");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].source.country, "PRK");
+  EXPECT_EQ(events[1].source.country, "RUS");
+  events = testing::CodeText("Indonesia dan Jepang menandatangani perjanjian perdagangan.",
+                             "2023-10-12");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].source.country + ">" + events[0].target->country, "IDN>JPN");
+  EXPECT_EQ(events[1].source.country + ">" + events[1].target->country, "JPN>IDN");
+}
+
+TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
+  auto events = testing::CodeText("Rusia menyerang Ukraina pada hari Kamis.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_FALSE(events[0].date.has_value());
+  EXPECT_EQ(events[0].date_text, "pada hari Kamis");
+}
+
+}  // namespace
+}  // namespace warta

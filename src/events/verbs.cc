@@ -1,0 +1,167 @@
+#include "events/verbs.h"
+
+#include "util/text.h"
+
+namespace warta {
+
+namespace {
+
+constexpr size_t kMaxGap = 4;
+constexpr size_t kNoMatch = static_cast<size_t>(-1);
+
+bool IsBreak(const Token& token) {
+  return token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" ||
+         token.text == ")";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& data_dir,
+                                                             const std::string& language,
+                                                             const Codebook& codebook,
+                                                             Diagnostics* diagnostics) {
+  Diagnostics local;
+  Diagnostics* diag = &local;
+  auto paths = ListTsvFiles(data_dir + "/verbs/" + language);
+  if (!paths.ok()) return paths.status();
+  std::unique_ptr<VerbDictionary> verbs(new VerbDictionary());
+  verbs->language_ = language;
+  for (const std::string& path : paths.value()) {
+    auto file = ReadTsv(path);
+    if (!file.ok()) {
+      diag->Error(path, 0, file.status().message());
+      continue;
+    }
+    for (const TsvRecord& record : file.value().records) {
+      const auto& f = record.fields;
+      if (f.size() < 2 || f.size() > 3) {
+        diag->Error(path, record.line, "expected `code<TAB>pattern[<TAB>flags]`");
+        continue;
+      }
+      if (codebook.Find(f[0]) == nullptr) {
+        diag->Error(path, record.line, "unknown CAMEO code \"" + f[0] + "\"");
+        continue;
+      }
+      auto pattern = std::make_unique<VerbPattern>();
+      pattern->code = f[0];
+      pattern->text = f[1];
+      bool ok = true;
+      for (const std::string& word : Split(f[1], ' ')) {
+        if (word.empty()) continue;
+        if (word == "...") {
+          pattern->items.push_back({VerbPattern::ItemKind::kGap, ""});
+        } else if (word[0] == '=' && word.size() > 1) {
+          pattern->items.push_back({VerbPattern::ItemKind::kExact, ToLower(word.substr(1))});
+        } else {
+          pattern->items.push_back({VerbPattern::ItemKind::kLemma, ToLower(word)});
+        }
+      }
+      if (pattern->items.empty() || pattern->items.front().kind == VerbPattern::ItemKind::kGap ||
+          pattern->items.back().kind == VerbPattern::ItemKind::kGap) {
+        diag->Error(path, record.line, "a pattern must start and end with a word");
+        continue;
+      }
+      if (f.size() == 3) {
+        for (const std::string& flag : Split(f[2], ',')) {
+          std::string_view name = Trim(flag);
+          if (name == "sym") pattern->reciprocal = true;
+          else if (name == "noun") pattern->noun = true;
+          else if (name == "say") pattern->say = true;
+          else if (name == "accuse") pattern->accuse = true;
+          else if (name == "notarget") pattern->no_target = true;
+          else if (!name.empty()) {
+            diag->Error(path, record.line, "unknown flag \"" + std::string(name) + "\"");
+            ok = false;
+          }
+        }
+      }
+      if (!ok) continue;
+      verbs->by_first_[pattern->items.front().word].push_back(pattern.get());
+      verbs->patterns_.push_back(std::move(pattern));
+    }
+  }
+  if (diagnostics != nullptr) diagnostics->Merge(local);
+  if (!local.ok()) return local.ToStatus();
+  return verbs;
+}
+
+// Token index just past the match of items[item..] starting at token k, or kNoMatch.
+size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<Token>& tokens,
+                                  const std::vector<WordAnalysis>& analyses,
+                                  const std::vector<bool>& blocked, size_t item,
+                                  size_t k) const {
+  if (item == pattern.items.size()) return k;
+  const VerbPattern::Item& want = pattern.items[item];
+  if (want.kind == VerbPattern::ItemKind::kGap) {
+    for (size_t skip = 0; skip <= kMaxGap && k + skip <= tokens.size(); ++skip) {
+      if (skip > 0 && IsBreak(tokens[k + skip - 1])) break;
+      size_t end = MatchItems(pattern, tokens, analyses, blocked, item + 1, k + skip);
+      if (end != kNoMatch) return end;
+    }
+    return kNoMatch;
+  }
+  if (k >= tokens.size() || (blocked[k] && item > 0)) return kNoMatch;
+  bool hit = want.kind == VerbPattern::ItemKind::kExact
+                 ? tokens[k].lower == want.word
+                 : (analyses[k].lemma == want.word || tokens[k].lower == want.word);
+  if (!hit) return kNoMatch;
+  return MatchItems(pattern, tokens, analyses, blocked, item + 1, k + 1);
+}
+
+// An event noun that names an event already told ("perundingan tersebut",
+// "dengan perundingan", "the talks") is a reference, not a new event.
+bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<Token>& tokens,
+                                const std::vector<WordAnalysis>& analyses,
+                                const Lexicon& lexicon, size_t begin, size_t end) const {
+  const WordAnalysis& first = analyses[begin];
+  if (language_ == "en") {
+    return pattern.noun && begin > 0 && lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1);
+  }
+  bool noun = first.nominal || (pattern.noun && first.voice == Voice::kNone);
+  if (!noun) return false;
+  bool after_preposition = begin > 0 && (lexicon.Is(LexiconKind::kPreposition, tokens, begin - 1) ||
+                                         lexicon.Is(LexiconKind::kSubordinator, tokens, begin - 1));
+  bool before_demonstrative = end < tokens.size() && lexicon.Is(LexiconKind::kDemonstrative, tokens, end);
+  return after_preposition || before_demonstrative;
+}
+
+bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
+                             const std::vector<WordAnalysis>& analyses,
+                             const std::vector<bool>& blocked, const Lexicon& lexicon,
+                             size_t i, VerbMatch* match) const {
+  if (blocked[i] || tokens[i].kind != TokenKind::kWord) return false;
+  bool found = false;
+  auto consider = [&](const std::string& key) {
+    auto it = by_first_.find(key);
+    if (it == by_first_.end()) return;
+    for (const VerbPattern* pattern : it->second) {
+      if (pattern->items.front().kind == VerbPattern::ItemKind::kExact &&
+          tokens[i].lower != pattern->items.front().word) {
+        continue;
+      }
+      bool single = pattern->items.size() == 1;
+      if (single && !pattern->noun) {
+        // A lone verb word must be a verb: not a nominalisation (tuduhan) in
+        // Indonesian, not after a determiner ("the attack") in English.
+        if (language_ == "id" && analyses[i].nominal) continue;
+        if (language_ == "en" && i > 0 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1)) {
+          continue;
+        }
+      }
+      size_t end = MatchItems(*pattern, tokens, analyses, blocked, 0, i);
+      if (end == kNoMatch) continue;
+      if (RefersBack(*pattern, tokens, analyses, lexicon, i, end)) continue;
+      bool longer = !found || end > match->end ||
+                    (end == match->end && pattern->items.size() > match->pattern->items.size());
+      if (longer) {
+        *match = {i, end, pattern};
+        found = true;
+      }
+    }
+  };
+  consider(analyses[i].lemma);
+  if (tokens[i].lower != analyses[i].lemma) consider(tokens[i].lower);
+  return found;
+}
+
+}  // namespace warta

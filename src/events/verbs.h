@@ -1,0 +1,76 @@
+// Verb patterns (data/verbs/<lang>/*.tsv): phrases on word roots that name a
+// CAMEO event. Build → compile → match: patterns are indexed by their first
+// item, so a token that starts no pattern costs one or two look-ups.
+//
+//   auto verbs = VerbDictionary::Load("data", "id", segmenter, codebook);
+//   VerbMatch m;
+//   if (verbs.value()->MatchAt(tokens, analyses, i, &m)) ...
+//
+// Immutable after Load; thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyse/analyser.h"
+#include "analyse/lexicon.h"
+#include "events/codebook.h"
+#include "segment/segmenter.h"
+#include "util/tsv.h"
+#include "warta/status.h"
+
+namespace warta {
+
+struct VerbPattern {
+  enum class ItemKind { kLemma, kExact, kGap };
+  struct Item {
+    ItemKind kind;
+    std::string word;
+  };
+  std::string code;
+  std::vector<Item> items;
+  std::string text;  // as written in the file
+  bool reciprocal = false;  // flag sym
+  bool noun = false;
+  bool say = false;
+  bool accuse = false;
+  bool no_target = false;
+};
+
+struct VerbMatch {
+  size_t begin = 0;  // tokens [begin, end)
+  size_t end = 0;
+  const VerbPattern* pattern = nullptr;
+};
+
+class VerbDictionary {
+ public:
+  static Result<std::unique_ptr<VerbDictionary>> Load(const std::string& data_dir,
+                                                      const std::string& language,
+                                                      const Codebook& codebook,
+                                                      Diagnostics* diagnostics = nullptr);
+
+  // The longest pattern matching from tokens[i]. `blocked[k]` marks tokens
+  // that belong to actor names or dates and cannot be part of a verb.
+  bool MatchAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+               const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i,
+               VerbMatch* match) const;
+  size_t size() const { return patterns_.size(); }
+
+ private:
+  VerbDictionary() = default;
+  bool RefersBack(const VerbPattern& pattern, const std::vector<Token>& tokens,
+                  const std::vector<WordAnalysis>& analyses, const Lexicon& lexicon, size_t begin,
+                  size_t end) const;
+  size_t MatchItems(const VerbPattern& pattern, const std::vector<Token>& tokens,
+                    const std::vector<WordAnalysis>& analyses,
+                    const std::vector<bool>& blocked, size_t item, size_t k) const;
+
+  std::string language_;
+  std::vector<std::unique_ptr<VerbPattern>> patterns_;
+  std::unordered_map<std::string, std::vector<const VerbPattern*>> by_first_;
+};
+
+}  // namespace warta

@@ -1,0 +1,33 @@
+#include "language/language.h"
+
+// CLD2's header uses size_t/FILE without including what declares them.
+#include <cstdio>
+#include <cstddef>
+#include <cld2/public/compact_lang_det.h>
+
+namespace warta {
+
+LanguageGuess DetectLanguage(std::string_view text) {
+  // The first 64 KB say enough and keep detection cheap on huge articles.
+  constexpr size_t kSample = 64 * 1024;
+  size_t length = text.size() < kSample ? text.size() : kSample;
+  // Do not cut a UTF-8 sequence in half.
+  while (length < text.size() && length > 0 &&
+         (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) {
+    --length;
+  }
+  bool reliable = false;
+  CLD2::Language language = CLD2::DetectLanguage(
+      text.data(), static_cast<int>(length), /*is_plain_text=*/true, &reliable);
+  LanguageGuess guess;
+  guess.reliable = reliable;
+  guess.code = CLD2::LanguageCode(language);
+  if (guess.code == "ms") guess.code = "id";
+  return guess;
+}
+
+bool IsSupportedLanguage(const std::string& code) {
+  return code == "id" || code == "en";
+}
+
+}  // namespace warta

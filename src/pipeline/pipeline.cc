@@ -1,0 +1,249 @@
+#include "warta/pipeline.h"
+
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+#include "actors/actors.h"
+#include "analyse/analyser.h"
+#include "analyse/lexicon.h"
+#include "clean/cleaner.h"
+#include "events/codebook.h"
+#include "events/coder.h"
+#include "events/verbs.h"
+#include "language/language.h"
+#include "segment/segmenter.h"
+#include "time/time_expr.h"
+
+namespace warta {
+
+namespace {
+
+const char* kLanguages[] = {"id", "en"};
+
+int LanguageIndex(const std::string& language) { return language == "en" ? 1 : 0; }
+
+uint64_t Fnv1a(const std::string& text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+struct Resources::Impl {
+  LoadOptions options;
+  std::unique_ptr<Cleaner> cleaner;
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<Codebook> codebook;
+  std::unique_ptr<ActorDictionary> actors;
+  std::unique_ptr<Lexicon> lexicons[2];
+  std::unique_ptr<VerbDictionary> verbs[2];
+  std::unique_ptr<TimeFinder> times[2];
+};
+
+Resources::~Resources() = default;
+
+// Loads each part; on failure records the problem and goes on, so a check
+// reports everything at once.
+static void LoadAll(const LoadOptions& options, Resources::Impl* impl, Diagnostics* diag,
+                    std::vector<std::string>* fatal) {
+  auto keep = [&](auto result, auto* slot) {
+    if (result.ok()) *slot = std::move(result).value();
+    else fatal->push_back(result.status().message());
+  };
+  const std::string& dir = options.data_dir;
+  keep(Cleaner::Load(dir, diag), &impl->cleaner);
+  keep(Segmenter::Load(dir), &impl->segmenter);
+  keep(Codebook::Load(dir, diag), &impl->codebook);
+  if (!impl->segmenter) return;
+  keep(ActorDictionary::Load(dir, *impl->segmenter, diag), &impl->actors);
+  for (int i = 0; i < 2; ++i) {
+    std::string language = kLanguages[i];
+    keep(Lexicon::Load(dir + "/lexicon/" + language + ".tsv", *impl->segmenter, diag),
+         &impl->lexicons[i]);
+    keep(TimeFinder::Load(dir, language, *impl->segmenter, diag), &impl->times[i]);
+    if (impl->codebook) {
+      keep(VerbDictionary::Load(dir, language, *impl->codebook, diag), &impl->verbs[i]);
+    }
+  }
+}
+
+Result<std::shared_ptr<const Resources>> Resources::Load(const LoadOptions& options) {
+  std::shared_ptr<Resources> resources(new Resources());
+  resources->impl_ = std::make_unique<Impl>();
+  resources->impl_->options = options;
+  Diagnostics diag;
+  std::vector<std::string> fatal;
+  LoadAll(options, resources->impl_.get(), &diag, &fatal);
+  if (!fatal.empty()) return Status::InvalidData(fatal.front());
+  if (!diag.ok()) return diag.ToStatus();
+  // Check the Hunspell dictionaries now rather than on the first article.
+  auto analyser = Analyser::Load(options.data_dir, options.hunspell_dir);
+  if (!analyser.ok()) return analyser.status();
+  return std::shared_ptr<const Resources>(resources);
+}
+
+std::vector<std::string> Resources::Check(const LoadOptions& options) {
+  Impl impl;
+  Diagnostics diag;
+  std::vector<std::string> problems;
+  LoadAll(options, &impl, &diag, &problems);
+  auto analyser = Analyser::Load(options.data_dir, options.hunspell_dir, &diag);
+  if (!analyser.ok() && diag.ok()) problems.push_back(analyser.status().message());
+  std::set<std::string> seen(problems.begin(), problems.end());
+  for (const std::string& error : diag.errors()) {
+    if (seen.insert(error).second) problems.push_back(error);
+  }
+  // A loader that stopped on its errors repeats the first one as its status.
+  std::vector<std::string> unique;
+  for (const std::string& problem : problems) {
+    bool repeated = false;
+    for (const std::string& error : diag.errors()) {
+      repeated = repeated || (problem != error && problem.rfind(error, 0) == 0);
+    }
+    if (!repeated) unique.push_back(problem);
+  }
+  return unique;
+}
+
+struct ArticleCoder::State {
+  std::shared_ptr<const Resources> resources;
+  std::unique_ptr<Analyser> analyser;
+};
+
+ArticleCoder::~ArticleCoder() = default;
+
+Result<std::unique_ptr<ArticleCoder>> ArticleCoder::Create(
+    std::shared_ptr<const Resources> resources) {
+  auto analyser = Analyser::Load(resources->impl().options.data_dir,
+                                 resources->impl().options.hunspell_dir);
+  if (!analyser.ok()) return analyser.status();
+  std::unique_ptr<ArticleCoder> coder(new ArticleCoder());
+  coder->state_ = std::make_unique<State>();
+  coder->state_->resources = std::move(resources);
+  coder->state_->analyser = std::move(analyser).value();
+  return coder;
+}
+
+namespace {
+
+// Builds the contract's Event from what the coder found in one sentence.
+Event ToEvent(const Article& article, const std::string& language, const CleanedText& cleaned,
+              const Sentence& sentence, const CodedEvent& coded, const Codebook& codebook) {
+  const auto& tokens = sentence.tokens;
+  auto span = [&](TokenRange range) {
+    if (range.begin == range.end) {
+      size_t at = cleaned.ToOriginal(tokens[range.begin].start);
+      return Span{at, at};
+    }
+    return Span{cleaned.ToOriginal(tokens[range.begin].start),
+                cleaned.ToOriginal(tokens[range.end - 1].end - 1) + 1};
+  };
+  Event event;
+  event.article_id = article.id;
+  event.language = language;
+  event.published = article.published;
+  event.date = coded.date;
+  if (coded.date_written) {
+    Span date = span(coded.date_range);
+    event.date_text = article.text.substr(date.start, date.end - date.start);
+  }
+  event.source = coded.source;
+  event.target = coded.target;
+  const CameoCode* code = codebook.Find(coded.pattern->code);
+  event.cameo = code->code;
+  event.cameo_root = code->code.substr(0, 2);
+  event.cameo_label = code->label;
+  event.quad_class = code->quad_class;
+  event.goldstein = code->goldstein;
+  event.plover = code->plover;
+  event.modality = coded.modality;
+  event.negated = coded.negated;
+  event.evidence.sentence = {cleaned.ToOriginal(sentence.start),
+                             cleaned.ToOriginal(sentence.end - 1) + 1};
+  event.evidence.text = article.text.substr(
+      event.evidence.sentence.start, event.evidence.sentence.end - event.evidence.sentence.start);
+  event.evidence.source = span(coded.source_range);
+  event.evidence.verb = span(coded.verb);
+  event.evidence.target = coded.target ? span(coded.target_range) : Span{};
+  event.confidence = coded.confidence;
+  return event;
+}
+
+void FillCountry(const std::string& country, Actor* actor) {
+  if (!actor->country.empty() || country.empty()) return;
+  actor->country = country;
+  actor->code = country + actor->agent;
+}
+
+// The same event said twice in one article is one event; the first telling
+// (usually the lead) is kept.
+std::vector<Event> FoldDuplicates(std::vector<Event> events) {
+  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, bool>> seen;
+  std::vector<Event> kept;
+  for (Event& event : events) {
+    std::string target = event.target ? event.target->code + "/" + event.target->name : "";
+    auto key = std::make_tuple(event.source.code + "/" + event.source.name, target, event.cameo,
+                               event.date ? event.date->ToString() : "",
+                               std::string(ModalityName(event.modality)), event.negated);
+    if (seen.insert(key).second) kept.push_back(std::move(event));
+  }
+  return kept;
+}
+
+}  // namespace
+
+Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOptions& options) {
+  const Resources::Impl& r = state_->resources->impl();
+  CleanedText cleaned = r.cleaner->Clean(article.text);
+  CodedArticle result;
+  result.language = options.language;
+  if (result.language.empty()) result.language = DetectLanguage(cleaned.text).code;
+  if (!IsSupportedLanguage(result.language)) {
+    return Status::InvalidInput("language \"" + result.language +
+                                "\" is not supported (warta codes Indonesian and English; "
+                                "--lang id|en overrides detection)");
+  }
+  int li = LanguageIndex(result.language);
+  const Lexicon& lexicon = *r.lexicons[li];
+  EventCoder coder(*r.verbs[li], lexicon, result.language);
+  ActorTracker tracker(*r.actors, lexicon, article.published);
+  CoderState coder_state;
+  std::vector<Event> events;
+  for (const Sentence& sentence : r.segmenter->Split(cleaned.text)) {
+    std::vector<WordAnalysis> analyses;
+    analyses.reserve(sentence.tokens.size());
+    for (const Token& token : sentence.tokens) {
+      analyses.push_back(token.kind == TokenKind::kWord
+                             ? state_->analyser->Analyse(result.language, token.lower)
+                             : WordAnalysis{token.lower, Voice::kNone, false});
+    }
+    std::vector<Mention> mentions = tracker.Recognise(sentence.tokens);
+    std::vector<TimeExpression> times = r.times[li]->Find(sentence.tokens, article.published);
+    SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
+    for (const CodedEvent& coded : coder.Code(input, &coder_state)) {
+      events.push_back(ToEvent(article, result.language, cleaned, sentence, coded, *r.codebook));
+    }
+  }
+  std::string country = tracker.DominantCountry();
+  if (country.empty() && result.language == "id") country = "IDN";
+  for (Event& event : events) {
+    FillCountry(country, &event.source);
+    if (event.target) FillCountry(country, &*event.target);
+    char id[17];
+    std::snprintf(id, sizeof id, "%016llx",
+                  static_cast<unsigned long long>(Fnv1a(
+                      article.id + "|" + std::to_string(event.evidence.verb.start) + "|" +
+                      event.cameo + "|" + event.source.code + "|" + event.source.name + "|" +
+                      (event.target ? event.target->code + "|" + event.target->name : ""))));
+    event.event_id = id;
+  }
+  result.events = FoldDuplicates(std::move(events));
+  return result;
+}
+
+}  // namespace warta

@@ -1,0 +1,50 @@
+#include "segment/segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include "../../tests/test_support.h"
+
+namespace warta {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  auto segmenter = Segmenter::Load(testing::DataDir());
+  EXPECT_TRUE(segmenter.ok());
+  std::vector<std::string> out;
+  for (const Sentence& s : segmenter.value()->Split(text)) {
+    out.push_back(text.substr(s.start, s.end - s.start));
+  }
+  return out;
+}
+
+struct SplitCase {
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+TEST(SegmenterTest, SplitsSentencesTableDriven) {
+  const SplitCase cases[] = {
+      {"Dr. Budi datang. Dia pergi.", {"Dr. Budi datang.", "Dia pergi."}},
+      {"Ketua M. Romahurmuziy hadir. Acara usai.", {"Ketua M. Romahurmuziy hadir.", "Acara usai."}},
+      {"The U.S. Army left. It rained.", {"The U.S. Army left.", "It rained."}},
+      {"Angka tumbuh 1.5 persen. Baik.", {"Angka tumbuh 1.5 persen.", "Baik."}},
+      {"Dia berkata “cukup.” Lalu pergi.", {"Dia berkata “cukup.”", "Lalu pergi."}},
+      {"Judul berita\nIsi berita pertama.", {"Judul berita", "Isi berita pertama."}},
+      {"Gen. Smith spoke on Tuesday. Troops moved.", {"Gen. Smith spoke on Tuesday.", "Troops moved."}},
+  };
+  for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.expected) << c.text;
+}
+
+TEST(SegmenterTest, TokensKeepHyphenatedNamesAndSplitPossessives) {
+  auto segmenter = Segmenter::Load(testing::DataDir());
+  std::vector<std::string> words;
+  for (const Token& t : segmenter.value()->Tokenize("Im Chon-il, Indonesia's 12/10/2023 baru-baru")) {
+    words.push_back(t.text);
+  }
+  std::vector<std::string> expected = {"Im", "Chon-il", ",", "Indonesia", "'", "s",
+                                       "12/10/2023", "baru-baru"};
+  EXPECT_EQ(words, expected);
+}
+
+}  // namespace
+}  // namespace warta

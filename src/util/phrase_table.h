@@ -1,0 +1,77 @@
+// PhraseTable: many multi-word phrases matched at once against tokens.
+//
+// Build → compile → match, as RE2::Set does: Add() phrases (lowercase words),
+// Compile() once, then Visit() from any token. Phrases are indexed by their
+// first word, so a token that starts no phrase costs one hash look-up: the
+// cheap prefilter that keeps matching fast. Immutable after Compile();
+// Visit() is thread-safe.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "segment/segmenter.h"
+
+namespace warta {
+
+template <typename V>
+class PhraseTable {
+ public:
+  struct Entry {
+    std::vector<std::string> words;
+    V value;
+  };
+
+  void Add(std::vector<std::string> words, V value) {
+    if (words.empty()) return;
+    std::string first = words.front();
+    by_first_[first].push_back({std::move(words), std::move(value)});
+  }
+
+  // Longest phrases first, so the first accepted match is the longest.
+  void Compile() {
+    for (auto& [first, entries] : by_first_) {
+      std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.words.size() > b.words.size();
+      });
+    }
+  }
+
+  // Calls accept(entry) for each phrase that matches tokens from `i`, longest
+  // first, until accept returns true; returns the length of that accepted
+  // phrase in tokens, or 0.
+  template <typename Accept>
+  size_t Visit(const std::vector<Token>& tokens, size_t i, Accept accept) const {
+    auto it = by_first_.find(tokens[i].lower);
+    if (it == by_first_.end()) return 0;
+    for (const Entry& entry : it->second) {
+      if (!Matches(entry.words, tokens, i)) continue;
+      if (accept(entry)) return entry.words.size();
+    }
+    return 0;
+  }
+
+  // Length of the longest phrase from `i`, or 0.
+  size_t LongestMatch(const std::vector<Token>& tokens, size_t i) const {
+    return Visit(tokens, i, [](const Entry&) { return true; });
+  }
+
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  static bool Matches(const std::vector<std::string>& words,
+                      const std::vector<Token>& tokens, size_t i) {
+    if (i + words.size() > tokens.size()) return false;
+    for (size_t k = 1; k < words.size(); ++k) {
+      if (tokens[i + k].lower != words[k]) return false;
+    }
+    return true;
+  }
+
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+};
+
+}  // namespace warta
