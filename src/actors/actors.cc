@@ -293,10 +293,13 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(
     const ActorEntry* entry = nullptr;
     size_t length = 0;
     // Pair phrases ("para pemimpin") win over the titles inside them.
-    if (!lexicon_.Is(LexiconKind::kPairPeople, tokens, i) &&
-        !lexicon_.Is(LexiconKind::kPairStates, tokens, i)) {
-      length = dictionary_.Match(tokens, i, &entry);
+    size_t pair = std::max(lexicon_.Match(LexiconKind::kPairPeople, tokens, i),
+                           lexicon_.Match(LexiconKind::kPairStates, tokens, i));
+    if (pair > 0) {
+      i += pair;
+      continue;
     }
+    length = dictionary_.Match(tokens, i, &entry);
     if (length == 0) {
       ++i;
       continue;
@@ -488,7 +491,8 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
       mentions.push_back(std::move(*resolved));
       continue;
     }
-    ++i;
+    i += std::max<size_t>(1, std::max(lexicon_.Match(LexiconKind::kPairPeople, tokens, i),
+                                       lexicon_.Match(LexiconKind::kPairStates, tokens, i)));
   }
   return mentions;
 }

@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <cstring>
 #include <filesystem>
 
 #include "util/text.h"
@@ -81,11 +82,15 @@ const WordAnalysis& Analyser::Analyse(const std::string& language,
   return cache.emplace(lower, std::move(analysis)).first->second;
 }
 
+bool Analyser::Knows(const std::string& language, const std::string& lower) const {
+  return (language == "id" ? indonesian_ : english_)->spell(lower);
+}
+
 WordAnalysis Analyser::AnalyseIndonesian(const std::string& lower) {
   WordAnalysis result{lower, Voice::kNone, false};
   if (!IsAsciiWord(lower) || lower.size() < 3) return result;
   std::vector<std::string> analyses = indonesian_->analyze(lower);
-  if (analyses.empty()) return result;
+  if (analyses.empty()) return PassiveFallback(lower);
   std::string stem, flags;
   ParseMorphology(analyses.front(), &stem, &flags);
   if (!stem.empty()) result.lemma = stem;
@@ -103,6 +108,22 @@ WordAnalysis Analyser::AnalyseIndonesian(const std::string& lower) {
     result.voice = Voice::kActive;
   } else if (has('a') || has('R') || has('P') || has('K')) {
     result.nominal = true;
+  }
+  return result;
+}
+
+// id_ID's affix rules miss some di- forms of roots it knows (dikritik,
+// digelar): a word "di" + root (+ -kan/-i) whose root Hunspell accepts is
+// that root's passive.
+WordAnalysis Analyser::PassiveFallback(const std::string& lower) {
+  WordAnalysis result{lower, Voice::kNone, false};
+  if (lower.size() < 6 || lower.compare(0, 2, "di") != 0) return result;
+  std::string root = lower.substr(2);
+  for (const char* suffix : {"", "kan", "i"}) {
+    size_t cut = std::strlen(suffix);
+    if (root.size() <= cut + 2 || root.compare(root.size() - cut, cut, suffix) != 0) continue;
+    std::string candidate = root.substr(0, root.size() - cut);
+    if (indonesian_->spell(candidate)) return {candidate, Voice::kPassive, false};
   }
   return result;
 }

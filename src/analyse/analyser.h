@@ -45,11 +45,14 @@ class Analyser {
 
   // `lower` is the lowercase word. The reference is valid until the next call.
   const WordAnalysis& Analyse(const std::string& language, const std::string& lower);
+  // Whether the language's Hunspell dictionary accepts the word.
+  bool Knows(const std::string& language, const std::string& lower) const;
 
  private:
   Analyser() = default;
   WordAnalysis AnalyseIndonesian(const std::string& lower);
   WordAnalysis AnalyseEnglish(const std::string& lower);
+  WordAnalysis PassiveFallback(const std::string& lower);
 
   std::unique_ptr<Hunspell> indonesian_;
   std::unique_ptr<Hunspell> english_;

@@ -51,6 +51,20 @@ class Lexicon {
   bool Is(LexiconKind kind, const std::vector<Token>& tokens, size_t i) const {
     return Match(kind, tokens, i) > 0;
   }
+  // How many tokens are this language's function words: a tie-breaker for
+  // texts too short for language identification.
+  int CountFunctionWords(const std::vector<Token>& tokens) const {
+    int count = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      for (const auto& table : tables_) {
+        if (table.LongestMatch(tokens, i) > 0) {
+          ++count;
+          break;
+        }
+      }
+    }
+    return count;
+  }
 
  private:
   Lexicon() = default;

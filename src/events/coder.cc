@@ -155,6 +155,7 @@ std::vector<int> EventCoder::WithConjuncts(const SentenceInput& input, int menti
     group.push_back(next);
     current = next;
   }
+  std::sort(group.begin(), group.end());
   return group;
 }
 

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "warta/event.h"
@@ -15,52 +16,63 @@ const char* ModalityName(Modality modality) {
 
 namespace {
 
-nlohmann::json DateOrNull(const std::optional<Date>& date) {
-  return date ? nlohmann::json(date->ToString()) : nlohmann::json(nullptr);
+using Json = nlohmann::ordered_json;
+
+Json DateOrNull(const std::optional<Date>& date) {
+  return date ? Json(date->ToString()) : Json(nullptr);
 }
 
-nlohmann::json ActorJson(const Actor& actor) {
-  return {{"code", actor.code},
-          {"country", actor.country},
-          {"agent", actor.agent.empty() ? nlohmann::json(nullptr) : nlohmann::json(actor.agent)},
-          {"name", actor.name},
-          {"start", DateOrNull(actor.start)},
-          {"end", DateOrNull(actor.end)}};
+Json ActorJson(const Actor& actor) {
+  Json json;
+  json["code"] = actor.code;
+  json["country"] = actor.country;
+  json["agent"] = actor.agent.empty() ? Json(nullptr) : Json(actor.agent);
+  json["name"] = actor.name;
+  json["start"] = DateOrNull(actor.start);
+  json["end"] = DateOrNull(actor.end);
+  return json;
 }
 
-nlohmann::json SpanJson(const Span& span) { return {{"start", span.start}, {"end", span.end}}; }
+Json SpanJson(const Span& span) {
+  Json json;
+  json["start"] = span.start;
+  json["end"] = span.end;
+  return json;
+}
 
 }  // namespace
 
 std::string ToJson(const Event& event) {
-  nlohmann::ordered_json json;
+  Json json;
   json["article_id"] = event.article_id;
   json["event_id"] = event.event_id;
   json["language"] = event.language;
   json["published"] = DateOrNull(event.published);
   json["date"] = DateOrNull(event.date);
   json["date_precision"] =
-      event.date ? nlohmann::json(PrecisionName(event.date->precision)) : nlohmann::json(nullptr);
+      event.date ? Json(PrecisionName(event.date->precision)) : Json(nullptr);
   json["date_text"] =
-      event.date_text.empty() ? nlohmann::json(nullptr) : nlohmann::json(event.date_text);
+      event.date_text.empty() ? Json(nullptr) : Json(event.date_text);
   json["source"] = ActorJson(event.source);
-  json["target"] = event.target ? ActorJson(*event.target) : nlohmann::json(nullptr);
+  json["target"] = event.target ? ActorJson(*event.target) : Json(nullptr);
   json["cameo"] = event.cameo;
   json["cameo_root"] = event.cameo_root;
   json["cameo_label"] = event.cameo_label;
   json["quad_class"] = event.quad_class;
   json["goldstein"] = event.goldstein;
-  json["plover"] = event.plover.empty() ? nlohmann::json(nullptr) : nlohmann::json(event.plover);
+  json["plover"] = event.plover.empty() ? Json(nullptr) : Json(event.plover);
   json["modality"] = ModalityName(event.modality);
   json["negated"] = event.negated;
-  json["evidence"] = {{"start", event.evidence.sentence.start},
-                      {"end", event.evidence.sentence.end},
-                      {"text", event.evidence.text},
-                      {"source", SpanJson(event.evidence.source)},
-                      {"verb", SpanJson(event.evidence.verb)},
-                      {"target", SpanJson(event.evidence.target)}};
-  json["confidence"] = event.confidence;
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  Json evidence;
+  evidence["start"] = event.evidence.sentence.start;
+  evidence["end"] = event.evidence.sentence.end;
+  evidence["text"] = event.evidence.text;
+  evidence["source"] = SpanJson(event.evidence.source);
+  evidence["verb"] = SpanJson(event.evidence.verb);
+  evidence["target"] = SpanJson(event.evidence.target);
+  json["evidence"] = evidence;
+  json["confidence"] = std::round(event.confidence * 100) / 100;
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace warta

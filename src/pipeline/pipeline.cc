@@ -202,7 +202,23 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   CleanedText cleaned = r.cleaner->Clean(article.text);
   CodedArticle result;
   result.language = options.language;
-  if (result.language.empty()) result.language = DetectLanguage(cleaned.text).code;
+  if (result.language.empty()) {
+    LanguageGuess guess = DetectLanguage(cleaned.text);
+    result.language = guess.code;
+    if (!guess.reliable) {
+      // Too short for CLD2 (it then says "en"): let the function words and
+      // the Hunspell dictionaries decide.
+      std::vector<Token> tokens = r.segmenter->Tokenize(cleaned.text.substr(0, 4096));
+      int indonesian = 2 * r.lexicons[0]->CountFunctionWords(tokens);
+      int english = 2 * r.lexicons[1]->CountFunctionWords(tokens);
+      for (const Token& token : tokens) {
+        if (token.kind != TokenKind::kWord) continue;
+        indonesian += state_->analyser->Knows("id", token.lower) ? 1 : 0;
+        english += state_->analyser->Knows("en", token.lower) ? 1 : 0;
+      }
+      if (indonesian != english) result.language = indonesian > english ? "id" : "en";
+    }
+  }
   if (!IsSupportedLanguage(result.language)) {
     return Status::InvalidInput("language \"" + result.language +
                                 "\" is not supported (warta codes Indonesian and English; "
