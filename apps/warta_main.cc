@@ -39,6 +39,8 @@ options:
   --format json|table      output format (default json: one event a line)
   --lang id|en             language, instead of detecting it
   --jsonl                  read standard input as JSON lines
+  --trace                  explain each sentence on standard error: roots,
+                           actors, dates and the verb patterns that fired
   --data DIR               data folder (default: $WARTA_DATA, or the one
                            installed beside the binary)
 )";
@@ -49,6 +51,7 @@ struct Options {
   std::string language;
   std::string data_dir;
   bool jsonl = false;
+  bool trace = false;
   bool explain = false;
   std::vector<std::string> files;
 };
@@ -91,6 +94,8 @@ bool ParseOptions(int argc, char** argv, int first, Options* options, std::strin
       if (!value(out)) return false;
     } else if (arg == "--jsonl") {
       options->jsonl = true;
+    } else if (arg == "--trace") {
+      options->trace = true;
     } else if (arg == "--explain") {
       options->explain = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
@@ -178,7 +183,10 @@ int RunCode(const Options& options) {
       }
       warta::Article& article = item.article.value();
       if (!article.published && published) article.published = published;
+      std::string trace;
+      code_options.trace = options.trace ? &trace : nullptr;
       auto coded = coder.value()->Code(article, code_options);
+      std::cerr << trace;
       if (!coded.ok()) {
         Fail(item.location + ": " + coded.status().message());
         ++failures;

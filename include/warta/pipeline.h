@@ -33,6 +33,9 @@ struct LoadOptions {
 
 struct CodeOptions {
   std::string language;  // "id" or "en" to override detection; empty: detect
+  // When set, receives a readable account of each sentence: its tokens'
+  // roots, the actors, dates and verb patterns found (`warta code --trace`).
+  std::string* trace = nullptr;
 };
 
 struct CodedArticle {

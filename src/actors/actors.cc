@@ -59,11 +59,6 @@ int Slot(EntryKind kind) {
   return 5;
 }
 
-bool IsConnector(const Token& token) {
-  return token.lower == "of" || token.lower == "the" || token.text == "'" ||
-         token.text == "’" || token.lower == "s";
-}
-
 std::string JoinText(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::string text;
   for (size_t i = begin; i < end; ++i) {
@@ -310,6 +305,15 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(
   return pieces;
 }
 
+bool ActorTracker::IsConnector(const std::vector<Token>& tokens, size_t k) const {
+  const Token& token = tokens[k];
+  if (token.text == "'" || token.text == "’") return true;
+  if (token.lower == "s" && k > 0 && (tokens[k - 1].text == "'" || tokens[k - 1].text == "’")) {
+    return true;
+  }
+  return lexicon_.Is(LexiconKind::kConnector, tokens, k);
+}
+
 size_t ActorTracker::ExtendName(const std::vector<Token>& tokens, size_t from,
                                 const std::vector<Piece>& pieces, size_t next_piece) const {
   size_t end = from;
@@ -404,7 +408,12 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens,
     bool after_preposition =
         mention.begin > 0 && lexicon_.Is(LexiconKind::kLocationPreposition, tokens,
                                          mention.begin - 1);
-    mention.location = place->kind == EntryKind::kCity ||
+    // "Jakarta (Antara) -", "YEREVAN/BAKU, Sept 14": a dateline, not an actor.
+    bool dateline = mention.begin == 0 && mention.end < tokens.size() &&
+                    (tokens[mention.end].text == "(" || tokens[mention.end].text == "," ||
+                     tokens[mention.end].text == "/" || tokens[mention.end].text == "-") &&
+                    place->kind != EntryKind::kDemonym;
+    mention.location = place->kind == EntryKind::kCity || dateline ||
                        (after_preposition && place->kind != EntryKind::kDemonym);
   }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
@@ -472,10 +481,18 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
       int used = 1 << Slot(pieces[p].entry->kind);
       while (last + 1 < pieces.size()) {
         const Piece& next = pieces[last + 1];
-        size_t gap = next.begin - pieces[last].end;
-        bool joined = gap == 0 || (gap <= 2 && std::all_of(tokens.begin() + pieces[last].end,
-                                                             tokens.begin() + next.begin,
-                                                             IsConnector));
+        size_t gap_begin = pieces[last].end;
+        size_t gap = next.begin - gap_begin;
+        bool connected = gap <= 2;
+        bool named = gap <= 4 && (used & (1 << 4)) && !(used & (1 << 1));
+        for (size_t k = gap_begin; k < next.begin; ++k) {
+          connected = connected && IsConnector(tokens, k);
+          // "Panglima Angkatan Pertahanan Australia": a title, the unit's
+          // capitalised name, then its state.
+          named = named && tokens[k].capitalized && !tokens[k].newline_before;
+        }
+        bool joined = gap == 0 || connected ||
+                      (named && Slot(next.entry->kind) == 0);
         int slot = Slot(next.entry->kind);
         if (!joined || ((used >> slot) & 1 && slot != 4)) break;
         used |= 1 << slot;

@@ -115,6 +115,7 @@ class ActorTracker {
                   size_t first, size_t last);
   size_t ExtendName(const std::vector<Token>& tokens, size_t from,
                     const std::vector<Piece>& pieces, size_t next_piece) const;
+  bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
   void Remember(const Actor& actor, bool person);
 

@@ -137,7 +137,9 @@ WordAnalysis Analyser::AnalyseEnglish(const std::string& lower) {
   }
   if (!IsAsciiWord(lower) || lower.size() < 3) return result;
   for (const std::string& stem : english_->stem(lower)) {
-    if (stem != lower) {
+    // en_US also strips derivational prefixes (refused → fuse, resigned →
+    // sign): an inflection keeps the word's beginning, so require it.
+    if (stem != lower && stem.compare(0, 2, lower, 0, 2) == 0) {
       result.lemma = ToLower(stem);
       break;
     }

@@ -35,6 +35,7 @@ enum class LexiconKind {
   kPreposition,
   kDemonstrative,
   kInfinitive,
+  kConnector,
   kCount
 };
 

@@ -43,7 +43,12 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
   for (size_t i = 0; i < tokens.size();) {
     VerbMatch match;
     if (verbs_.MatchAt(tokens, *input.analyses, blocked, lexicon_, i, &match)) {
-      found.push_back(match);
+      // "menerima kunjungan", "signed a ceasefire": an event noun right after
+      // another verb is that verb's object, not an event of its own.
+      const WordAnalysis& first = (*input.analyses)[match.begin];
+      bool noun = first.nominal || (match.pattern->noun && first.voice == Voice::kNone);
+      bool object = !found.empty() && match.begin <= found.back().end + 1;
+      if (!(noun && object)) found.push_back(match);
       i = match.end;
     } else {
       ++i;
@@ -119,6 +124,21 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
       }
     }
     return static_cast<int>(m);
+  }
+  return -1;
+}
+
+// "“...,” kata Puan", "..., said the minister": the speaker follows the verb.
+int EventCoder::InvertedSpeaker(const SentenceInput& input, const VerbMatch& verb,
+                                size_t limit) const {
+  const auto& tokens = *input.tokens;
+  if (verb.begin == 0) return -1;
+  const std::string& before = tokens[verb.begin - 1].text;
+  if (before != "," && before != "”" && before != "\"" && before != "’") return -1;
+  size_t at = verb.end;
+  if (at < limit && lexicon_.Is(LexiconKind::kDemonstrative, tokens, at)) ++at;
+  for (size_t m = 0; m < input.mentions->size(); ++m) {
+    if ((*input.mentions)[m].begin == at) return static_cast<int>(m);
   }
   return -1;
 }
@@ -240,16 +260,33 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     int subject = SubjectOf(input, relative, verb.begin, boundary);
     std::vector<int> subjects;
     bool inherited = false;
+    bool in_previous_object = false;
+    if (subject >= 0 && j > 0 && previous_object >= 0 &&
+        mentions[subject].begin >= verbs[j - 1].end) {
+      // ", Selasa (4/6), menuntut ...": a verb after a comma that follows the
+      // previous verb's objects continues that verb's subject.
+      for (size_t k = mentions[subject].end; k < verb.begin; ++k) {
+        in_previous_object = in_previous_object || (*input.tokens)[k].text == ",";
+      }
+    }
     if (subject == kNoSubject) {
       subject = -1;
-    } else if (subject >= 0 && !(subject == previous_object && !previous_controls)) {
+    } else if (subject >= 0 && !in_previous_object &&
+               !(subject == previous_object && !previous_controls)) {
       subjects = WithConjuncts(input, subject, /*leftwards=*/true);
     } else if (j > 0) {
       subjects = previous_sources;
       inherited = true;
     }
     std::vector<int> sources = subjects, targets;
-    if (IsPassive(input, verb)) {
+    int speaker = pattern.say ? InvertedSpeaker(input, verb, limit) : -1;
+    if (speaker >= 0) {
+      subject = speaker;
+      sources = {speaker};
+      inherited = false;
+    } else if (pattern.say) {
+      // A statement's addressee ("kepada wartawan") is not its target.
+    } else if (IsPassive(input, verb)) {
       int agent = AgentOf(input, verb, limit);
       targets = subjects;
       sources = agent >= 0 ? WithConjuncts(input, agent, false) : std::vector<int>();
@@ -310,13 +347,20 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;
         for (const Side& t : others) {
-          if (t.actor.country != s.actor.country) add(s, &t);
+          bool unknown = s.actor.country.empty() || t.actor.country.empty();
+          if (unknown ? !s.actor.SameAs(t.actor) : t.actor.country != s.actor.country) add(s, &t);
         }
       } else if (to.empty()) {
         add(s, nullptr);
       } else {
         for (const Side& t : to) {
-          if (!s.actor.SameAs(t.actor)) add(s, &t);
+          // The same actor code on both sides is the same actor, unless two
+          // different people are named.
+          bool people = s.actor.start.has_value() || t.actor.start.has_value();
+          bool same = s.actor.SameAs(t.actor) ||
+                      (s.actor.code == t.actor.code && !s.actor.code.empty() && !people &&
+                       !s.actor.agent.empty());
+          if (!same) add(s, &t);
         }
       }
     }

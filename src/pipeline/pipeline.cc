@@ -195,6 +195,31 @@ std::vector<Event> FoldDuplicates(std::vector<Event> events) {
   return kept;
 }
 
+void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
+           const std::vector<Mention>& mentions, const std::vector<TimeExpression>& times,
+           std::string* out) {
+  *out += "sentence:";
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    *out += " " + sentence.tokens[i].text;
+    const WordAnalysis& a = analyses[i];
+    if (a.lemma != sentence.tokens[i].lower) *out += "/" + a.lemma;
+    if (a.voice == Voice::kPassive) *out += "(pass)";
+    if (a.nominal) *out += "(n)";
+  }
+  *out += "\n";
+  for (const Mention& m : mentions) {
+    *out += "  actor [" + std::to_string(m.begin) + "," + std::to_string(m.end) + ")";
+    for (const Actor& actor : m.actors) *out += " " + actor.code + " \"" + actor.name + "\"";
+    if (m.location) *out += " (place)";
+    if (m.resolved) *out += " (resolved)";
+    *out += "\n";
+  }
+  for (const TimeExpression& t : times) {
+    *out += "  time [" + std::to_string(t.begin) + "," + std::to_string(t.end) + ") " +
+            (t.date ? t.date->ToString() : t.kind == TimeKind::kShift ? "shift" : "?") + "\n";
+  }
+}
+
 }  // namespace
 
 Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOptions& options) {
@@ -241,7 +266,13 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     std::vector<Mention> mentions = tracker.Recognise(sentence.tokens);
     std::vector<TimeExpression> times = r.times[li]->Find(sentence.tokens, article.published);
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
+    if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
     for (const CodedEvent& coded : coder.Code(input, &coder_state)) {
+      if (options.trace != nullptr) {
+        *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text +
+                          "\" " + coded.source.code + " -> " +
+                          (coded.target ? coded.target->code : "-") + "\n";
+      }
       events.push_back(ToEvent(article, result.language, cleaned, sentence, coded, *r.codebook));
     }
   }
