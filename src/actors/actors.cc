@@ -405,16 +405,16 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens,
     // A capital as an actor is its government ("Pyongyang membantah ...").
     if (place->kind == EntryKind::kCapital) actor.agent = "GOV";
     mention.is_state = place->kind == EntryKind::kState || place->kind == EntryKind::kDemonym;
+    size_t before = mention.begin;
+    if (before > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, before - 1)) --before;
     bool after_preposition =
-        mention.begin > 0 && lexicon_.Is(LexiconKind::kLocationPreposition, tokens,
-                                         mention.begin - 1);
+        before > 0 && lexicon_.Is(LexiconKind::kLocationPreposition, tokens, before - 1);
     // "Jakarta (Antara) -", "YEREVAN/BAKU, Sept 14": a dateline, not an actor.
-    bool dateline = mention.begin == 0 && mention.end < tokens.size() &&
+    bool dateline = sentences_seen_ == 0 && mention.begin == 0 && mention.end < tokens.size() &&
+                    (place->kind == EntryKind::kCapital || place->kind == EntryKind::kCity) &&
                     (tokens[mention.end].text == "(" || tokens[mention.end].text == "," ||
-                     tokens[mention.end].text == "/" || tokens[mention.end].text == "-") &&
-                    place->kind != EntryKind::kDemonym;
-    mention.location = place->kind == EntryKind::kCity || dateline ||
-                       (after_preposition && place->kind != EntryKind::kDemonym);
+                     tokens[mention.end].text == "/" || tokens[mention.end].text == "-");
+    mention.location = place->kind == EntryKind::kCity || dateline || after_preposition;
   }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.actors.push_back(actor);
@@ -427,7 +427,12 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
   auto recent = [&](bool people, size_t count) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
-      if (people && !it->person) continue;
+      bool office = !it->actor.agent.empty() && it->actor.country != "IGO";
+      if (people && !it->person && !office) continue;
+      if (people && std::any_of(found.begin(), found.end(),
+                                [&](const Actor& a) { return a.SameAs(it->actor); })) {
+        continue;
+      }
       if (!people) {
         if (it->actor.country.empty() || it->actor.country == "IGO") continue;
         bool seen = std::any_of(found.begin(), found.end(), [&](const Actor& a) {
@@ -511,6 +516,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
     i += std::max<size_t>(1, std::max(lexicon_.Match(LexiconKind::kPairPeople, tokens, i),
                                        lexicon_.Match(LexiconKind::kPairStates, tokens, i)));
   }
+  ++sentences_seen_;
   return mentions;
 }
 

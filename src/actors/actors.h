@@ -124,6 +124,7 @@ class ActorTracker {
   std::optional<Date> published_;
   std::vector<Entity> entities_;  // in order of last mention
   std::vector<std::pair<std::string, int>> country_counts_;
+  size_t sentences_seen_ = 0;
 };
 
 }  // namespace warta

@@ -46,7 +46,8 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.
       const WordAnalysis& first = (*input.analyses)[match.begin];
-      bool noun = first.nominal || (match.pattern->noun && first.voice == Voice::kNone);
+      bool noun = first.nominal || match.pattern->noun ||
+                  (!english_ && first.voice == Voice::kNone);
       bool object = !found.empty() && match.begin <= found.back().end + 1;
       if (!(noun && object)) found.push_back(match);
       i = match.end;
@@ -115,6 +116,16 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
     const Mention& mention = mentions[m];
     if (mention.begin <= verb.begin || mention.begin >= limit || mention.location) continue;
     if (relative[mention.begin] && !relative[verb.begin]) continue;
+    const auto& tokens = *input.tokens;
+    // "a ceremony hosted by Malaysia": the agent of another verb.
+    if (mention.begin > verb.end && lexicon_.Is(LexiconKind::kPassiveAgent, tokens, mention.begin - 1)) {
+      continue;
+    }
+    // "... fired rockets and Thai jets struck ...": the next clause's subject.
+    if (mention.end == limit && limit < tokens.size() && mention.begin > 0 &&
+        lexicon_.Is(LexiconKind::kConjunction, tokens, mention.begin - 1)) {
+      return -1;
+    }
     // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
     // A pledge or threat reaches into its complement ("berjanji untuk ... dengan Rusia").
     bool reaches = ExpressesIntent(*verb.pattern);
@@ -204,12 +215,14 @@ Modality EventCoder::ModalityOf(const SentenceInput& input, const VerbMatch& ver
   return Modality::kAsserted;
 }
 
-void EventCoder::DateOf(const SentenceInput& input, const VerbMatch& verb, size_t shift_floor,
-                        const CoderState& state, CodedEvent* event) const {
+void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& relative,
+                        const VerbMatch& verb, size_t shift_floor, const CoderState& state,
+                        CodedEvent* event) const {
   const TimeExpression* nearest = nullptr;
   size_t best = static_cast<size_t>(-1);
   for (const TimeExpression& time : *input.times) {
     if (time.kind == TimeKind::kShift) continue;
+    if (relative[time.begin] && !relative[verb.begin]) continue;
     size_t distance = time.end <= verb.begin ? verb.begin - time.end : time.begin - verb.end;
     if (distance < best) {
       best = distance;
@@ -305,7 +318,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     base.verb = {verb.begin, verb.end};
     base.negated = IsNegated(input, verb, subject_end);
     base.modality = ModalityOf(input, verb, subject_end, inside_accusation);
-    DateOf(input, verb, boundary, *state, &base);
+    DateOf(input, relative, verb, boundary, *state, &base);
     if (pattern.accuse) inside_accusation = true;
 
     // Expand mentions into actor pairs.
@@ -342,7 +355,12 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     for (const Side& s : from) {
       for (const Side& t : to) overlap = overlap || s.actor.country == t.actor.country;
     }
-    bool reciprocal = from.size() >= 2 && ((pattern.reciprocal && to.empty()) || overlap);
+    // Two parties pledging, meeting or praising with no one else named act
+    // toward each other ("Kedua menteri berjanji ...").
+    std::string root = pattern.code.substr(0, 2);
+    bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
+    bool reciprocal = from.size() >= 2 &&
+                      (((pattern.reciprocal || cooperative) && to.empty()) || overlap);
     for (const Side& s : from) {
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;

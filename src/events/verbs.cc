@@ -112,13 +112,17 @@ size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<
 // "dengan perundingan", "the talks") is a reference, not a new event.
 bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<Token>& tokens,
                                 const std::vector<WordAnalysis>& analyses,
-                                const Lexicon& lexicon, size_t begin, size_t end) const {
+                                const std::vector<bool>& blocked, const Lexicon& lexicon,
+                                size_t begin, size_t end) const {
   const WordAnalysis& first = analyses[begin];
-  if (language_ == "en") {
-    return pattern.noun && begin > 0 && lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1);
-  }
-  bool noun = first.nominal || (pattern.noun && first.voice == Voice::kNone);
+  bool noun = language_ == "en" ? pattern.noun
+                                : first.nominal || (pattern.noun && first.voice == Voice::kNone);
   if (!noun) return false;
+  // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it.
+  if (end < tokens.size() && blocked[end]) return false;
+  if (language_ == "en" && begin > 0 && lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) {
+    return true;
+  }
   bool after_preposition = begin > 0 && (lexicon.Is(LexiconKind::kPreposition, tokens, begin - 1) ||
                                          lexicon.Is(LexiconKind::kSubordinator, tokens, begin - 1));
   bool before_demonstrative = end < tokens.size() && lexicon.Is(LexiconKind::kDemonstrative, tokens, end);
@@ -150,7 +154,7 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
       }
       size_t end = MatchItems(*pattern, tokens, analyses, blocked, 0, i);
       if (end == kNoMatch) continue;
-      if (RefersBack(*pattern, tokens, analyses, lexicon, i, end)) continue;
+      if (RefersBack(*pattern, tokens, analyses, blocked, lexicon, i, end)) continue;
       bool longer = !found || end > match->end ||
                     (end == match->end && pattern->items.size() > match->pattern->items.size());
       if (longer) {

@@ -62,8 +62,8 @@ class VerbDictionary {
  private:
   VerbDictionary() = default;
   bool RefersBack(const VerbPattern& pattern, const std::vector<Token>& tokens,
-                  const std::vector<WordAnalysis>& analyses, const Lexicon& lexicon, size_t begin,
-                  size_t end) const;
+                  const std::vector<WordAnalysis>& analyses, const std::vector<bool>& blocked,
+                  const Lexicon& lexicon, size_t begin, size_t end) const;
   size_t MatchItems(const VerbPattern& pattern, const std::vector<Token>& tokens,
                     const std::vector<WordAnalysis>& analyses,
                     const std::vector<bool>& blocked, size_t item, size_t k) const;
