@@ -18,6 +18,24 @@ bool ExpressesIntent(const VerbPattern& pattern) {
   return root == "03" || root == "13";
 }
 
+// The specific intent or threat code for what is pledged or threatened.
+std::string IntentCode(const VerbPattern& intent, const VerbPattern& governed) {
+  std::string root = governed.code.substr(0, 2);
+  if (intent.code == "030") {
+    if (root == "04") return "036";
+    if (root == "05") return "032";
+    if (root == "06") return "031";
+    if (root == "07") return "033";
+    if (root == "08") return "035";
+  }
+  if (intent.code == "130") {
+    if (root == "16") return "131";
+    if (root == "17") return "137";
+    if (root == "18" || root == "19" || root == "20") return "138";
+  }
+  return intent.code;
+}
+
 double Confidence(const CodedEvent& event, bool from_dictionary, bool resolved) {
   double confidence = 0.4;
   if (from_dictionary) confidence += 0.2;
@@ -29,6 +47,20 @@ double Confidence(const CodedEvent& event, bool from_dictionary, bool resolved) 
 }
 
 }  // namespace
+
+size_t EventCoder::Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
+                              size_t j) const {
+  const VerbPattern& pattern = *verbs[j].pattern;
+  if (!ExpressesIntent(pattern) || pattern.say || j + 1 >= verbs.size()) return verbs.size();
+  const VerbMatch& next = verbs[j + 1];
+  if (next.begin > verbs[j].end + 3) return verbs.size();
+  for (size_t k = verbs[j].end; k < next.begin; ++k) {
+    bool glue = lexicon_.Is(LexiconKind::kIntention, *input.tokens, k) ||
+                lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k);
+    if (!glue) return verbs.size();
+  }
+  return j + 1;
+}
 
 std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
   const auto& tokens = *input.tokens;
@@ -266,10 +298,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   bool inside_accusation = false;
 
   for (size_t j = 0; j < verbs.size(); ++j) {
+    if (j > 0 && Complement(input, verbs, j - 1) == j) continue;  // told by its pledge
     const VerbMatch& verb = verbs[j];
     const VerbPattern& pattern = *verb.pattern;
     size_t boundary = j > 0 ? verbs[j - 1].end : 0;
-    size_t limit = j + 1 < verbs.size() ? verbs[j + 1].begin : input.tokens->size();
+    // "berjanji akan menemui X", "threatened to expel X": the pledge or threat
+    // is the event, its target and kind come from the verb it governs.
+    size_t complement = Complement(input, verbs, j);
+    size_t after = complement < verbs.size() ? complement + 1 : j + 1;
+    size_t limit = after < verbs.size() ? verbs[after].begin : input.tokens->size();
     int subject = SubjectOf(input, relative, verb.begin, boundary);
     std::vector<int> subjects;
     bool inherited = false;
@@ -305,7 +342,8 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       sources = agent >= 0 ? WithConjuncts(input, agent, false) : std::vector<int>();
       inherited = false;
     } else if (!pattern.no_target) {
-      int object = ObjectOf(input, relative, breaks, verb, limit);
+      const VerbMatch& object_verb = complement < verbs.size() ? verbs[complement] : verb;
+      int object = ObjectOf(input, relative, breaks, object_verb, limit);
       if (object >= 0) targets = WithConjuncts(input, object, false);
     }
     previous_sources = sources.empty() ? previous_sources : sources;
@@ -315,6 +353,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;
     base.pattern = &pattern;
+    if (complement < verbs.size()) base.code = IntentCode(pattern, *verbs[complement].pattern);
     base.verb = {verb.begin, verb.end};
     base.negated = IsNegated(input, verb, subject_end);
     base.modality = ModalityOf(input, verb, subject_end, inside_accusation);

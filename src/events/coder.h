@@ -47,6 +47,7 @@ struct CodedEvent {
   Actor source;
   std::optional<Actor> target;
   const VerbPattern* pattern = nullptr;
+  std::string code;  // when not the pattern's own (a pledge's specific intent code)
   TokenRange verb, source_range, target_range, date_range;
   Modality modality = Modality::kAsserted;
   bool negated = false;
@@ -78,6 +79,10 @@ class EventCoder {
  private:
   struct Clause;  // one verb with its arguments, while coding
   std::vector<VerbMatch> FindVerbs(const SentenceInput& input) const;
+  // The verb that verb j pledges or threatens ("berjanji akan menemui"), or
+  // verbs.size() when there is none.
+  size_t Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
+                    size_t j) const;
   bool IsPassive(const SentenceInput& input, const VerbMatch& verb) const;
   std::vector<bool> RelativeClauseTokens(const std::vector<Token>& tokens) const;
   int SubjectOf(const SentenceInput& input, const std::vector<bool>& relative, size_t verb_begin,

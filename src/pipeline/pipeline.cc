@@ -154,7 +154,7 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
   }
   event.source = coded.source;
   event.target = coded.target;
-  const CameoCode* code = codebook.Find(coded.pattern->code);
+  const CameoCode* code = codebook.Find(coded.code.empty() ? coded.pattern->code : coded.code);
   event.cameo = code->code;
   event.cameo_root = code->code.substr(0, 2);
   event.cameo_label = code->label;
