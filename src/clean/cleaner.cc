@@ -130,24 +130,33 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Load(const std::string& data_dir,
     }
     RE2::Options options;
     options.set_log_errors(false);
-    auto regex = std::make_unique<RE2>(record.fields[1], options);
-    if (!regex->ok()) {
-      diag->Error(path, record.line, "bad regex: " + regex->error());
+    RE2 regex(record.fields[1], options);
+    if (!regex.ok()) {
+      diag->Error(path, record.line, "bad regex: " + regex.error());
       continue;
     }
-    cleaner->rules_.push_back({record.fields[0] == "tail", record.fields[1],
-                               std::move(regex)});
+    cleaner->rules_.push_back({record.fields[0] == "tail", record.fields[1]});
   }
+  // All rules compile into one RE2::Set, so a line is matched once, not once per rule.
+  RE2::Options options;
+  options.set_log_errors(false);
+  cleaner->set_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+  for (const Rule& rule : cleaner->rules_) {
+    if (cleaner->set_->Add(rule.pattern, nullptr) < 0) {
+      diag->Error(path, 0, "cannot add rule to the set: " + rule.pattern);
+    }
+  }
+  if (!cleaner->set_->Compile()) diag->Error(path, 0, "the furniture rules do not compile together");
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
   return cleaner;
 }
 
 const Cleaner::Rule* Cleaner::MatchFurniture(std::string_view line) const {
-  for (const Rule& rule : rules_) {
-    if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *rule.regex)) return &rule;
-  }
-  return nullptr;
+  std::vector<int> matched;
+  if (!set_->Match(re2::StringPiece(line.data(), line.size()), &matched)) return nullptr;
+  // The first rule in the file wins.
+  return &rules_[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))];
 }
 
 CleanedText Cleaner::Clean(std::string_view original) const {

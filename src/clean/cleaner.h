@@ -22,12 +22,11 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/set.h>
+
 #include "util/tsv.h"
 #include "warta/status.h"
 
-namespace re2 {
-class RE2;
-}
 
 namespace warta {
 
@@ -63,12 +62,12 @@ class Cleaner {
   struct Rule {
     bool tail = false;
     std::string pattern;
-    std::unique_ptr<re2::RE2> regex;
   };
   Cleaner() = default;
   const Rule* MatchFurniture(std::string_view line) const;
 
   std::vector<Rule> rules_;
+  std::unique_ptr<re2::RE2::Set> set_;
 };
 
 }  // namespace warta

@@ -8,8 +8,9 @@
 namespace warta {
 
 LanguageGuess DetectLanguage(std::string_view text) {
-  // The first 64 KB say enough and keep detection cheap on huge articles.
-  constexpr size_t kSample = 64 * 1024;
+  // The first 3 KB say enough (CLD2 is reliable on a few hundred bytes) and
+  // keep detection cheap.
+  constexpr size_t kSample = 3 * 1024;
   size_t length = text.size() < kSample ? text.size() : kSample;
   // Do not cut a UTF-8 sequence in half.
   while (length < text.size() && length > 0 &&

@@ -1,6 +1,4 @@
-#include <cmath>
-#include <nlohmann/json.hpp>
-
+#include "util/json_writer.h"
 #include "warta/event.h"
 
 namespace warta {
@@ -16,63 +14,97 @@ const char* ModalityName(Modality modality) {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json DateOrNull(const std::optional<Date>& date) {
-  return date ? Json(date->ToString()) : Json(nullptr);
+void WriteDate(const std::optional<Date>& date, JsonWriter* json) {
+  if (date) json->String(date->ToString());
+  else json->Null();
 }
 
-Json ActorJson(const Actor& actor) {
-  Json json;
-  json["code"] = actor.code;
-  json["country"] = actor.country;
-  json["agent"] = actor.agent.empty() ? Json(nullptr) : Json(actor.agent);
-  json["name"] = actor.name;
-  json["start"] = DateOrNull(actor.start);
-  json["end"] = DateOrNull(actor.end);
-  return json;
+void WriteActor(const Actor& actor, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("code");
+  json->String(actor.code);
+  json->Key("country");
+  json->String(actor.country);
+  json->Key("agent");
+  json->StringOrNull(actor.agent);
+  json->Key("name");
+  json->String(actor.name);
+  json->Key("start");
+  WriteDate(actor.start, json);
+  json->Key("end");
+  WriteDate(actor.end, json);
+  json->EndObject();
 }
 
-Json SpanJson(const Span& span) {
-  Json json;
-  json["start"] = span.start;
-  json["end"] = span.end;
-  return json;
+void WriteSpan(const char* key, const Span& span, JsonWriter* json) {
+  json->Key(key);
+  json->BeginObject();
+  json->Key("start");
+  json->Int(static_cast<long long>(span.start));
+  json->Key("end");
+  json->Int(static_cast<long long>(span.end));
+  json->EndObject();
 }
 
 }  // namespace
 
 std::string ToJson(const Event& event) {
-  Json json;
-  json["article_id"] = event.article_id;
-  json["event_id"] = event.event_id;
-  json["language"] = event.language;
-  json["published"] = DateOrNull(event.published);
-  json["date"] = DateOrNull(event.date);
-  json["date_precision"] =
-      event.date ? Json(PrecisionName(event.date->precision)) : Json(nullptr);
-  json["date_text"] =
-      event.date_text.empty() ? Json(nullptr) : Json(event.date_text);
-  json["source"] = ActorJson(event.source);
-  json["target"] = event.target ? ActorJson(*event.target) : Json(nullptr);
-  json["cameo"] = event.cameo;
-  json["cameo_root"] = event.cameo_root;
-  json["cameo_label"] = event.cameo_label;
-  json["quad_class"] = event.quad_class;
-  json["goldstein"] = event.goldstein;
-  json["plover"] = event.plover.empty() ? Json(nullptr) : Json(event.plover);
-  json["modality"] = ModalityName(event.modality);
-  json["negated"] = event.negated;
-  Json evidence;
-  evidence["start"] = event.evidence.sentence.start;
-  evidence["end"] = event.evidence.sentence.end;
-  evidence["text"] = event.evidence.text;
-  evidence["source"] = SpanJson(event.evidence.source);
-  evidence["verb"] = SpanJson(event.evidence.verb);
-  evidence["target"] = SpanJson(event.evidence.target);
-  json["evidence"] = evidence;
-  json["confidence"] = std::round(event.confidence * 100) / 100;
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(1024 + event.evidence.text.size());
+  JsonWriter json(&out);
+  json.BeginObject();
+  json.Key("article_id");
+  json.String(event.article_id);
+  json.Key("event_id");
+  json.String(event.event_id);
+  json.Key("language");
+  json.String(event.language);
+  json.Key("published");
+  WriteDate(event.published, &json);
+  json.Key("date");
+  WriteDate(event.date, &json);
+  json.Key("date_precision");
+  if (event.date) json.String(PrecisionName(event.date->precision));
+  else json.Null();
+  json.Key("date_text");
+  json.StringOrNull(event.date_text);
+  json.Key("source");
+  WriteActor(event.source, &json);
+  json.Key("target");
+  if (event.target) WriteActor(*event.target, &json);
+  else json.Null();
+  json.Key("cameo");
+  json.String(event.cameo);
+  json.Key("cameo_root");
+  json.String(event.cameo_root);
+  json.Key("cameo_label");
+  json.String(event.cameo_label);
+  json.Key("quad_class");
+  json.Int(event.quad_class);
+  json.Key("goldstein");
+  json.Double(event.goldstein, 1);
+  json.Key("plover");
+  json.StringOrNull(event.plover);
+  json.Key("modality");
+  json.String(ModalityName(event.modality));
+  json.Key("negated");
+  json.Bool(event.negated);
+  json.Key("evidence");
+  json.BeginObject();
+  json.Key("start");
+  json.Int(static_cast<long long>(event.evidence.sentence.start));
+  json.Key("end");
+  json.Int(static_cast<long long>(event.evidence.sentence.end));
+  json.Key("text");
+  json.String(event.evidence.text);
+  WriteSpan("source", event.evidence.source, &json);
+  WriteSpan("verb", event.evidence.verb, &json);
+  WriteSpan("target", event.evidence.target, &json);
+  json.EndObject();
+  json.Key("confidence");
+  json.Double(event.confidence, 2);
+  json.EndObject();
+  return out;
 }
 
 }  // namespace warta

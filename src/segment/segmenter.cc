@@ -146,16 +146,19 @@ std::vector<Sentence> Segmenter::Split(std::string_view text) const {
     sentences.push_back(std::move(current));
     current = Sentence();
   };
+  // Decide every boundary first, then move the tokens into their sentences.
+  std::vector<bool> ends(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) ends[i] = EndsSentence(tokens, i);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].newline_before) finish();
-    current.tokens.push_back(tokens[i]);
-    if (!EndsSentence(tokens, i)) continue;
+    current.tokens.push_back(std::move(tokens[i]));
+    if (!ends[i]) continue;
     // Closing quotes and brackets right after the end belong to the sentence.
     while (i + 1 < tokens.size() && !tokens[i + 1].newline_before &&
            (tokens[i + 1].text == "”" || tokens[i + 1].text == "’" ||
             tokens[i + 1].text == ")" ||
-            (tokens[i + 1].text == "\"" && tokens[i + 1].start == tokens[i].end))) {
-      current.tokens.push_back(tokens[++i]);
+            (tokens[i + 1].text == "\"" && tokens[i + 1].start == current.tokens.back().end))) {
+      current.tokens.push_back(std::move(tokens[++i]));
     }
     finish();
   }

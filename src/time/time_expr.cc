@@ -119,6 +119,7 @@ Result<std::unique_ptr<TimeFinder>> TimeFinder::Load(const std::string& data_dir
         diag->Error(path, record.line, "empty word in list");
         continue;
       }
+      finder->first_words_.insert(words.front());
       finder->tables_[kind->second].Add(std::move(words), word);
     }
   }
@@ -284,6 +285,12 @@ std::vector<TimeExpression> TimeFinder::Find(const std::vector<Token>& tokens,
   std::vector<TimeExpression> found;
   Word word;
   for (size_t i = 0; i < tokens.size();) {
+    // Prefilter: most tokens are neither numbers nor the start of a time word.
+    bool candidate = tokens[i].kind == TokenKind::kNumber || first_words_.count(tokens[i].lower);
+    if (!candidate) {
+      ++i;
+      continue;
+    }
     auto expression = MatchAt(tokens, i, published);
     if (!expression) {
       ++i;

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "segment/segmenter.h"
@@ -78,6 +79,7 @@ class TimeFinder {
                                               const std::optional<Date>& published) const;
 
   PhraseTable<Word> tables_[kKindCount];
+  std::unordered_set<std::string> first_words_;  // prefilter over every table
 };
 
 }  // namespace warta

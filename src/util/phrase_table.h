@@ -60,6 +60,8 @@ class PhraseTable {
   }
 
   bool empty() const { return by_first_.empty(); }
+  // Whether any phrase starts with this (lowercase) word: the prefilter.
+  bool StartsWith(const std::string& word) const { return by_first_.count(word) > 0; }
 
  private:
   static bool Matches(const std::vector<std::string>& words,

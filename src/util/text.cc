@@ -5,6 +5,11 @@
 namespace warta {
 
 int32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  unsigned char byte = static_cast<unsigned char>(text[*pos]);
+  if (byte < 0x80) {
+    ++*pos;
+    return byte;
+  }
   utf8proc_int32_t code_point = -1;
   auto length = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *pos),
@@ -56,15 +61,20 @@ std::string ToLower(std::string_view text) {
 }
 
 bool IsAlphaCodePoint(int32_t code_point) {
+  if (code_point < 0x80) {
+    return (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z');
+  }
   auto category = utf8proc_category(code_point);
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
 bool IsUpperCodePoint(int32_t code_point) {
+  if (code_point < 0x80) return code_point >= 'A' && code_point <= 'Z';
   return utf8proc_category(code_point) == UTF8PROC_CATEGORY_LU;
 }
 
 bool IsDigitCodePoint(int32_t code_point) {
+  if (code_point < 0x80) return code_point >= '0' && code_point <= '9';
   return utf8proc_category(code_point) == UTF8PROC_CATEGORY_ND;
 }
 
