@@ -147,8 +147,8 @@ void PrintTableRow(const warta::Event& e) {
   }
   std::cout << Fit(date, 10) << " " << Fit(ActorLabel(e.source), 26) << " "
             << Fit(e.cameo + " " + e.cameo_label + flags, 34) << " "
-            << Fit(e.target ? ActorLabel(*e.target) : "-", 26) << " "
-            << Fit(e.evidence.text, 60) << "\n";
+            << Fit(e.target ? ActorLabel(*e.target) : "-", 26) << " " << Fit(e.evidence.text, 60)
+            << "\n";
 }
 
 int RunCode(const Options& options) {
@@ -163,7 +163,8 @@ int RunCode(const Options& options) {
   auto published = warta::Date::Parse(options.published);
   if (options.format == "table") {
     std::cout << Fit("DATE", 10) << " " << Fit("SOURCE", 26) << " " << Fit("EVENT", 34) << " "
-              << Fit("TARGET", 26) << " " << "EVIDENCE\n";
+              << Fit("TARGET", 26) << " "
+              << "EVIDENCE\n";
   }
   int failures = 0;
   for (const std::string& file : options.files) {
@@ -193,8 +194,10 @@ int RunCode(const Options& options) {
         continue;
       }
       for (const warta::Event& event : coded.value().events) {
-        if (options.format == "table") PrintTableRow(event);
-        else std::cout << warta::ToJson(event) << "\n";
+        if (options.format == "table")
+          PrintTableRow(event);
+        else
+          std::cout << warta::ToJson(event) << "\n";
       }
     }
   }

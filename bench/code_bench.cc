@@ -33,7 +33,8 @@ long PeakRssKb() {
 }
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
-  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+  for (size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
     text.replace(pos, from.size(), to);
   }
   return text;
@@ -45,9 +46,11 @@ std::vector<nlohmann::json> LoadTemplates() {
   std::string dir = std::string(WARTA_SOURCE_DIR) + "/tests/golden";
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::string name = entry.path().filename().string();
-    if (name.find(".expected.") != std::string::npos || entry.path().extension() != ".jsonl") continue;
+    if (name.find(".expected.") != std::string::npos || entry.path().extension() != ".jsonl")
+      continue;
     auto text = warta::ReadFileToString(entry.path().string());
-    if (text.ok()) templates.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
+    if (text.ok())
+      templates.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
   }
   return templates;
 }
@@ -56,7 +59,7 @@ std::vector<nlohmann::json> LoadTemplates() {
 long WriteCorpus(const std::string& path, long megabytes) {
   std::vector<nlohmann::json> templates = LoadTemplates();
   const std::pair<const char*, const char*> swaps[] = {
-      {"Australia", "Jepang"}, {"Belarus", "Iran"}, {"Armenia", "Georgia"},
+      {"Australia", "Jepang"}, {"Belarus", "Iran"},       {"Armenia", "Georgia"},
       {"Thailand", "Vietnam"}, {"Indonesia", "Malaysia"}, {"China", "India"}};
   std::mt19937 random(42);
   std::ofstream out(path, std::ios::binary);
@@ -70,7 +73,8 @@ long WriteCorpus(const std::string& path, long megabytes) {
     }
     // Move the last paragraph to the front now and then.
     size_t last = text.rfind("\n\n");
-    if (random() % 3 == 0 && last != std::string::npos) text = text.substr(last + 2) + "\n\n" + text.substr(0, last);
+    if (random() % 3 == 0 && last != std::string::npos)
+      text = text.substr(last + 2) + "\n\n" + text.substr(0, last);
     article["text"] = text;
     article["id"] = "bench-" + std::to_string(count);
     char date[11];
@@ -128,7 +132,8 @@ int main(int argc, char** argv) {
     }
     ++coded;
     if (coded * 4 >= articles * next_quarter) {
-      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf("%3d%%: %ld articles, %.0f articles/s, %.2f MB/s of text, peak memory %.1f MB\n",
                   next_quarter * 25, coded, coded / seconds, text_bytes / 1e6 / seconds,
                   PeakRssKb() / 1024.0);
@@ -136,10 +141,11 @@ int main(int argc, char** argv) {
     }
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("total: %ld articles, %ld events, %.1f s, %.0f articles/s, %.2f MB/s of input "
-              "(%.2f MB/s of article text), output %.1f MB, peak memory %.1f MB\n",
-              coded, events, seconds, coded / seconds, corpus_bytes / 1e6 / seconds,
-              text_bytes / 1e6 / seconds, output_bytes / 1e6, PeakRssKb() / 1024.0);
+  std::printf(
+      "total: %ld articles, %ld events, %.1f s, %.0f articles/s, %.2f MB/s of input "
+      "(%.2f MB/s of article text), output %.1f MB, peak memory %.1f MB\n",
+      coded, events, seconds, coded / seconds, corpus_bytes / 1e6 / seconds,
+      text_bytes / 1e6 / seconds, output_bytes / 1e6, PeakRssKb() / 1024.0);
   std::filesystem::remove(corpus);
   return 0;
 }

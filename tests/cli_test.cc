@@ -1,11 +1,11 @@
 // The command line as a user runs it: exit codes, messages naming the input,
 // and output formats.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <fstream>
-#include <sys/wait.h>
 
 #include "test_support.h"
 
@@ -40,12 +40,12 @@ TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
   CliRun run = Warta("code --published 2023-10-12 " + Seed());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   std::string first = run.output.substr(0, run.output.find('\n'));
-  for (const char* field : {"\"article_id\":\"000_5f690164bdc1d8e4.txt\"", "\"event_id\":",
-                            "\"language\":\"id\"", "\"published\":\"2023-10-12\"", "\"date\":",
-                            "\"date_precision\":", "\"date_text\":", "\"source\":{\"code\":",
-                            "\"target\":", "\"cameo\":", "\"cameo_root\":", "\"cameo_label\":",
-                            "\"quad_class\":", "\"goldstein\":", "\"plover\":", "\"modality\":",
-                            "\"negated\":", "\"evidence\":{\"start\":", "\"confidence\":"}) {
+  for (const char* field :
+       {"\"article_id\":\"000_5f690164bdc1d8e4.txt\"", "\"event_id\":", "\"language\":\"id\"",
+        "\"published\":\"2023-10-12\"", "\"date\":", "\"date_precision\":", "\"date_text\":",
+        "\"source\":{\"code\":", "\"target\":", "\"cameo\":", "\"cameo_root\":", "\"cameo_label\":",
+        "\"quad_class\":", "\"goldstein\":", "\"plover\":", "\"modality\":", "\"negated\":",
+        "\"evidence\":{\"start\":", "\"confidence\":"}) {
     EXPECT_NE(first.find(field), std::string::npos) << field << " in " << first;
   }
 }
@@ -70,7 +70,9 @@ TEST(CliTest, BadJsonLinesAreNamedAndTheRestIsCoded) {
 }
 
 TEST(CliTest, BadFilesGetClearMessagesAndAFailingExitCode) {
-  CliRun binary = Warta("code " + Temp("bin.txt", std::string("\x7f" "ELF\0\0\x01", 7)));
+  CliRun binary = Warta("code " + Temp("bin.txt", std::string("\x7f"
+                                                              "ELF\0\0\x01",
+                                                              7)));
   EXPECT_EQ(binary.exit_code, 1);
   EXPECT_NE(binary.output.find("bin.txt: binary data"), std::string::npos) << binary.output;
   CliRun broken = Warta("code " + Temp("broken.txt", "Presiden \xff\xfe memuji."));
@@ -93,12 +95,14 @@ TEST(CliTest, HugeSingleLineIsRefusedNotCrashed) {
     std::string chunk(1 << 20, 'a');
     out << "{\"text\":\"";
     for (int i = 0; i < 200; ++i) out << chunk;
-    out << "\"}\n{\"text\":\"Amerika Serikat menuduh Korea Utara.\",\"published\":\"2023-10-12\"}\n";
+    out << "\"}\n{\"text\":\"Amerika Serikat menuduh Korea "
+           "Utara.\",\"published\":\"2023-10-12\"}\n";
   }
   CliRun run = Warta("code " + path);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.output.find("huge.jsonl:1: line is 200 MB, larger than the 16 MB limit"),
-            std::string::npos) << run.output.substr(0, 300);
+            std::string::npos)
+      << run.output.substr(0, 300);
   EXPECT_NE(run.output.find("huge.jsonl:2"), std::string::npos);
   std::remove(path.c_str());
 }

@@ -30,7 +30,8 @@ TEST(DictCheckTest, BrokenFilesAreNamedWithTheirLines) {
   std::vector<std::string> problems = Resources::Check(options);
   std::string all;
   for (const std::string& p : problems) all += p + "\n";
-  EXPECT_NE(all.find("verbs/id/broken.tsv:3: unknown CAMEO code \"999\""), std::string::npos) << all;
+  EXPECT_NE(all.find("verbs/id/broken.tsv:3: unknown CAMEO code \"999\""), std::string::npos)
+      << all;
   EXPECT_NE(all.find("verbs/id/broken.tsv:4: unknown flag \"loud\""), std::string::npos) << all;
   EXPECT_NE(all.find("people/broken.tsv:1: expected"), std::string::npos) << all;
   EXPECT_FALSE(Resources::Load(options).ok());

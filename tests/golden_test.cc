@@ -62,8 +62,8 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
       expected.push_back({json["source"], json["target"].is_null() ? "" : json["target"],
                           json["root"], json["cameo"], json["date"]});
     }
-    std::vector<Event> events = testing::CodeText(article.value().text,
-                                                  article.value().published->ToString());
+    std::vector<Event> events =
+        testing::CodeText(article.value().text, article.value().published->ToString());
     // Nothing may come from page furniture.
     CleanedText cleaned = cleaner.value()->Clean(article.value().text);
     for (const Event& e : events) {
@@ -82,7 +82,8 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
       for (Expected& x : expected) {
         if (x.root != e.cameo_root) continue;
         bool forward = x.source == e.source.country && x.target == target;
-        bool backward = Symmetric(x.root, e.cameo) && x.source == target && x.target == e.source.country;
+        bool backward =
+            Symmetric(x.root, e.cameo) && x.source == target && x.target == e.source.country;
         if (x.matched) {
           mirror = mirror || (backward && !forward);
           continue;
@@ -100,11 +101,14 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
       if (!hit) continue;
       hit->matched = true;
       ++article_hits;
-      if (e.date && e.date->ToString() == hit->date) ++dated_right;
-      else report += "        (expected date " + hit->date + ")\n";
+      if (e.date && e.date->ToString() == hit->date)
+        ++dated_right;
+      else
+        report += "        (expected date " + hit->date + ")\n";
     }
     for (const Expected& x : expected) {
-      if (!x.matched) report += "  miss  " + x.source + " " + x.root + " " + x.target + " " + x.date + "\n";
+      if (!x.matched)
+        report += "  miss  " + x.source + " " + x.root + " " + x.target + " " + x.date + "\n";
     }
     std::printf("%-14s expected %2zu found %2d matched %2d\n%s", name.c_str(), expected.size(),
                 found, article_hits, report.c_str());

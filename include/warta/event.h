@@ -16,16 +16,14 @@ enum class Modality { kAsserted, kAlleged, kIntended };
 const char* ModalityName(Modality modality);
 
 struct Actor {
-  std::string code;     // CAMEO actor code, e.g. "PRKGOV", "UNO"
-  std::string country;  // ISO alpha-3, or "IGO"
-  std::string agent;    // "GOV", "MIL", ... or empty
-  std::string name;     // the name as written (or as first written in the article)
+  std::string code;           // CAMEO actor code, e.g. "PRKGOV", "UNO"
+  std::string country;        // ISO alpha-3, or "IGO"
+  std::string agent;          // "GOV", "MIL", ... or empty
+  std::string name;           // the name as written (or as first written in the article)
   std::optional<Date> start;  // the office's term, when from the people dictionary
   std::optional<Date> end;
 
-  bool SameAs(const Actor& other) const {
-    return code == other.code && name == other.name;
-  }
+  bool SameAs(const Actor& other) const { return code == other.code && name == other.name; }
 };
 
 struct Span {

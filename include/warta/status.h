@@ -30,9 +30,7 @@ class Status {
   static Status NotFound(std::string message) {
     return Status(Code::kNotFound, std::move(message));
   }
-  static Status IoError(std::string message) {
-    return Status(Code::kIoError, std::move(message));
-  }
+  static Status IoError(std::string message) { return Status(Code::kIoError, std::move(message)); }
   static Status InvalidData(std::string message) {
     return Status(Code::kInvalidData, std::move(message));
   }
@@ -49,8 +47,7 @@ class Status {
   }
 
  private:
-  Status(Code code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
 
   Code code_ = Code::kOk;
   std::string message_;
@@ -59,7 +56,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "a Result built from a Status must be an error");
   }

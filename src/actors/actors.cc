@@ -18,8 +18,8 @@ const std::set<std::string>& KnownAgents() {
 }
 
 bool IsCountryCode(const std::string& code) {
-  return code.size() == 3 && std::all_of(code.begin(), code.end(),
-                                         [](char c) { return c >= 'A' && c <= 'Z'; });
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::optional<Date> ParseOptionalDate(const std::string& text, bool* ok) {
@@ -51,10 +51,14 @@ int Slot(EntryKind kind) {
     case EntryKind::kCapital:
     case EntryKind::kCity:
       return 0;
-    case EntryKind::kPerson: return 1;
-    case EntryKind::kOrganisation: return 2;
-    case EntryKind::kSeat: return 3;
-    case EntryKind::kTitle: return 4;
+    case EntryKind::kPerson:
+      return 1;
+    case EntryKind::kOrganisation:
+      return 2;
+    case EntryKind::kSeat:
+      return 3;
+    case EntryKind::kTitle:
+      return 4;
   }
   return 5;
 }
@@ -78,8 +82,7 @@ struct NameRule {
   bool needs_capital;
 };
 
-void ActorDictionary::AddName(const Segmenter& segmenter, const std::string& name,
-                              size_t entry) {
+void ActorDictionary::AddName(const Segmenter& segmenter, const std::string& name, size_t entry) {
   std::vector<Token> tokens = segmenter.Tokenize(name);
   if (tokens.empty()) return;
   std::vector<std::string> words;
@@ -112,10 +115,11 @@ size_t ActorDictionary::Match(const std::vector<Token>& tokens, size_t i,
 
 void ActorDictionary::LoadCountries(const TsvFile& file, const Segmenter& segmenter,
                                     Diagnostics* diag) {
-  static const std::map<std::string, EntryKind> kKinds = {
-      {"name", EntryKind::kState},     {"demonym", EntryKind::kDemonym},
-      {"capital", EntryKind::kCapital}, {"seat", EntryKind::kSeat},
-      {"city", EntryKind::kCity}};
+  static const std::map<std::string, EntryKind> kKinds = {{"name", EntryKind::kState},
+                                                          {"demonym", EntryKind::kDemonym},
+                                                          {"capital", EntryKind::kCapital},
+                                                          {"seat", EntryKind::kSeat},
+                                                          {"city", EntryKind::kCity}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     auto kind = f.size() == 3 ? kKinds.find(f[1]) : kKinds.end();
@@ -151,8 +155,7 @@ void ActorDictionary::LoadOrganisations(const TsvFile& file, const Segmenter& se
                                         Diagnostics* diag) {
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
-    if (f.size() != 4 || f[0].empty() || !IsCountryCode(f[1]) ||
-        !KnownAgents().count(f[2])) {
+    if (f.size() != 4 || f[0].empty() || !IsCountryCode(f[1]) || !KnownAgents().count(f[2])) {
       diag->Error(file.path, record.line,
                   "expected `code<TAB>country<TAB>agent<TAB>names` with a known agent");
       continue;
@@ -183,8 +186,7 @@ void ActorDictionary::LoadPeople(const TsvFile& file, const Segmenter& segmenter
                   "six-letter code such as RUSGOV");
       continue;
     }
-    Office office{f[1], ParseOptionalDate(f[2], &start_ok), ParseOptionalDate(f[3], &end_ok),
-                  f[4]};
+    Office office{f[1], ParseOptionalDate(f[2], &start_ok), ParseOptionalDate(f[3], &end_ok), f[4]};
     if (!start_ok || !end_ok) {
       diag->Error(file.path, record.line, "dates must be YYYY-MM-DD, YYYY-MM or YYYY");
       continue;
@@ -199,8 +201,14 @@ void ActorDictionary::LoadPeople(const TsvFile& file, const Segmenter& segmenter
       entries_[found->second].offices.push_back(office);
       continue;
     }
-    entries_.push_back({EntryKind::kPerson, f[1].substr(0, 3), f[1].substr(3), f[1],
-                        names.front(), {office}, false, false});
+    entries_.push_back({EntryKind::kPerson,
+                        f[1].substr(0, 3),
+                        f[1].substr(3),
+                        f[1],
+                        names.front(),
+                        {office},
+                        false,
+                        false});
     size_t index = entries_.size() - 1;
     by_name[names.front()] = index;
     for (const std::string& name : names) {
@@ -281,8 +289,7 @@ ActorTracker::ActorTracker(const ActorDictionary& dictionary, const Lexicon& lex
                            std::optional<Date> published)
     : dictionary_(dictionary), lexicon_(lexicon), published_(published) {}
 
-std::vector<ActorTracker::Piece> ActorTracker::FindPieces(
-    const std::vector<Token>& tokens) const {
+std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Token>& tokens) const {
   std::vector<Piece> pieces;
   for (size_t i = 0; i < tokens.size();) {
     const ActorEntry* entry = nullptr;
@@ -357,8 +364,8 @@ std::string ActorTracker::DominantCountry() const {
   return best;
 }
 
-Mention ActorTracker::Compose(const std::vector<Token>& tokens,
-                              const std::vector<Piece>& pieces, size_t first, size_t last) {
+Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
+                              size_t first, size_t last) {
   Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false};
   const ActorEntry* by_slot[6] = {};
   for (size_t p = first; p <= last; ++p) {
@@ -435,9 +442,8 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
       }
       if (!people) {
         if (it->actor.country.empty() || it->actor.country == "IGO") continue;
-        bool seen = std::any_of(found.begin(), found.end(), [&](const Actor& a) {
-          return a.country == it->actor.country;
-        });
+        bool seen = std::any_of(found.begin(), found.end(),
+                                [&](const Actor& a) { return a.country == it->actor.country; });
         if (seen) continue;
         Actor state;
         state.code = state.country = state.name = it->actor.country;
@@ -496,8 +502,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
           // capitalised name, then its state.
           named = named && tokens[k].capitalized && !tokens[k].newline_before;
         }
-        bool joined = gap == 0 || connected ||
-                      (named && Slot(next.entry->kind) == 0);
+        bool joined = gap == 0 || connected || (named && Slot(next.entry->kind) == 0);
         int slot = Slot(next.entry->kind);
         if (!joined || ((used >> slot) & 1 && slot != 4)) break;
         used |= 1 << slot;
@@ -514,7 +519,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
       continue;
     }
     i += std::max<size_t>(1, std::max(lexicon_.Match(LexiconKind::kPairPeople, tokens, i),
-                                       lexicon_.Match(LexiconKind::kPairStates, tokens, i)));
+                                      lexicon_.Match(LexiconKind::kPairStates, tokens, i)));
   }
   ++sentences_seen_;
   return mentions;

@@ -45,10 +45,10 @@ struct Office {
 
 struct ActorEntry {
   EntryKind kind = EntryKind::kState;
-  std::string country;  // ISO alpha-3 or IGO
-  std::string agent;    // may be empty
-  std::string code;     // full actor code for organisations
-  std::string name;     // canonical name (persons: full name)
+  std::string country;          // ISO alpha-3 or IGO
+  std::string agent;            // may be empty
+  std::string code;             // full actor code for organisations
+  std::string name;             // canonical name (persons: full name)
   std::vector<Office> offices;  // persons only
   bool exact_case = false;      // acronym: must match in capitals
   bool needs_capital = false;   // must start with a capital in the text
@@ -111,10 +111,10 @@ class ActorTracker {
   };
 
   std::vector<Piece> FindPieces(const std::vector<Token>& tokens) const;
-  Mention Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
-                  size_t first, size_t last);
-  size_t ExtendName(const std::vector<Token>& tokens, size_t from,
-                    const std::vector<Piece>& pieces, size_t next_piece) const;
+  Mention Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces, size_t first,
+                  size_t last);
+  size_t ExtendName(const std::vector<Token>& tokens, size_t from, const std::vector<Piece>& pieces,
+                    size_t next_piece) const;
   bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
   void Remember(const Actor& actor, bool person);

@@ -14,8 +14,10 @@ class ActorsTest : public ::testing::Test {
     auto dictionary = ActorDictionary::Load(testing::DataDir(), *segmenter_);
     ASSERT_TRUE(dictionary.ok()) << dictionary.status().message();
     dictionary_ = std::move(dictionary).value();
-    lexicon_ = std::move(Lexicon::Load(testing::DataDir() + "/lexicon/id.tsv", *segmenter_)).value();
-    english_ = std::move(Lexicon::Load(testing::DataDir() + "/lexicon/en.tsv", *segmenter_)).value();
+    lexicon_ =
+        std::move(Lexicon::Load(testing::DataDir() + "/lexicon/id.tsv", *segmenter_)).value();
+    english_ =
+        std::move(Lexicon::Load(testing::DataDir() + "/lexicon/en.tsv", *segmenter_)).value();
   }
 
   // "CODE name" of every mention in each sentence, in order.
@@ -26,7 +28,8 @@ class ActorsTest : public ::testing::Test {
     for (const std::string& sentence : sentences) {
       for (const Mention& m : tracker.Recognise(segmenter_->Tokenize(sentence))) {
         std::string text = m.location ? "@" : "";
-        for (const Actor& a : m.actors) text += (text.size() > 1 ? "+" : "") + a.code + " " + a.name;
+        for (const Actor& a : m.actors)
+          text += (text.size() > 1 ? "+" : "") + a.code + " " + a.name;
         out.push_back(text);
       }
     }
@@ -61,8 +64,9 @@ TEST_F(ActorsTest, MetonymsAndPlaces) {
 }
 
 TEST_F(ActorsTest, LaterMentionsResolveWithinTheArticle) {
-  auto found = Mentions({"Pemimpin Korea Utara Kim Jong Un dan Presiden Rusia Vladimir Putin bertemu.",
-                         "Kim memuji Putin.", "Dia berjanji.", "Setelah itu, kedua pria tersebut pergi."});
+  auto found =
+      Mentions({"Pemimpin Korea Utara Kim Jong Un dan Presiden Rusia Vladimir Putin bertemu.",
+                "Kim memuji Putin.", "Dia berjanji.", "Setelah itu, kedua pria tersebut pergi."});
   ASSERT_EQ(found.size(), 6u);
   EXPECT_EQ(found[2], "PRKGOV Kim Jong Un");
   EXPECT_EQ(found[3], "RUSGOV Vladimir Putin");

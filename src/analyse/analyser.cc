@@ -1,9 +1,8 @@
 #include "analyse/analyser.h"
 
-#include <hunspell/hunspell.hxx>
-
 #include <cstring>
 #include <filesystem>
+#include <hunspell/hunspell.hxx>
 
 #include "util/text.h"
 
@@ -41,8 +40,8 @@ Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
                                                  const std::string& hunspell_dir,
                                                  Diagnostics* diagnostics) {
   std::unique_ptr<Analyser> analyser(new Analyser());
-  for (auto [name, slot] : {std::pair{"id_ID", &analyser->indonesian_},
-                            {"en_US", &analyser->english_}}) {
+  for (auto [name, slot] :
+       {std::pair{"id_ID", &analyser->indonesian_}, {"en_US", &analyser->english_}}) {
     std::string aff = hunspell_dir + "/" + name + ".aff";
     std::string dic = hunspell_dir + "/" + name + ".dic";
     if (!std::filesystem::exists(aff) || !std::filesystem::exists(dic)) {
@@ -71,8 +70,7 @@ Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
   return analyser;
 }
 
-const WordAnalysis& Analyser::Analyse(const std::string& language,
-                                      const std::string& lower) {
+const WordAnalysis& Analyser::Analyse(const std::string& language, const std::string& lower) {
   bool indonesian = language == "id";
   auto& cache = indonesian ? cache_id_ : cache_en_;
   auto it = cache.find(lower);

@@ -17,11 +17,11 @@ TEST(AnalyserTest, RootsAndLemmasTableDriven) {
   auto analyser = Analyser::Load(testing::DataDir());
   ASSERT_TRUE(analyser.ok()) << analyser.status().message();
   const RootCase cases[] = {
-      {"id", "menuduh", "tuduh"},   {"id", "mengatakan", "kata"}, {"id", "memuji", "puji"},
-      {"id", "membantah", "bantah"}, {"id", "bertukar", "tukar"}, {"id", "berjanji", "janji"},
-      {"id", "dipuji", "puji"},     {"id", "tuduhan", "tuduh"},  {"en", "accused", "accuse"},
-      {"en", "met", "meet"},         {"en", "said", "say"},       {"en", "fought", "fight"},
-      {"en", "sought", "seek"},      {"en", "took", "take"},      {"en", "pledges", "pledge"},
+      {"id", "menuduh", "tuduh"},    {"id", "mengatakan", "kata"}, {"id", "memuji", "puji"},
+      {"id", "membantah", "bantah"}, {"id", "bertukar", "tukar"},  {"id", "berjanji", "janji"},
+      {"id", "dipuji", "puji"},      {"id", "tuduhan", "tuduh"},   {"en", "accused", "accuse"},
+      {"en", "met", "meet"},         {"en", "said", "say"},        {"en", "fought", "fight"},
+      {"en", "sought", "seek"},      {"en", "took", "take"},       {"en", "pledges", "pledge"},
       {"en", "denied", "deny"}};
   for (const RootCase& c : cases) {
     EXPECT_EQ(analyser.value()->Analyse(c.language, c.word).lemma, c.lemma) << c.word;

@@ -12,8 +12,7 @@ std::vector<std::string> PhraseWords(const Segmenter& segmenter, const std::stri
   return words;
 }
 
-Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path,
-                                               const Segmenter& segmenter,
+Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Segmenter& segmenter,
                                                Diagnostics* diagnostics) {
   static const std::map<std::string, LexiconKind> kKinds = {
       {"negation", LexiconKind::kNegation},
@@ -43,8 +42,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path,
     auto kind = record.fields.size() == 2 ? kKinds.find(record.fields[0]) : kKinds.end();
     if (kind == kKinds.end()) {
       diag->Error(path, record.line,
-                  "expected `kind<TAB>words` with a known kind, got \"" +
-                      record.fields[0] + "\"");
+                  "expected `kind<TAB>words` with a known kind, got \"" + record.fields[0] + "\"");
       continue;
     }
     for (const std::string& phrase : Split(record.fields[1], '|')) {

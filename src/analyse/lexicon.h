@@ -41,8 +41,7 @@ enum class LexiconKind {
 
 class Lexicon {
  public:
-  static Result<std::unique_ptr<Lexicon>> Load(const std::string& path,
-                                               const Segmenter& segmenter,
+  static Result<std::unique_ptr<Lexicon>> Load(const std::string& path, const Segmenter& segmenter,
                                                Diagnostics* diagnostics = nullptr);
 
   // Length in tokens of the phrase of `kind` starting at tokens[i], or 0.

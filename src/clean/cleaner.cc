@@ -22,8 +22,7 @@ class Builder {
   }
   void Emit(std::string_view replacement, size_t original_offset) {
     out_->text.append(replacement);
-    out_->to_original.insert(out_->to_original.end(), replacement.size(),
-                             original_offset);
+    out_->to_original.insert(out_->to_original.end(), replacement.size(), original_offset);
   }
 
  private:
@@ -31,8 +30,8 @@ class Builder {
 };
 
 bool IsStrippedSpace(int32_t cp) {
-  return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
+  return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+         cp == 0x3000;
 }
 
 bool IsZeroWidth(int32_t cp) {
@@ -41,8 +40,7 @@ bool IsZeroWidth(int32_t cp) {
 
 // Copies original[start, end) in NFC, mapping each composed run of a starter
 // and its combining marks to the starter's offset.
-void AppendNormalized(std::string_view original, size_t start, size_t end,
-                      Builder* builder) {
+void AppendNormalized(std::string_view original, size_t start, size_t end, Builder* builder) {
   size_t pos = start;
   while (pos < end) {
     size_t run_start = pos;
@@ -74,8 +72,8 @@ void AppendNormalized(std::string_view original, size_t start, size_t end,
       continue;
     }
     std::string run(original.substr(run_start, run_end - run_start));
-    utf8proc_uint8_t* composed = utf8proc_NFC(
-        reinterpret_cast<const utf8proc_uint8_t*>(run.c_str()));
+    utf8proc_uint8_t* composed =
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(run.c_str()));
     builder->Emit(composed ? reinterpret_cast<const char*>(composed) : run, run_start);
     free(composed);
     pos = run_end;
@@ -95,9 +93,8 @@ void FindDebris(std::string_view original, size_t line_start, size_t line_end,
     size_t start = static_cast<size_t>(space.data() - original.data());
     bool glued = space.empty() && start > line_start &&
                  IsAlphaCodePoint(static_cast<unsigned char>(original[start - 1]));
-    debris->push_back({start, end,
-                       glued ? "bracket edit glued to a word"
-                             : "untranslated bracketed text"});
+    debris->push_back(
+        {start, end, glued ? "bracket edit glued to a word" : "untranslated bracketed text"});
   }
   input = re2::StringPiece(line.data(), line.size());
   re2::StringPiece before, quote;
@@ -105,8 +102,8 @@ void FindDebris(std::string_view original, size_t line_start, size_t line_end,
     size_t start = static_cast<size_t>(quote.data() - original.data());
     debris->push_back({start, start + quote.size() + 1, "stray quote mark"});
     // Give back the trailing space so a following lone quote can match.
-    input = re2::StringPiece(original.data() + start + quote.size(),
-                             line_end - start - quote.size());
+    input =
+        re2::StringPiece(original.data() + start + quote.size(), line_end - start - quote.size());
   }
 }
 
@@ -123,8 +120,7 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Load(const std::string& data_dir,
   if (!file.ok()) return file.status();
   std::unique_ptr<Cleaner> cleaner(new Cleaner());
   for (const TsvRecord& record : file.value().records) {
-    if (record.fields.size() != 2 ||
-        (record.fields[0] != "line" && record.fields[0] != "tail")) {
+    if (record.fields.size() != 2 || (record.fields[0] != "line" && record.fields[0] != "tail")) {
       diag->Error(path, record.line, "expected `line|tail<TAB>regex`");
       continue;
     }
@@ -146,7 +142,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Load(const std::string& data_dir,
       diag->Error(path, 0, "cannot add rule to the set: " + rule.pattern);
     }
   }
-  if (!cleaner->set_->Compile()) diag->Error(path, 0, "the furniture rules do not compile together");
+  if (!cleaner->set_->Compile())
+    diag->Error(path, 0, "the furniture rules do not compile together");
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
   return cleaner;
@@ -172,8 +169,8 @@ CleanedText Cleaner::Clean(std::string_view original) const {
     std::string_view trimmed = Trim(original.substr(line_start, line_end - line_start));
     const Rule* rule = trimmed.empty() ? nullptr : MatchFurniture(trimmed);
     if (rule != nullptr && rule->tail) {
-      out.removals.push_back({line_start, original.size(),
-                              "page furniture from here to the end: " + rule->pattern});
+      out.removals.push_back(
+          {line_start, original.size(), "page furniture from here to the end: " + rule->pattern});
       break;
     }
     if (rule != nullptr) {

@@ -17,16 +17,15 @@
 // many threads at once.
 #pragma once
 
+#include <re2/set.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <re2/set.h>
-
 #include "util/tsv.h"
 #include "warta/status.h"
-
 
 namespace warta {
 

@@ -20,9 +20,9 @@ const CameoCode* Codebook::Find(const std::string& code) const {
 Result<std::unique_ptr<Codebook>> Codebook::Load(const std::string& data_dir,
                                                  Diagnostics* diagnostics) {
   static const std::set<std::string> kPlover = {
-      "AGREE",   "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",
-      "RETREAT", "REQUEST", "ACCUSE",   "REJECT",   "THREATEN",  "PROTEST",
-      "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "-"};
+      "AGREE",    "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+      "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+      "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT", "-"};
   std::string path = data_dir + "/codebook/cameo.tsv";
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();
@@ -34,8 +34,9 @@ Result<std::unique_ptr<Codebook>> Codebook::Load(const std::string& data_dir,
     bool digits = f.size() == 4 && f[0].size() >= 2 && f[0].size() <= 4 &&
                   f[0].find_first_not_of("0123456789") == std::string::npos;
     if (!digits) {
-      diag->Error(path, record.line, "expected `code<TAB>goldstein<TAB>plover<TAB>label` "
-                                     "with a 2-4 digit code");
+      diag->Error(path, record.line,
+                  "expected `code<TAB>goldstein<TAB>plover<TAB>label` "
+                  "with a 2-4 digit code");
       continue;
     }
     char* end = nullptr;

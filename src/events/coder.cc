@@ -78,8 +78,8 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.
       const WordAnalysis& first = (*input.analyses)[match.begin];
-      bool noun = first.nominal || match.pattern->noun ||
-                  (!english_ && first.voice == Voice::kNone);
+      bool noun =
+          first.nominal || match.pattern->noun || (!english_ && first.voice == Voice::kNone);
       bool object = !found.empty() && match.begin <= found.back().end + 1;
       if (!(noun && object)) found.push_back(match);
       i = match.end;
@@ -150,7 +150,8 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
     if (relative[mention.begin] && !relative[verb.begin]) continue;
     const auto& tokens = *input.tokens;
     // "a ceremony hosted by Malaysia": the agent of another verb.
-    if (mention.begin > verb.end && lexicon_.Is(LexiconKind::kPassiveAgent, tokens, mention.begin - 1)) {
+    if (mention.begin > verb.end &&
+        lexicon_.Is(LexiconKind::kPassiveAgent, tokens, mention.begin - 1)) {
       continue;
     }
     // "... fired rockets and Thai jets struck ...": the next clause's subject.
@@ -213,7 +214,8 @@ std::vector<int> EventCoder::WithConjuncts(const SentenceInput& input, int menti
     const Mention& a = mentions[leftwards ? next : current];
     const Mention& b = mentions[leftwards ? current : next];
     if (b.begin != a.end + 1 || a.location || b.location) break;
-    bool joined = tokens[a.end].text == "," || lexicon_.Is(LexiconKind::kConjunction, tokens, a.end);
+    bool joined =
+        tokens[a.end].text == "," || lexicon_.Is(LexiconKind::kConjunction, tokens, a.end);
     if (!joined) break;
     group.push_back(next);
     current = next;
@@ -398,8 +400,8 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // toward each other ("Kedua menteri berjanji ...").
     std::string root = pattern.code.substr(0, 2);
     bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
-    bool reciprocal = from.size() >= 2 &&
-                      (((pattern.reciprocal || cooperative) && to.empty()) || overlap);
+    bool reciprocal =
+        from.size() >= 2 && (((pattern.reciprocal || cooperative) && to.empty()) || overlap);
     for (const Side& s : from) {
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;
@@ -414,9 +416,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
           // The same actor code on both sides is the same actor, unless two
           // different people are named.
           bool people = s.actor.start.has_value() || t.actor.start.has_value();
-          bool same = s.actor.SameAs(t.actor) ||
-                      (s.actor.code == t.actor.code && !s.actor.code.empty() && !people &&
-                       !s.actor.agent.empty());
+          bool same =
+              s.actor.SameAs(t.actor) || (s.actor.code == t.actor.code && !s.actor.code.empty() &&
+                                          !people && !s.actor.agent.empty());
           if (!same) add(s, &t);
         }
       }

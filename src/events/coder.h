@@ -96,9 +96,8 @@ class EventCoder {
   Modality ModalityOf(const SentenceInput& input, const VerbMatch& verb, size_t subject_end,
                       bool inside_accusation) const;
   bool IsNegated(const SentenceInput& input, const VerbMatch& verb, size_t subject_end) const;
-  void DateOf(const SentenceInput& input, const std::vector<bool>& relative,
-              const VerbMatch& verb, size_t shift_floor, const CoderState& state,
-              CodedEvent* event) const;
+  void DateOf(const SentenceInput& input, const std::vector<bool>& relative, const VerbMatch& verb,
+              size_t shift_floor, const CoderState& state, CodedEvent* event) const;
 
   const VerbDictionary& verbs_;
   const Lexicon& lexicon_;

@@ -64,11 +64,16 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
       if (f.size() == 3) {
         for (const std::string& flag : Split(f[2], ',')) {
           std::string_view name = Trim(flag);
-          if (name == "sym") pattern->reciprocal = true;
-          else if (name == "noun") pattern->noun = true;
-          else if (name == "say") pattern->say = true;
-          else if (name == "accuse") pattern->accuse = true;
-          else if (name == "notarget") pattern->no_target = true;
+          if (name == "sym")
+            pattern->reciprocal = true;
+          else if (name == "noun")
+            pattern->noun = true;
+          else if (name == "say")
+            pattern->say = true;
+          else if (name == "accuse")
+            pattern->accuse = true;
+          else if (name == "notarget")
+            pattern->no_target = true;
           else if (!name.empty()) {
             diag->Error(path, record.line, "unknown flag \"" + std::string(name) + "\"");
             ok = false;
@@ -88,8 +93,7 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
 // Token index just past the match of items[item..] starting at token k, or kNoMatch.
 size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<Token>& tokens,
                                   const std::vector<WordAnalysis>& analyses,
-                                  const std::vector<bool>& blocked, size_t item,
-                                  size_t k) const {
+                                  const std::vector<bool>& blocked, size_t item, size_t k) const {
   if (item == pattern.items.size()) return k;
   const VerbPattern::Item& want = pattern.items[item];
   if (want.kind == VerbPattern::ItemKind::kGap) {
@@ -120,19 +124,21 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
   if (!noun) return false;
   // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it.
   if (end < tokens.size() && blocked[end]) return false;
-  if (language_ == "en" && begin > 0 && lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) {
+  if (language_ == "en" && begin > 0 &&
+      lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) {
     return true;
   }
   bool after_preposition = begin > 0 && (lexicon.Is(LexiconKind::kPreposition, tokens, begin - 1) ||
                                          lexicon.Is(LexiconKind::kSubordinator, tokens, begin - 1));
-  bool before_demonstrative = end < tokens.size() && lexicon.Is(LexiconKind::kDemonstrative, tokens, end);
+  bool before_demonstrative =
+      end < tokens.size() && lexicon.Is(LexiconKind::kDemonstrative, tokens, end);
   return after_preposition || before_demonstrative;
 }
 
 bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
                              const std::vector<WordAnalysis>& analyses,
-                             const std::vector<bool>& blocked, const Lexicon& lexicon,
-                             size_t i, VerbMatch* match) const {
+                             const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i,
+                             VerbMatch* match) const {
   if (blocked[i] || tokens[i].kind != TokenKind::kWord) return false;
   bool found = false;
   auto consider = [&](const std::string& key) {

@@ -31,7 +31,7 @@ struct VerbPattern {
   };
   std::string code;
   std::vector<Item> items;
-  std::string text;  // as written in the file
+  std::string text;         // as written in the file
   bool reciprocal = false;  // flag sym
   bool noun = false;
   bool say = false;
@@ -65,8 +65,8 @@ class VerbDictionary {
                   const std::vector<WordAnalysis>& analyses, const std::vector<bool>& blocked,
                   const Lexicon& lexicon, size_t begin, size_t end) const;
   size_t MatchItems(const VerbPattern& pattern, const std::vector<Token>& tokens,
-                    const std::vector<WordAnalysis>& analyses,
-                    const std::vector<bool>& blocked, size_t item, size_t k) const;
+                    const std::vector<WordAnalysis>& analyses, const std::vector<bool>& blocked,
+                    size_t item, size_t k) const;
 
   std::string language_;
   std::vector<std::unique_ptr<VerbPattern>> patterns_;

@@ -1,9 +1,10 @@
 #include "language/language.h"
 
 // CLD2's header uses size_t/FILE without including what declares them.
-#include <cstdio>
-#include <cstddef>
 #include <cld2/public/compact_lang_det.h>
+
+#include <cstddef>
+#include <cstdio>
 
 namespace warta {
 
@@ -18,8 +19,8 @@ LanguageGuess DetectLanguage(std::string_view text) {
     --length;
   }
   bool reliable = false;
-  CLD2::Language language = CLD2::DetectLanguage(
-      text.data(), static_cast<int>(length), /*is_plain_text=*/true, &reliable);
+  CLD2::Language language = CLD2::DetectLanguage(text.data(), static_cast<int>(length),
+                                                 /*is_plain_text=*/true, &reliable);
   LanguageGuess guess;
   guess.reliable = reliable;
   guess.code = CLD2::LanguageCode(language);
@@ -27,8 +28,6 @@ LanguageGuess DetectLanguage(std::string_view text) {
   return guess;
 }
 
-bool IsSupportedLanguage(const std::string& code) {
-  return code == "id" || code == "en";
-}
+bool IsSupportedLanguage(const std::string& code) { return code == "id" || code == "en"; }
 
 }  // namespace warta

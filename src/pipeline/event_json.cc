@@ -5,9 +5,12 @@ namespace warta {
 
 const char* ModalityName(Modality modality) {
   switch (modality) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kAlleged: return "alleged";
-    case Modality::kIntended: return "intended";
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kAlleged:
+      return "alleged";
+    case Modality::kIntended:
+      return "intended";
   }
   return "asserted";
 }
@@ -15,8 +18,10 @@ const char* ModalityName(Modality modality) {
 namespace {
 
 void WriteDate(const std::optional<Date>& date, JsonWriter* json) {
-  if (date) json->String(date->ToString());
-  else json->Null();
+  if (date)
+    json->String(date->ToString());
+  else
+    json->Null();
 }
 
 void WriteActor(const Actor& actor, JsonWriter* json) {
@@ -64,15 +69,19 @@ std::string ToJson(const Event& event) {
   json.Key("date");
   WriteDate(event.date, &json);
   json.Key("date_precision");
-  if (event.date) json.String(PrecisionName(event.date->precision));
-  else json.Null();
+  if (event.date)
+    json.String(PrecisionName(event.date->precision));
+  else
+    json.Null();
   json.Key("date_text");
   json.StringOrNull(event.date_text);
   json.Key("source");
   WriteActor(event.source, &json);
   json.Key("target");
-  if (event.target) WriteActor(*event.target, &json);
-  else json.Null();
+  if (event.target)
+    WriteActor(*event.target, &json);
+  else
+    json.Null();
   json.Key("cameo");
   json.String(event.cameo);
   json.Key("cameo_root");

@@ -52,8 +52,10 @@ Resources::~Resources() = default;
 static void LoadAll(const LoadOptions& options, Resources::Impl* impl, Diagnostics* diag,
                     std::vector<std::string>* fatal) {
   auto keep = [&](auto result, auto* slot) {
-    if (result.ok()) *slot = std::move(result).value();
-    else fatal->push_back(result.status().message());
+    if (result.ok())
+      *slot = std::move(result).value();
+    else
+      fatal->push_back(result.status().message());
   };
   const std::string& dir = options.data_dir;
   keep(Cleaner::Load(dir, diag), &impl->cleaner);
@@ -119,8 +121,8 @@ ArticleCoder::~ArticleCoder() = default;
 
 Result<std::unique_ptr<ArticleCoder>> ArticleCoder::Create(
     std::shared_ptr<const Resources> resources) {
-  auto analyser = Analyser::Load(resources->impl().options.data_dir,
-                                 resources->impl().options.hunspell_dir);
+  auto analyser =
+      Analyser::Load(resources->impl().options.data_dir, resources->impl().options.hunspell_dir);
   if (!analyser.ok()) return analyser.status();
   std::unique_ptr<ArticleCoder> coder(new ArticleCoder());
   coder->state_ = std::make_unique<State>();
@@ -216,7 +218,10 @@ void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
   }
   for (const TimeExpression& t : times) {
     *out += "  time [" + std::to_string(t.begin) + "," + std::to_string(t.end) + ") " +
-            (t.date ? t.date->ToString() : t.kind == TimeKind::kShift ? "shift" : "?") + "\n";
+            (t.date                       ? t.date->ToString()
+             : t.kind == TimeKind::kShift ? "shift"
+                                          : "?") +
+            "\n";
   }
 }
 
@@ -269,9 +274,9 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
     for (const CodedEvent& coded : coder.Code(input, &coder_state)) {
       if (options.trace != nullptr) {
-        *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text +
-                          "\" " + coded.source.code + " -> " +
-                          (coded.target ? coded.target->code : "-") + "\n";
+        *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
+                          coded.source.code + " -> " + (coded.target ? coded.target->code : "-") +
+                          "\n";
       }
       events.push_back(ToEvent(article, result.language, cleaned, sentence, coded, *r.codebook));
     }
@@ -283,10 +288,10 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     if (event.target) FillCountry(country, &*event.target);
     char id[17];
     std::snprintf(id, sizeof id, "%016llx",
-                  static_cast<unsigned long long>(Fnv1a(
-                      article.id + "|" + std::to_string(event.evidence.verb.start) + "|" +
-                      event.cameo + "|" + event.source.code + "|" + event.source.name + "|" +
-                      (event.target ? event.target->code + "|" + event.target->name : ""))));
+                  static_cast<unsigned long long>(
+                      Fnv1a(article.id + "|" + std::to_string(event.evidence.verb.start) + "|" +
+                            event.cameo + "|" + event.source.code + "|" + event.source.name + "|" +
+                            (event.target ? event.target->code + "|" + event.target->name : ""))));
     event.event_id = id;
   }
   result.events = FoldDuplicates(std::move(events));

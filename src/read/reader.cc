@@ -36,13 +36,13 @@ Result<std::string> StringField(const nlohmann::json& object, const char* key) {
 Status ValidateArticleText(const std::string& text) {
   if (text.size() > kMaxArticleBytes) {
     return Status::InvalidInput("article is " + std::to_string(text.size() >> 20) +
-                                " MB, larger than the " +
-                                std::to_string(kMaxArticleBytes >> 20) + " MB limit");
+                                " MB, larger than the " + std::to_string(kMaxArticleBytes >> 20) +
+                                " MB limit");
   }
   size_t nul = text.find('\0');
   if (nul != std::string::npos) {
-    return Status::InvalidInput("binary data (NUL byte at byte " +
-                                std::to_string(nul) + "), not text");
+    return Status::InvalidInput("binary data (NUL byte at byte " + std::to_string(nul) +
+                                "), not text");
   }
   size_t invalid = FindInvalidUtf8(text);
   if (invalid != std::string::npos) {
@@ -52,15 +52,16 @@ Status ValidateArticleText(const std::string& text) {
   return Status::Ok();
 }
 
-Result<Article> ParseArticleJson(const std::string& line,
-                                 const std::string& default_id) {
+Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id) {
   nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
   if (object.is_discarded()) return Status::InvalidInput("not valid JSON");
   if (!object.is_object()) return Status::InvalidInput("JSON line is not an object");
   if (!object.contains("text")) return Status::InvalidInput("missing field \"text\"");
   Article article;
-  for (auto [key, field] : {std::pair{"id", &article.id}, {"text", &article.text},
-                            {"title", &article.title}, {"url", &article.url},
+  for (auto [key, field] : {std::pair{"id", &article.id},
+                            {"text", &article.text},
+                            {"title", &article.title},
+                            {"url", &article.url},
                             {"source", &article.source}}) {
     auto value = StringField(object, key);
     if (!value.ok()) return value.status();
@@ -88,8 +89,7 @@ Result<Article> ParseArticleJson(const std::string& line,
 
 ArticleReader::ArticleReader(std::string name, std::unique_ptr<std::istream> owned,
                              std::istream* in, bool json_lines)
-    : name_(std::move(name)), owned_(std::move(owned)), in_(in),
-      json_lines_(json_lines) {}
+    : name_(std::move(name)), owned_(std::move(owned)), in_(in), json_lines_(json_lines) {}
 
 ArticleReader::~ArticleReader() = default;
 
@@ -108,8 +108,7 @@ Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(const std::string& pa
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) return Status::NotFound(path + ": cannot open file");
   std::istream* in = file.get();
-  return std::unique_ptr<ArticleReader>(
-      new ArticleReader(path, std::move(file), in, json_lines));
+  return std::unique_ptr<ArticleReader>(new ArticleReader(path, std::move(file), in, json_lines));
 }
 
 bool ArticleReader::Next(ReadItem* item) {
@@ -124,8 +123,7 @@ bool ArticleReader::NextPlain(ReadItem* item) {
   // holding all of it in memory.
   std::string text;
   char buffer[1 << 16];
-  while (text.size() <= kMaxArticleBytes &&
-         in_->read(buffer, sizeof buffer).gcount() > 0) {
+  while (text.size() <= kMaxArticleBytes && in_->read(buffer, sizeof buffer).gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in_->gcount()));
   }
   if (in_->bad()) {
@@ -155,14 +153,12 @@ bool ArticleReader::NextJsonLine(ReadItem* item) {
     if (!Trim(line).empty()) break;  // blank lines separate nothing
   }
   item->location = name_ + ":" + std::to_string(line_number_);
-  std::string default_id =
-      (name_ == "<stdin>" ? std::string("stdin") : BaseName(name_)) + ":" +
-      std::to_string(line_number_);
+  std::string default_id = (name_ == "<stdin>" ? std::string("stdin") : BaseName(name_)) + ":" +
+                           std::to_string(line_number_);
   if (line.size() > kMaxArticleBytes) {
-    item->article = Status::InvalidInput(
-                        "line is " + std::to_string(line.size() >> 20) +
-                        " MB, larger than the " +
-                        std::to_string(kMaxArticleBytes >> 20) + " MB limit")
+    item->article = Status::InvalidInput("line is " + std::to_string(line.size() >> 20) +
+                                         " MB, larger than the " +
+                                         std::to_string(kMaxArticleBytes >> 20) + " MB limit")
                         .WithContext(item->location);
     return true;
   }

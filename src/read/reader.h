@@ -37,16 +37,16 @@ enum class InputFormat { kAuto, kPlain, kJsonLines };
 
 class ArticleReader {
  public:
-  static Result<std::unique_ptr<ArticleReader>> Open(
-      const std::string& path, InputFormat format = InputFormat::kAuto);
+  static Result<std::unique_ptr<ArticleReader>> Open(const std::string& path,
+                                                     InputFormat format = InputFormat::kAuto);
   ~ArticleReader();
 
   // Fills *item and returns true, or returns false at the end of the input.
   bool Next(ReadItem* item);
 
  private:
-  ArticleReader(std::string name, std::unique_ptr<std::istream> owned,
-                std::istream* in, bool json_lines);
+  ArticleReader(std::string name, std::unique_ptr<std::istream> owned, std::istream* in,
+                bool json_lines);
   bool NextPlain(ReadItem* item);
   bool NextJsonLine(ReadItem* item);
 
@@ -63,7 +63,6 @@ class ArticleReader {
 Status ValidateArticleText(const std::string& text);
 
 // Parses one JSON line into an Article (id defaults to `default_id`).
-Result<Article> ParseArticleJson(const std::string& line,
-                                 const std::string& default_id);
+Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id);
 
 }  // namespace warta

@@ -30,16 +30,16 @@ TEST(ReaderTest, PlainTextIsOneArticleNamedByItsFile) {
 }
 
 TEST(ReaderTest, JsonLinesReadEveryFieldAndReportBadLinesByNumber) {
-  std::string path = WriteTemp(
-      "mixed.jsonl",
-      "{\"id\":\"a\",\"text\":\"Satu.\",\"published\":\"2023-10-12\",\"title\":\"T\"}\n"
-      "[1,2]\n"
-      "{\"title\":\"no text\"}\n"
-      "\n"
-      "{\"text\":\"\"}\n"
-      "not json\n"
-      "{\"text\":\"Dua.\",\"published\":\"yesterday\"}\n"
-      "{\"text\":\"Tiga.\",\"published\":\"2023-10-12T08:00:00Z\"}\n");
+  std::string path =
+      WriteTemp("mixed.jsonl",
+                "{\"id\":\"a\",\"text\":\"Satu.\",\"published\":\"2023-10-12\",\"title\":\"T\"}\n"
+                "[1,2]\n"
+                "{\"title\":\"no text\"}\n"
+                "\n"
+                "{\"text\":\"\"}\n"
+                "not json\n"
+                "{\"text\":\"Dua.\",\"published\":\"yesterday\"}\n"
+                "{\"text\":\"Tiga.\",\"published\":\"2023-10-12T08:00:00Z\"}\n");
   auto items = ReadAll(path);
   ASSERT_EQ(items.size(), 7u);
   ASSERT_TRUE(items[0].article.ok());
@@ -56,11 +56,12 @@ TEST(ReaderTest, JsonLinesReadEveryFieldAndReportBadLinesByNumber) {
 }
 
 TEST(ReaderTest, RefusesBinaryBrokenUtf8EmptyAndHugeInput) {
-  EXPECT_NE(ReadAll(WriteTemp("bin.txt", std::string("ab\0cd", 5)))[0]
-                .article.status().message().find("binary data"),
-            std::string::npos);
-  EXPECT_NE(ReadAll(WriteTemp("bad.txt", "caf\xC3 ok"))[0]
-                .article.status().message().find("invalid UTF-8 at byte 3"),
+  EXPECT_NE(
+      ReadAll(WriteTemp("bin.txt", std::string("ab\0cd", 5)))[0].article.status().message().find(
+          "binary data"),
+      std::string::npos);
+  EXPECT_NE(ReadAll(WriteTemp("bad.txt", "caf\xC3 ok"))[0].article.status().message().find(
+                "invalid UTF-8 at byte 3"),
             std::string::npos);
   EXPECT_NE(ReadAll(WriteTemp("empty.txt", " \n"))[0].article.status().message().find("empty"),
             std::string::npos);

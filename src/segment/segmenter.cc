@@ -15,8 +15,8 @@ bool IsWordChar(int32_t cp) {
 }
 
 bool IsQuote(std::string_view token) {
-  return token == "\"" || token == "'" || token == "“" || token == "”" ||
-         token == "‘" || token == "’" || token == "«" || token == "»";
+  return token == "\"" || token == "'" || token == "“" || token == "”" || token == "‘" ||
+         token == "’" || token == "«" || token == "»";
 }
 
 bool IsSentenceEnd(std::string_view token) {
@@ -49,8 +49,8 @@ size_t ScanWord(std::string_view text, size_t pos, bool* is_number) {
                       !IsWordChar(PeekCodePoint(text, next + 1));
     bool joins_word = (cp == '-' || cp == '\'' || cp == 0x2019) && IsWordChar(after) &&
                       !*is_number && !possessive;
-    bool joins_number = *is_number && (cp == '.' || cp == ',' || cp == '/' || cp == ':') &&
-                        IsDigitCodePoint(after);
+    bool joins_number =
+        *is_number && (cp == '.' || cp == ',' || cp == '/' || cp == ':') && IsDigitCodePoint(after);
     // Initialisms: U.S. / A.S. — single letters separated by dots.
     bool joins_initial = cp == '.' && letters_since_dot == 1 && IsUpperCodePoint(after) &&
                          (PeekCodePoint(text, next + 1) == '.');
@@ -126,8 +126,8 @@ bool Segmenter::EndsSentence(const std::vector<Token>& tokens, size_t i) const {
     const Token& before = tokens[i - 1];
     bool adjacent = before.end == tokens[i].start;
     if (adjacent && abbreviations_.count(before.lower + ".")) return false;
-    bool initial = adjacent && before.kind == TokenKind::kWord &&
-                   before.text.size() == 1 && before.capitalized;
+    bool initial = adjacent && before.kind == TokenKind::kWord && before.text.size() == 1 &&
+                   before.capitalized;
     if (initial) return false;
   }
   const Token& next = tokens[i + 1];
@@ -155,8 +155,7 @@ std::vector<Sentence> Segmenter::Split(std::string_view text) const {
     if (!ends[i]) continue;
     // Closing quotes and brackets right after the end belong to the sentence.
     while (i + 1 < tokens.size() && !tokens[i + 1].newline_before &&
-           (tokens[i + 1].text == "”" || tokens[i + 1].text == "’" ||
-            tokens[i + 1].text == ")" ||
+           (tokens[i + 1].text == "”" || tokens[i + 1].text == "’" || tokens[i + 1].text == ")" ||
             (tokens[i + 1].text == "\"" && tokens[i + 1].start == current.tokens.back().end))) {
       current.tokens.push_back(std::move(tokens[++i]));
     }

@@ -30,7 +30,8 @@ TEST(SegmenterTest, SplitsSentencesTableDriven) {
       {"Angka tumbuh 1.5 persen. Baik.", {"Angka tumbuh 1.5 persen.", "Baik."}},
       {"Dia berkata “cukup.” Lalu pergi.", {"Dia berkata “cukup.”", "Lalu pergi."}},
       {"Judul berita\nIsi berita pertama.", {"Judul berita", "Isi berita pertama."}},
-      {"Gen. Smith spoke on Tuesday. Troops moved.", {"Gen. Smith spoke on Tuesday.", "Troops moved."}},
+      {"Gen. Smith spoke on Tuesday. Troops moved.",
+       {"Gen. Smith spoke on Tuesday.", "Troops moved."}},
   };
   for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.expected) << c.text;
 }
@@ -38,11 +39,12 @@ TEST(SegmenterTest, SplitsSentencesTableDriven) {
 TEST(SegmenterTest, TokensKeepHyphenatedNamesAndSplitPossessives) {
   auto segmenter = Segmenter::Load(testing::DataDir());
   std::vector<std::string> words;
-  for (const Token& t : segmenter.value()->Tokenize("Im Chon-il, Indonesia's 12/10/2023 baru-baru")) {
+  for (const Token& t :
+       segmenter.value()->Tokenize("Im Chon-il, Indonesia's 12/10/2023 baru-baru")) {
     words.push_back(t.text);
   }
-  std::vector<std::string> expected = {"Im", "Chon-il", ",", "Indonesia", "'", "s",
-                                       "12/10/2023", "baru-baru"};
+  std::vector<std::string> expected = {"Im", "Chon-il", ",",          "Indonesia",
+                                       "'",  "s",       "12/10/2023", "baru-baru"};
   EXPECT_EQ(words, expected);
 }
 

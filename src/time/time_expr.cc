@@ -56,7 +56,8 @@ std::optional<Date> InferMonth(int month, const std::optional<Date>& published) 
 std::optional<Date> Relative(const std::optional<Date>& published, int amount, char unit) {
   if (!published) return std::nullopt;
   switch (unit) {
-    case 'd': return AddDays(*published, amount);
+    case 'd':
+      return AddDays(*published, amount);
     case 'w': {
       Date day = AddDays(*published, 7L * amount);
       return Date::Month(day.year, day.month);
@@ -65,7 +66,8 @@ std::optional<Date> Relative(const std::optional<Date>& published, int amount, c
       Date month = AddMonths(*published, amount);
       return Date::Month(month.year, month.month);
     }
-    default: return Date::Year(published->year + amount);
+    default:
+      return Date::Year(published->year + amount);
   }
 }
 
@@ -75,11 +77,18 @@ Result<std::unique_ptr<TimeFinder>> TimeFinder::Load(const std::string& data_dir
                                                      const std::string& language,
                                                      const Segmenter& segmenter,
                                                      Diagnostics* diagnostics) {
-  static const std::map<std::string, Kind> kKinds = {
-      {"month", kMonth},       {"weekday", kWeekday},         {"unit", kUnit},
-      {"last", kLast},         {"next", kNext},               {"this", kThis},
-      {"relative_day", kRelativeDay}, {"number", kNumber},    {"one_unit", kOneUnit},
-      {"after", kAfter},       {"preposition", kPreposition}, {"anaphor", kAnaphor}};
+  static const std::map<std::string, Kind> kKinds = {{"month", kMonth},
+                                                     {"weekday", kWeekday},
+                                                     {"unit", kUnit},
+                                                     {"last", kLast},
+                                                     {"next", kNext},
+                                                     {"this", kThis},
+                                                     {"relative_day", kRelativeDay},
+                                                     {"number", kNumber},
+                                                     {"one_unit", kOneUnit},
+                                                     {"after", kAfter},
+                                                     {"preposition", kPreposition},
+                                                     {"anaphor", kAnaphor}};
   std::string path = data_dir + "/time/" + language + ".tsv";
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();
@@ -129,8 +138,7 @@ Result<std::unique_ptr<TimeFinder>> TimeFinder::Load(const std::string& data_dir
   return finder;
 }
 
-size_t TimeFinder::Match(Kind kind, const std::vector<Token>& tokens, size_t i,
-                         Word* word) const {
+size_t TimeFinder::Match(Kind kind, const std::vector<Token>& tokens, size_t i, Word* word) const {
   if (i >= tokens.size()) return 0;
   return tables_[kind].Visit(tokens, i, [&](const PhraseTable<Word>::Entry& entry) {
     if (entry.value.capitalised && !tokens[i].capitalized) return false;
@@ -167,24 +175,28 @@ std::optional<TimeExpression> TimeFinder::MatchMonthDate(
     size_t year_index = end < tokens.size() && tokens[end].text == "," ? end + 1 : end;
     int year = year_at(year_index);
     if (IsYear(year)) {
-      return TimeExpression{i, year_index + 1, TimeKind::kDate,
-                            Date::Day(year, month.value, next)};
+      return TimeExpression{i, year_index + 1, TimeKind::kDate, Date::Day(year, month.value, next)};
     }
     return TimeExpression{i, end, TimeKind::kDate, InferDay(month.value, next, published)};
   }
   // Agustus 2023
-  if (IsYear(next)) return TimeExpression{i, k + 1, TimeKind::kDate, Date::Month(next, month.value)};
+  if (IsYear(next))
+    return TimeExpression{i, k + 1, TimeKind::kDate, Date::Month(next, month.value)};
   // Februari tahun lalu / February last year
   size_t a = Match(kUnit, tokens, k, &unit);
-  size_t b = a ? 0 : Match(kLast, tokens, k, &relation) + Match(kNext, tokens, k, &relation) +
-                         Match(kThis, tokens, k, &relation);
+  size_t b = a ? 0
+               : Match(kLast, tokens, k, &relation) + Match(kNext, tokens, k, &relation) +
+                     Match(kThis, tokens, k, &relation);
   int offset = 0;
   size_t end = k;
   Word dummy;
   if (a && unit.unit == 'y') {
-    if (size_t n = Match(kLast, tokens, k + a, &dummy)) offset = -1, end = k + a + n;
-    else if (size_t n2 = Match(kNext, tokens, k + a, &dummy)) offset = 1, end = k + a + n2;
-    else if (size_t n3 = Match(kThis, tokens, k + a, &dummy)) end = k + a + n3;
+    if (size_t n = Match(kLast, tokens, k + a, &dummy))
+      offset = -1, end = k + a + n;
+    else if (size_t n2 = Match(kNext, tokens, k + a, &dummy))
+      offset = 1, end = k + a + n2;
+    else if (size_t n3 = Match(kThis, tokens, k + a, &dummy))
+      end = k + a + n3;
   } else if (b && Match(kUnit, tokens, k + b, &unit) && unit.unit == 'y') {
     offset = Match(kLast, tokens, k, &dummy) ? -1 : Match(kNext, tokens, k, &dummy) ? 1 : 0;
     end = k + b + 1;
@@ -213,7 +225,8 @@ std::optional<TimeExpression> TimeFinder::MatchRelative(
     int sign = Match(kLast, tokens, i + n, &word) ? -1 : Match(kNext, tokens, i + n, &word) ? 1 : 0;
     size_t m = Match(kLast, tokens, i + n, &word) + Match(kNext, tokens, i + n, &word) +
                Match(kThis, tokens, i + n, &word);
-    if (m) return TimeExpression{i, i + n + m, TimeKind::kDate, Relative(published, sign, unit.unit)};
+    if (m)
+      return TimeExpression{i, i + n + m, TimeKind::kDate, Relative(published, sign, unit.unit)};
   }
   // last month, next year, this week
   for (Kind relation : {kLast, kNext, kThis}) {
@@ -265,8 +278,7 @@ std::optional<TimeExpression> TimeFinder::MatchAt(const std::vector<Token>& toke
       }
     }
     Word last;
-    bool before = (i > 0 && Match(kLast, tokens, i - 1, &last)) ||
-                  Match(kLast, tokens, end, &last);
+    bool before = (i > 0 && Match(kLast, tokens, i - 1, &last)) || Match(kLast, tokens, end, &last);
     if (!(i > 0 && Match(kLast, tokens, i - 1, &last))) end += Match(kLast, tokens, end, &last);
     std::optional<Date> date;
     if (published) {
@@ -312,7 +324,8 @@ std::optional<Date> TimeFinder::ApplyShift(const std::optional<Date>& date,
   if (!date) return std::nullopt;
   int amount = -shift.shift_amount;
   switch (shift.shift_unit) {
-    case 'd': return date->precision == DatePrecision::kDay ? AddDays(*date, amount) : *date;
+    case 'd':
+      return date->precision == DatePrecision::kDay ? AddDays(*date, amount) : *date;
     case 'w': {
       if (date->precision != DatePrecision::kDay) return *date;
       Date day = AddDays(*date, 7L * amount);
@@ -323,7 +336,8 @@ std::optional<Date> TimeFinder::ApplyShift(const std::optional<Date>& date,
       Date month = AddMonths(*date, amount);
       return Date::Month(month.year, month.month);
     }
-    default: return Date::Year(date->year + amount);
+    default:
+      return Date::Year(date->year + amount);
   }
 }
 

@@ -60,11 +60,24 @@ class TimeFinder {
                                         const TimeExpression& shift);
 
  private:
-  enum Kind { kMonth, kWeekday, kUnit, kLast, kNext, kThis, kRelativeDay, kNumber,
-              kOneUnit, kAfter, kPreposition, kAnaphor, kKindCount };
+  enum Kind {
+    kMonth,
+    kWeekday,
+    kUnit,
+    kLast,
+    kNext,
+    kThis,
+    kRelativeDay,
+    kNumber,
+    kOneUnit,
+    kAfter,
+    kPreposition,
+    kAnaphor,
+    kKindCount
+  };
   struct Word {
-    int value = 0;       // month, weekday, days, number
-    char unit = 0;       // d w m y for units
+    int value = 0;  // month, weekday, days, number
+    char unit = 0;  // d w m y for units
     bool capitalised = false;
   };
   TimeFinder() = default;

@@ -6,9 +6,12 @@ namespace warta {
 
 const char* PrecisionName(DatePrecision precision) {
   switch (precision) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
   }
   return "day";
 }
@@ -47,10 +50,9 @@ std::optional<Date> Date::Parse(std::string_view text) {
       ParseDigits(text.substr(5, 2), &m) && m >= 1 && m <= 12) {
     return Month(y, m);
   }
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-      ParseDigits(text.substr(0, 4), &y) && ParseDigits(text.substr(5, 2), &m) &&
-      ParseDigits(text.substr(8, 2), &d) && m >= 1 && m <= 12 && d >= 1 &&
-      d <= DaysInMonth(y, m)) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && ParseDigits(text.substr(0, 4), &y) &&
+      ParseDigits(text.substr(5, 2), &m) && ParseDigits(text.substr(8, 2), &d) && m >= 1 &&
+      m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
     return Day(y, m, d);
   }
   return std::nullopt;

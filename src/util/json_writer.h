@@ -34,8 +34,10 @@ class JsonWriter {
   void Int(long long value) { Scalar(std::to_string(value)); }
   void Double(double value, int decimals);
   void StringOrNull(std::string_view value) {
-    if (value.empty()) Null();
-    else String(value);
+    if (value.empty())
+      Null();
+    else
+      String(value);
   }
 
  private:
@@ -77,11 +79,21 @@ inline void JsonWriter::Quoted(std::string_view value) {
     out_->append(value.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out_->append("\\\""); break;
-      case '\\': out_->append("\\\\"); break;
-      case '\n': out_->append("\\n"); break;
-      case '\r': out_->append("\\r"); break;
-      case '\t': out_->append("\\t"); break;
+      case '"':
+        out_->append("\\\"");
+        break;
+      case '\\':
+        out_->append("\\\\");
+        break;
+      case '\n':
+        out_->append("\\n");
+        break;
+      case '\r':
+        out_->append("\\r");
+        break;
+      case '\t':
+        out_->append("\\t");
+        break;
       default: {
         char buffer[8];
         std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);

@@ -64,8 +64,8 @@ class PhraseTable {
   bool StartsWith(const std::string& word) const { return by_first_.count(word) > 0; }
 
  private:
-  static bool Matches(const std::vector<std::string>& words,
-                      const std::vector<Token>& tokens, size_t i) {
+  static bool Matches(const std::vector<std::string>& words, const std::vector<Token>& tokens,
+                      size_t i) {
     if (i + words.size() > tokens.size()) return false;
     for (size_t k = 1; k < words.size(); ++k) {
       if (tokens[i + k].lower != words[k]) return false;

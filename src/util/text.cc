@@ -11,9 +11,8 @@ int32_t DecodeUtf8(std::string_view text, size_t* pos) {
     return byte;
   }
   utf8proc_int32_t code_point = -1;
-  auto length = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *pos),
-      static_cast<utf8proc_ssize_t>(text.size() - *pos), &code_point);
+  auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *pos),
+                                 static_cast<utf8proc_ssize_t>(text.size() - *pos), &code_point);
   if (length <= 0) {
     *pos += 1;
     return -1;

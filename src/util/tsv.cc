@@ -9,8 +9,7 @@
 
 namespace warta {
 
-void Diagnostics::Error(const std::string& path, int line,
-                        const std::string& message) {
+void Diagnostics::Error(const std::string& path, int line, const std::string& message) {
   errors_.push_back(path + ":" + std::to_string(line) + ": " + message);
 }
 
@@ -38,8 +37,7 @@ Result<TsvFile> ReadTsv(const std::string& path) {
   const std::string& text = content.value();
   size_t invalid = FindInvalidUtf8(text);
   if (invalid != std::string::npos) {
-    return Status::InvalidData(path + ": invalid UTF-8 at byte " +
-                               std::to_string(invalid));
+    return Status::InvalidData(path + ": invalid UTF-8 at byte " + std::to_string(invalid));
   }
   TsvFile file{path, {}};
   std::istringstream lines(text);
