@@ -147,6 +147,7 @@ void ActorDictionary::LoadCountries(const TsvFile& file, const Segmenter& segmen
       }
       entries_.push_back({kind->second, f[0], agent, f[0], name, {}, false, false});
       AddName(segmenter, name, entries_.size() - 1);
+      if (kind->second == EntryKind::kState) state_names_.emplace(f[0], name);
     }
   }
 }
@@ -264,6 +265,11 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
   return dictionary;
+}
+
+std::string ActorDictionary::StateName(const std::string& code) const {
+  auto it = state_names_.find(code);
+  return it == state_names_.end() ? code : it->second;
 }
 
 const Office* ActorDictionary::OfficeOn(const ActorEntry& person,
@@ -431,11 +437,11 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
 
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
   Mention mention{i, i + 1, {}, false, true, false};
-  auto recent = [&](bool people, size_t count) {
+  auto recent = [&](bool people, size_t count, bool offices = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
       bool office = !it->actor.agent.empty() && it->actor.country != "IGO";
-      if (people && !it->person && !office) continue;
+      if (people && !it->person && !(office && offices)) continue;
       if (people && std::any_of(found.begin(), found.end(),
                                 [&](const Actor& a) { return a.SameAs(it->actor); })) {
         continue;
@@ -446,7 +452,8 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
                                 [&](const Actor& a) { return a.country == it->actor.country; });
         if (seen) continue;
         Actor state;
-        state.code = state.country = state.name = it->actor.country;
+        state.code = state.country = it->actor.country;
+        state.name = dictionary_.StateName(state.country);
         // Name the state as the article wrote it, when it did.
         for (const Entity& entity : entities_) {
           if (entity.actor.code == state.country) state.name = entity.actor.name;
@@ -459,7 +466,9 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     return found;
   };
   if (size_t n = lexicon_.Match(LexiconKind::kPairPeople, tokens, i)) {
+    // Named people first ("kedua pria tersebut"), then office holders ("the two leaders").
     mention.actors = recent(true, 2);
+    if (mention.actors.size() < 2) mention.actors = recent(true, 2, true);
     mention.end = i + n;
   } else if (size_t m = lexicon_.Match(LexiconKind::kPairStates, tokens, i)) {
     mention.actors = recent(false, 2);

@@ -21,6 +21,7 @@
 // article on one thread.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,8 @@ class ActorDictionary {
   // The office a person held on `date` (or their latest when date is unknown).
   const Office* OfficeOn(const ActorEntry& person, const std::optional<Date>& date) const;
   size_t size() const { return entries_.size(); }
+  // The state's first listed name ("Korea Utara" for PRK), or the code.
+  std::string StateName(const std::string& code) const;
 
  private:
   ActorDictionary() = default;
@@ -76,6 +79,7 @@ class ActorDictionary {
 
   std::vector<ActorEntry> entries_;
   PhraseTable<size_t> phrases_;  // phrase → index into entries_
+  std::map<std::string, std::string> state_names_;
 };
 
 // An actor mention in a sentence: tokens [begin, end). Plural mentions ("Kim

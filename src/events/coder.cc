@@ -273,6 +273,12 @@ void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& rel
     // "sebulan setelah Kim melakukan perjalanan": the shift dates the clause
     // it introduces, that is the first verb after it.
     if (time.kind != TimeKind::kShift || time.end > verb.begin || time.end < shift_floor) continue;
+    bool separated = false;  // "– sebulan setelah X pergi – Kim memuji": another clause
+    for (size_t k = time.end; k < verb.begin; ++k) {
+      const std::string& text = (*input.tokens)[k].text;
+      separated = separated || text == "," || text == "–" || text == "—" || text == ";";
+    }
+    if (separated) continue;
     event->date = TimeFinder::ApplyShift(event->date, time);
     event->date_written = true;
     event->date_range = {time.begin, time.end};

@@ -119,8 +119,8 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
                                 const std::vector<bool>& blocked, const Lexicon& lexicon,
                                 size_t begin, size_t end) const {
   const WordAnalysis& first = analyses[begin];
-  bool noun = language_ == "en" ? pattern.noun
-                                : first.nominal || (pattern.noun && first.voice == Voice::kNone);
+  // In Indonesian any form without a verbal prefix can be a noun here.
+  bool noun = language_ == "en" ? pattern.noun : first.nominal || first.voice == Voice::kNone;
   if (!noun) return false;
   // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it.
   if (end < tokens.size() && blocked[end]) return false;
