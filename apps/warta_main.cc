@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "eval/eval.h"
 #include "read/reader.h"
 #include "util/text.h"
 #include "warta/pipeline.h"
@@ -28,6 +29,9 @@ usage:
   warta code [options] FILE...     code articles into CAMEO events (JSON lines)
   warta clean [--explain] FILE     print the cleaned text; --explain lists removals
   warta dict check                 validate every data file
+  warta eval GOLD ARTICLES         code ARTICLES (.jsonl) and score against GOLD
+                                   (.jsonl gold events); --explain lists every
+                                   missed and spurious event
   warta help
 
 FILE is a plain-text article, a .jsonl file of articles (one JSON object a
@@ -231,6 +235,42 @@ int RunClean(const Options& options) {
   return 0;
 }
 
+int RunEval(const Options& options) {
+  if (options.files.size() != 2) return Fail("usage: warta eval GOLD.jsonl ARTICLES.jsonl");
+  auto gold = warta::ReadGold(options.files[0]);
+  if (!gold.ok()) return Fail(gold.status().message());
+  warta::LoadOptions load;
+  load.data_dir = FindDataDir(options.data_dir);
+  auto resources = warta::Resources::Load(load);
+  if (!resources.ok()) return Fail(resources.status().message());
+  auto coder = warta::ArticleCoder::Create(resources.value());
+  if (!coder.ok()) return Fail(coder.status().message());
+  auto reader = warta::ArticleReader::Open(options.files[1], warta::InputFormat::kJsonLines);
+  if (!reader.ok()) return Fail(reader.status().message());
+  auto published = warta::Date::Parse(options.published);
+  warta::Evaluation evaluation(std::move(gold).value());
+  warta::ReadItem item;
+  int failures = 0;
+  while (reader.value()->Next(&item)) {
+    if (!item.article.ok()) {
+      Fail(item.article.status().message());
+      ++failures;
+      continue;
+    }
+    warta::Article& article = item.article.value();
+    if (!article.published && published) article.published = published;
+    auto coded = coder.value()->Code(article, warta::CodeOptions{options.language});
+    if (!coded.ok()) {
+      Fail(item.location + ": " + coded.status().message());
+      ++failures;
+      continue;
+    }
+    evaluation.Add(article.id, coded.value().language, coded.value().events);
+  }
+  std::cout << warta::FormatReport(evaluation.Finish(), options.explain);
+  return failures == 0 ? 0 : kExitPartial;
+}
+
 int RunDictCheck(const Options& options) {
   warta::LoadOptions load;
   load.data_dir = FindDataDir(options.data_dir);
@@ -265,5 +305,6 @@ int main(int argc, char** argv) {
   if (command == "code") return RunCode(options);
   if (command == "clean") return RunClean(options);
   if (command == "dict") return RunDictCheck(options);
+  if (command == "eval") return RunEval(options);
   return Fail("unknown command \"" + command + "\" (try warta help)");
 }

@@ -1,0 +1,67 @@
+#include "eval/eval.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace warta {
+namespace {
+
+Event Coded(const std::string& source, const std::string& cameo, const std::string& target) {
+  Event e;
+  e.source.country = e.source.code = source;
+  if (!target.empty()) {
+    e.target = Actor();
+    e.target->country = e.target->code = target;
+  }
+  e.cameo = cameo;
+  e.cameo_root = cameo.substr(0, 2);
+  e.date = Date::Day(2024, 1, 2);
+  return e;
+}
+
+std::vector<GoldEvent> Gold() {
+  std::string path = ::testing::TempDir() + "gold.jsonl";
+  std::ofstream(path)
+      << "{\"article\":\"a\",\"source\":\"IDN\",\"target\":\"AUS\",\"cameo\":\"057\","
+         "\"date\":\"2024-01-02\"}\n"
+         "{\"article\":\"a\",\"source\":\"CHN\",\"target\":\"AUS\",\"cameo\":\"111\","
+         "\"date\":\"2024-01-01\"}\n"
+         "{\"doc\":\"b\",\"source\":{\"country\":\"RUS\",\"agent\":\"GOV\"},"
+         "\"target\":{\"country\":\"\",\"agent\":\"\"},\"cameo\":\"016\"}\n"
+         "{\"doc\":\"c\",\"none\":true}\n";
+  auto gold = ReadGold(path);
+  EXPECT_TRUE(gold.ok()) << gold.status().message();
+  return gold.value();
+}
+
+TEST(EvalTest, MatchesOnCountriesAndRootWithReciprocalEventsEitherWay) {
+  Evaluation evaluation(Gold());
+  // Both directions of the signing: one hit, the mirror is not spurious.
+  evaluation.Add("a", "id", {Coded("AUS", "057", "IDN"), Coded("IDN", "057", "AUS"),
+                             Coded("CHN", "112", "AUS"), Coded("USA", "190", "AUS")});
+  evaluation.Add("b", "en", {Coded("RUS", "016", "")});
+  evaluation.Add("c", "en", {Coded("RUS", "010", "")});
+  EvalReport report = evaluation.Finish();
+  EXPECT_EQ(report.strict.true_positives, 3);   // 057, 11 (root level of 112/111), 016
+  EXPECT_EQ(report.strict.false_positives, 2);  // USA 190, RUS 010 in c
+  EXPECT_EQ(report.strict.false_negatives, 0);
+  EXPECT_EQ(report.matched_with_right_date, 1);  // only the signing's date is right
+  EXPECT_EQ(report.by_language["en"].false_positives, 1);
+  EXPECT_NEAR(report.strict.Precision(), 0.6, 1e-9);
+  EXPECT_NEAR(report.strict.Recall(), 1.0, 1e-9);
+}
+
+TEST(EvalTest, ArticlesNeverCodedCountAsMissesAndBadGoldIsNamed) {
+  Evaluation evaluation(Gold());
+  EvalReport report = evaluation.Finish();
+  EXPECT_EQ(report.strict.false_negatives, 3);
+  std::string path = ::testing::TempDir() + "bad-gold.jsonl";
+  std::ofstream(path) << "{\"article\":\"a\",\"cameo\":\"042\"}\n";
+  auto bad = ReadGold(path);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bad-gold.jsonl:1: an event needs"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta
