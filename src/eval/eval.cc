@@ -80,7 +80,8 @@ Result<std::vector<GoldEvent>> ReadGold(const std::string& path) {
       return Status::InvalidInput(path + ":" + std::to_string(number) +
                                   ": missing \"article\" (or \"doc\")");
     }
-    if (is_event && (event.source.empty() || event.root.size() != 2)) {
+    if (is_event && ((event.source.empty() && event.source_agent.empty()) ||
+                     event.root.size() != 2)) {
       return Status::InvalidInput(path + ":" + std::to_string(number) +
                                   ": an event needs \"source\" and \"cameo\"");
     }

@@ -23,7 +23,7 @@ WEEKDAYS = {
 }
 AGENTS = set("GOV LEG JUD COP MIL PTY OPP CVL EDU BUS MED CRM REB SPY LAB REL HLH REF ELI IGO UNO".split())
 ARTICLE_KEYS = {"id", "published", "title", "source", "url", "text"}
-EVENT_KEYS = {"source", "source_agent", "target", "target_agent", "cameo", "root", "date",
+EVENT_KEYS = {"article", "source", "source_agent", "target", "target_agent", "cameo", "root", "date",
               "modality", "negated", "evidence"}
 errors = []
 
