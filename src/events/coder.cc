@@ -160,8 +160,9 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
       return -1;
     }
     // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
-    // A pledge or threat reaches into its complement ("berjanji untuk ... dengan Rusia").
-    bool reaches = ExpressesIntent(*verb.pattern);
+    // A pledge or threat reaches into its complement ("berjanji untuk ... dengan
+    // Rusia"), an appeal or demand to its addressee ("mendesak agar DPR ...").
+    bool reaches = ExpressesIntent(*verb.pattern) || ObjectControls(*verb.pattern);
     for (size_t k = verb.end; k < mention.begin; ++k) {
       if (breaks[k] && !(reaches && lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k))) {
         return -1;
