@@ -60,8 +60,7 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
     for (const Event& e : events) {
       for (const Removal& r : cleaned.removals) {
         bool furniture = r.reason.rfind("page furniture", 0) == 0;
-        EXPECT_FALSE(furniture && e.evidence.verb.start >= r.start &&
-                     e.evidence.verb.start < r.end)
+        EXPECT_FALSE(furniture && e.evidence.verb.start >= r.start && e.evidence.verb.start < r.end)
             << name << ": event from furniture: " << e.evidence.text;
       }
     }
@@ -69,10 +68,10 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
   }
   EvalReport report = evaluation.Finish();
   std::printf("%s", FormatReport(report, /*explain=*/true).c_str());
-  double dates = report.strict.true_positives
-                     ? static_cast<double>(report.matched_with_right_date) /
-                           report.strict.true_positives
-                     : 0;
+  double dates =
+      report.strict.true_positives
+          ? static_cast<double>(report.matched_with_right_date) / report.strict.true_positives
+          : 0;
   EXPECT_GE(report.strict.Recall(), kMinRecall);
   EXPECT_GE(report.strict.Precision(), kMinPrecision);
   EXPECT_GE(dates, kMinDateAccuracy);

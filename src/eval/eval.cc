@@ -80,8 +80,8 @@ Result<std::vector<GoldEvent>> ReadGold(const std::string& path) {
       return Status::InvalidInput(path + ":" + std::to_string(number) +
                                   ": missing \"article\" (or \"doc\")");
     }
-    if (is_event && ((event.source.empty() && event.source_agent.empty()) ||
-                     event.root.size() != 2)) {
+    if (is_event &&
+        ((event.source.empty() && event.source_agent.empty()) || event.root.size() != 2)) {
       return Status::InvalidInput(path + ":" + std::to_string(number) +
                                   ": an event needs \"source\" and \"cameo\"");
     }
@@ -111,8 +111,8 @@ void Evaluation::Add(const std::string& article_id, const std::string& language,
       const GoldEvent& x = gold[g];
       if (x.root.empty() || x.root != e.cameo_root) continue;
       bool forward = x.source == e.source.country && x.target == target;
-      bool backward = Symmetric(x.root, e.cameo) && x.source == target &&
-                      x.target == e.source.country;
+      bool backward =
+          Symmetric(x.root, e.cameo) && x.source == target && x.target == e.source.country;
       if (strict_used[g]) {
         mirror = mirror || (Symmetric(x.root, e.cameo) && (forward || backward));
         continue;
@@ -152,9 +152,9 @@ void Evaluation::Add(const std::string& article_id, const std::string& language,
     ++lang.false_negatives;
     ++report_.by_root[gold[g].root].false_negatives;
     const GoldEvent& x = gold[g];
-    report_.explanations.push_back(article_id + "  missed    " + x.source + x.source_agent + " " +
-                                   x.cameo + " " + (x.target.empty() ? "-" : x.target + x.target_agent) +
-                                   " " + x.date + "  | " + x.evidence);
+    report_.explanations.push_back(
+        article_id + "  missed    " + x.source + x.source_agent + " " + x.cameo + " " +
+        (x.target.empty() ? "-" : x.target + x.target_agent) + " " + x.date + "  | " + x.evidence);
   }
 }
 
@@ -187,10 +187,9 @@ std::string FormatReport(const EvalReport& report, bool explain) {
   row("strict", report.strict);
   row("root level", report.root_level);
   std::snprintf(line, sizeof line, "date right on matched: %.3f (%d of %d)\n\n",
-                report.strict.true_positives
-                    ? static_cast<double>(report.matched_with_right_date) /
-                          report.strict.true_positives
-                    : 0.0,
+                report.strict.true_positives ? static_cast<double>(report.matched_with_right_date) /
+                                                   report.strict.true_positives
+                                             : 0.0,
                 report.matched_with_right_date, report.strict.true_positives);
   out += line;
   for (const auto& [language, counts] : report.by_language) row("language " + language, counts);

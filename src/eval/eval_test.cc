@@ -38,8 +38,9 @@ std::vector<GoldEvent> Gold() {
 TEST(EvalTest, MatchesOnCountriesAndRootWithReciprocalEventsEitherWay) {
   Evaluation evaluation(Gold());
   // Both directions of the signing: one hit, the mirror is not spurious.
-  evaluation.Add("a", "id", {Coded("AUS", "057", "IDN"), Coded("IDN", "057", "AUS"),
-                             Coded("CHN", "112", "AUS"), Coded("USA", "190", "AUS")});
+  evaluation.Add("a", "id",
+                 {Coded("AUS", "057", "IDN"), Coded("IDN", "057", "AUS"),
+                  Coded("CHN", "112", "AUS"), Coded("USA", "190", "AUS")});
   evaluation.Add("b", "en", {Coded("RUS", "016", "")});
   evaluation.Add("c", "en", {Coded("RUS", "010", "")});
   EvalReport report = evaluation.Finish();
