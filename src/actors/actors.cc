@@ -280,13 +280,23 @@ const Office* ActorDictionary::OfficeOn(const ActorEntry& person,
       if (InTerm(*date, office)) return &office;
     }
   }
-  // Unknown date or out of every term: the office held most recently.
-  const Office* latest = &person.offices.front();
+  // Out of every term: the office nearest in time; with no date, the one
+  // held most recently.
+  auto day = [](const Date& d) { return DaysFromCivil(d.year, d.month ? d.month : 1, d.day ? d.day : 1); };
+  const long kFar = 1L << 40;
+  long when = date ? day(*date) : kFar;
+  const Office* nearest = &person.offices.front();
+  long best = kFar + 1;
   for (const Office& office : person.offices) {
-    if (!office.end) return &office;
-    if (latest->end && office.end->year > latest->end->year) latest = &office;
+    long start = office.start ? day(*office.start) : -kFar;
+    long end = office.end ? day(*office.end) : kFar;
+    long distance = when < start ? start - when : (when > end ? when - end : 0);
+    if (distance < best) {
+      best = distance;
+      nearest = &office;
+    }
   }
-  return latest;
+  return nearest;
 }
 
 // ---------------------------------------------------------------- tracking
