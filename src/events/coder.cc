@@ -302,6 +302,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
 
   // What the previous verb of the sentence had, for verbs without a subject.
   std::vector<int> previous_sources;
+  std::vector<int> main_sources;  // the subject of the sentence's first verb that has one
   int previous_object = -1;
   bool previous_controls = false;
   bool inside_accusation = false;
@@ -328,7 +329,16 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         in_previous_object = in_previous_object || (*input.tokens)[k].text == ",";
       }
     }
-    if (subject == kNoSubject) {
+    bool coordinated = j > 0 && verb.begin > 0 &&
+                       lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1) &&
+                       (subject < 0 || mentions[subject].end < verb.begin - 1);
+    if (coordinated && !main_sources.empty()) {
+      // "X said ... and accused Y": the verb after "and" shares the main
+      // clause's subject, not that of the last verb in the report.
+      subjects = main_sources;
+      inherited = true;
+      subject = -1;
+    } else if (subject == kNoSubject) {
       subject = -1;
     } else if (subject >= 0 && !in_previous_object &&
                !(subject == previous_object && !previous_controls)) {
@@ -356,6 +366,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       if (object >= 0) targets = WithConjuncts(input, object, false);
     }
     previous_sources = sources.empty() ? previous_sources : sources;
+    if (main_sources.empty() && !inherited) main_sources = sources;
     previous_object = targets.empty() ? -1 : targets.front();
     previous_controls = ObjectControls(pattern);
 
@@ -432,7 +443,16 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
   }
 
-  // A statement verb only counts when the sentence says nothing more specific.
+  // A statement counts when a political actor makes it (not residents,
+  // medics or companies) and the sentence says nothing more specific.
+  events.erase(std::remove_if(events.begin(), events.end(),
+                              [](const CodedEvent& e) {
+                                const std::string& agent = e.source.agent;
+                                return e.pattern->say &&
+                                       (agent == "CVL" || agent == "HLH" || agent == "BUS" ||
+                                        agent == "EDU" || agent == "REF" || agent == "CRM");
+                              }),
+               events.end());
   bool specific = std::any_of(events.begin(), events.end(),
                               [](const CodedEvent& e) { return !e.pattern->say; });
   if (specific) {

@@ -1,6 +1,7 @@
 #include "warta/pipeline.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -133,6 +134,12 @@ Result<std::unique_ptr<ArticleCoder>> ArticleCoder::Create(
 
 namespace {
 
+void FillCountry(const std::string& country, Actor* actor) {
+  if (!actor->country.empty() || country.empty()) return;
+  actor->country = country;
+  actor->code = country + actor->agent;
+}
+
 // Builds the contract's Event from what the coder found in one sentence.
 Event ToEvent(const Article& article, const std::string& language, const CleanedText& cleaned,
               const Sentence& sentence, const CodedEvent& coded, const Codebook& codebook) {
@@ -176,10 +183,26 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
   return event;
 }
 
-void FillCountry(const std::string& country, Actor* actor) {
-  if (!actor->country.empty() || country.empty()) return;
-  actor->country = country;
-  actor->code = country + actor->agent;
+
+// "China condemned the sanctions", "The strikes were condemned by Egypt": a
+// criticism, rejection, threat or denial whose object is an act, not an
+// actor, is aimed at whoever did the latest act of force or pressure
+// (roots 14-20) before it by another state.
+void AddReactionTargets(std::vector<Event>* events) {
+  for (size_t i = 0; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    int root = std::atoi(e.cameo_root.c_str());
+    bool reaction = root == 11 || root == 12 || root == 13 || e.cameo == "016";
+    if (!reaction || e.target) continue;
+    for (size_t k = i; k-- > 0;) {
+      const Event& before = (*events)[k];
+      if (std::atoi(before.cameo_root.c_str()) < 14) continue;
+      if (before.source.country == e.source.country || before.source.country.empty()) continue;
+      e.target = before.source;
+      e.evidence.target = Span{e.evidence.verb.start, e.evidence.verb.start};
+      break;
+    }
+  }
 }
 
 // The same event said twice in one article is one event; the first telling
@@ -272,7 +295,17 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     std::vector<TimeExpression> times = r.times[li]->Find(sentence.tokens, article.published);
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
     if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
-    for (const CodedEvent& coded : coder.Code(input, &coder_state)) {
+    // "families in Khan Younis": an actor without a state belongs to the place
+    // the sentence names.
+    std::string place;
+    for (const Mention& mention : mentions) {
+      if (mention.location && !mention.actors.empty() && place.empty()) {
+        place = mention.actors.front().country;
+      }
+    }
+    for (CodedEvent& coded : coder.Code(input, &coder_state)) {
+      FillCountry(place, &coded.source);
+      if (coded.target) FillCountry(place, &*coded.target);
       if (options.trace != nullptr) {
         *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
                           coded.source.code + " -> " + (coded.target ? coded.target->code : "-") +
@@ -294,6 +327,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
                             (event.target ? event.target->code + "|" + event.target->name : ""))));
     event.event_id = id;
   }
+  AddReactionTargets(&events);
   result.events = FoldDuplicates(std::move(events));
   return result;
 }
