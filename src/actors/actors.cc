@@ -382,7 +382,7 @@ std::string ActorTracker::DominantCountry() const {
 
 Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
                               size_t first, size_t last) {
-  Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false};
+  Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false};
   const ActorEntry* by_slot[6] = {};
   for (size_t p = first; p <= last; ++p) {
     int slot = Slot(pieces[p].entry->kind);
@@ -438,6 +438,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
                     (tokens[mention.end].text == "(" || tokens[mention.end].text == "," ||
                      tokens[mention.end].text == "/" || tokens[mention.end].text == "-");
     mention.location = place->kind == EntryKind::kCity || dateline || after_preposition;
+    mention.dateline = dateline;
   }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.actors.push_back(actor);
@@ -446,7 +447,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
 }
 
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
-  Mention mention{i, i + 1, {}, false, true, false};
+  Mention mention{i, i + 1, {}, false, true, false, false};
   auto recent = [&](bool people, size_t count, bool offices = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
@@ -521,7 +522,15 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
           // capitalised name, then its state.
           named = named && tokens[k].capitalized && !tokens[k].newline_before;
         }
-        bool joined = gap == 0 || connected || (named && Slot(next.entry->kind) == 0);
+        // "China's commerce ministry", "Iran's top diplomat": after a
+        // possessive, a word or two may qualify the title.
+        bool possessive = gap >= 3 && gap <= 4 && IsConnector(tokens, gap_begin) &&
+                          tokens[gap_begin + 1].lower == "s" && Slot(next.entry->kind) == 4;
+        for (size_t k = gap_begin + 2; possessive && k < next.begin; ++k) {
+          possessive = tokens[k].kind == TokenKind::kWord && !tokens[k].capitalized;
+        }
+        bool joined = gap == 0 || connected || possessive ||
+                      (named && Slot(next.entry->kind) == 0);
         int slot = Slot(next.entry->kind);
         if (!joined || ((used >> slot) & 1 && slot != 4)) break;
         used |= 1 << slot;

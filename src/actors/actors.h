@@ -92,6 +92,7 @@ struct Mention {
   bool location = false;  // "di Rusia": a place, not an actor of the clause
   bool resolved = false;  // from coreference (short name, pronoun, pair)
   bool is_state = false;  // a bare state name ("Rusia"), no agent
+  bool dateline = false;  // "JAKARTA (Antara) -": where the story was filed
 };
 
 class ActorTracker {

@@ -53,11 +53,14 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
   const VerbPattern& pattern = *verbs[j].pattern;
   if (!ExpressesIntent(pattern) || pattern.say || j + 1 >= verbs.size()) return verbs.size();
   const VerbMatch& next = verbs[j + 1];
-  if (next.begin > verbs[j].end + 3) return verbs.size();
+  size_t words = 0;
   for (size_t k = verbs[j].end; k < next.begin; ++k) {
+    bool in_time = false;
+    for (const TimeExpression& time : *input.times) in_time = in_time || (k >= time.begin && k < time.end);
+    if (in_time) continue;
     bool glue = lexicon_.Is(LexiconKind::kIntention, *input.tokens, k) ||
                 lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k);
-    if (!glue) return verbs.size();
+    if (!glue || ++words > 3) return verbs.size();
   }
   return j + 1;
 }

@@ -104,7 +104,9 @@ size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<
     }
     return kNoMatch;
   }
-  if (k >= tokens.size() || (blocked[k] && item > 0)) return kNoMatch;
+  // Items after the verb may be actor words ("summon ... ambassador"): the
+  // actor is still found as the target.
+  if (k >= tokens.size()) return kNoMatch;
   bool hit = want.kind == VerbPattern::ItemKind::kExact
                  ? tokens[k].lower == want.word
                  : (analyses[k].lemma == want.word || tokens[k].lower == want.word);

@@ -299,7 +299,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     // the sentence names.
     std::string place;
     for (const Mention& mention : mentions) {
-      if (mention.location && !mention.actors.empty() && place.empty()) {
+      if (mention.location && !mention.dateline && !mention.actors.empty() && place.empty()) {
         place = mention.actors.front().country;
       }
     }
