@@ -486,6 +486,15 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     mention.end = i + m;
   } else if (lexicon_.Is(LexiconKind::kPronoun, tokens, i)) {
     mention.actors = recent(true, 1);
+  } else if (lexicon_.Is(LexiconKind::kPluralPronoun, tokens, i)) {
+    // "mereka", "they": the last group named (protesters, police, a state).
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->person) continue;
+      mention.actors.push_back(it->actor);
+      break;
+    }
+    if (mention.actors.empty()) return std::nullopt;
+    return mention;
   } else if (tokens[i].capitalized && tokens[i].kind == TokenKind::kWord) {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (std::find(it->name_words.begin(), it->name_words.end(), tokens[i].text) !=

@@ -32,6 +32,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"demonstrative", LexiconKind::kDemonstrative},
       {"infinitive", LexiconKind::kInfinitive},
       {"connector", LexiconKind::kConnector},
+      {"plural_pronoun", LexiconKind::kPluralPronoun},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -36,6 +36,7 @@ enum class LexiconKind {
   kDemonstrative,
   kInfinitive,
   kConnector,
+  kPluralPronoun,
   kCount
 };
 

@@ -58,9 +58,13 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
     bool in_time = false;
     for (const TimeExpression& time : *input.times) in_time = in_time || (k >= time.begin && k < time.end);
     if (in_time) continue;
-    bool glue = lexicon_.Is(LexiconKind::kIntention, *input.tokens, k) ||
-                lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k);
-    if (!glue || ++words > 3) return verbs.size();
+    // "berjanji membuka kembali jalur dialog": a few plain words may stand
+    // between a pledge and what it pledges, but no punctuation or actor.
+    bool plain = (*input.tokens)[k].kind == TokenKind::kWord;
+    for (const Mention& mention : *input.mentions) {
+      plain = plain && !(k >= mention.begin && k < mention.end);
+    }
+    if (!plain || ++words > 4) return verbs.size();
   }
   return j + 1;
 }
@@ -83,7 +87,14 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       const WordAnalysis& first = (*input.analyses)[match.begin];
       bool noun =
           first.nominal || match.pattern->noun || (!english_ && first.voice == Voice::kNone);
-      bool object = !found.empty() && match.begin <= found.back().end + 1;
+      // ... or a reason or object further on ("mengecam junta atas kekerasan
+      // dan serangan"), unless an actor of its own stands before it.
+      bool object = !found.empty();
+      for (const Mention& mention : *input.mentions) {
+        if (!found.empty() && mention.begin >= found.back().end && mention.end <= match.begin) {
+          object = false;
+        }
+      }
       if (!(noun && object)) found.push_back(match);
       i = match.end;
     } else {
@@ -198,10 +209,16 @@ int EventCoder::AgentOf(const SentenceInput& input, const VerbMatch& verb, size_
   bool marked = at < limit && lexicon_.Is(LexiconKind::kPassiveAgent, tokens, at);
   if (marked) ++at;
   if (english_ && !marked) return -1;
-  if (at < limit && lexicon_.Is(LexiconKind::kDemonstrative, tokens, at)) ++at;
+  // "oleh aparat Polrestabes", "by the riot police": a word or two may
+  // stand before the agent once "oleh"/"by" is written.
+  size_t reach = marked ? 3 : 0;
   const auto& mentions = *input.mentions;
   for (size_t m = 0; m < mentions.size(); ++m) {
-    if (mentions[m].begin == at && !mentions[m].location) return static_cast<int>(m);
+    if (mentions[m].location || mentions[m].begin < at || mentions[m].begin > at + reach) continue;
+    if (mentions[m].begin >= limit) break;
+    bool clear = true;
+    for (size_t k = at; k < mentions[m].begin; ++k) clear = clear && tokens[k].kind == TokenKind::kWord;
+    if (clear) return static_cast<int>(m);
   }
   return -1;
 }
@@ -333,8 +350,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       }
     }
     bool coordinated = j > 0 && verb.begin > 0 &&
-                       lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1) &&
-                       (subject < 0 || mentions[subject].end < verb.begin - 1);
+                       lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1);
     if (coordinated && !main_sources.empty()) {
       // "X said ... and accused Y": the verb after "and" shares the main
       // clause's subject, not that of the last verb in the report.

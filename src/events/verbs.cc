@@ -6,7 +6,7 @@ namespace warta {
 
 namespace {
 
-constexpr size_t kMaxGap = 4;
+constexpr size_t kMaxGap = 6;
 constexpr size_t kNoMatch = static_cast<size_t>(-1);
 
 bool IsBreak(const Token& token) {
