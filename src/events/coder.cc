@@ -173,6 +173,15 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
         lexicon_.Is(LexiconKind::kConjunction, tokens, mention.begin - 1)) {
       return -1;
     }
+    // "mengecam peluncuran tersebut sebagai ...": the object was a thing.
+    if (!english_) {
+      for (size_t k = verb.end; k < mention.begin; ++k) {
+        if (lexicon_.Is(LexiconKind::kDemonstrative, *input.tokens, k) &&
+            !lexicon_.Is(LexiconKind::kPluralPronoun, *input.tokens, k)) {
+          return -1;
+        }
+      }
+    }
     // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
     // A pledge or threat reaches into its complement ("berjanji untuk ... dengan
     // Rusia"), an appeal or demand to its addressee ("mendesak agar DPR ...").
@@ -479,6 +488,17 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                                 [](const CodedEvent& e) { return e.pattern->say; }),
                  events.end());
   }
+  // "menyerang Kyiv, menewaskan 38 orang": a second act of the same kind by
+  // the same actor with no target of its own is part of the first.
+  std::vector<CodedEvent> kept;
+  for (const CodedEvent& event : events) {
+    bool part = !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
+      return other.target && other.source.SameAs(event.source) &&
+             other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
+    });
+    if (!part) kept.push_back(event);
+  }
+  events = std::move(kept);
   // "Pada kesempatan itu" in the next sentence means the date of this one.
   for (const CodedEvent& event : events) {
     if (event.date_written && event.date) state->last_written_date = event.date;
