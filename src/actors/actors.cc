@@ -447,6 +447,22 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     mention.location = place->kind == EntryKind::kCity || dateline || after_preposition;
     mention.dateline = dateline;
   }
+  // "the court", "pengadilan tersebut": a bare title with a determiner is the
+  // last actor of that kind already named ("the International Criminal Court").
+  bool bare_title = title != nullptr && place == nullptr && seat == nullptr && !is_person &&
+                    organisation == nullptr;
+  bool definite =
+      (mention.begin > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.begin - 1)) ||
+      (mention.end < tokens.size() && lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.end));
+  if (bare_title && definite) {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->actor.agent == actor.agent && !it->actor.country.empty()) {
+        actor = it->actor;
+        mention.resolved = true;
+        break;
+      }
+    }
+  }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.actors.push_back(actor);
   if (!mention.location) Remember(actor, is_person);

@@ -358,8 +358,12 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         in_previous_object = in_previous_object || (*input.tokens)[k].text == ",";
       }
     }
+    // "... and accused", ", accusing him", ", menewaskan": a verb after a
+    // conjunction or comma, with no actor of its own before it, continues
+    // the main clause.
     bool coordinated = j > 0 && verb.begin > 0 &&
-                       lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1);
+                       (lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1) ||
+                        (*input.tokens)[verb.begin - 1].text == ",");
     if (coordinated && !main_sources.empty()) {
       // "X said ... and accused Y": the verb after "and" shares the main
       // clause's subject, not that of the last verb in the report.
