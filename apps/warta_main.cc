@@ -17,11 +17,14 @@
 #include "read/reader.h"
 #include "util/text.h"
 #include "warta/pipeline.h"
+#include "cli.h"
 
 namespace {
 
-constexpr int kExitPartial = 1;
-constexpr int kExitUsage = 2;
+using warta::cli::Fail;
+using warta::cli::FindDataDir;
+using warta::cli::kExitPartial;
+using warta::cli::kExitUsage;
 
 const char* kUsage = R"(warta — political event data from Indonesian and English news
 
@@ -29,6 +32,10 @@ usage:
   warta code [options] FILE...     code articles into CAMEO events (JSON lines)
   warta clean [--explain] FILE     print the cleaned text; --explain lists removals
   warta dict check                 validate every data file
+  warta ingest --db DB INPUT...    code a corpus into the database (resumable)
+  warta query --db DB [filters]    events from the database (see warta query --help)
+  warta export --db DB --format F  every event: table, jsonl, csv or gdelt
+  warta stats --db DB              counts by language, root, month and source
   warta eval GOLD ARTICLES         code ARTICLES (.jsonl) and score against GOLD
                                    (.jsonl gold events); --explain lists every
                                    missed and spurious event
@@ -59,25 +66,6 @@ struct Options {
   bool explain = false;
   std::vector<std::string> files;
 };
-
-int Fail(const std::string& message, int code = kExitUsage) {
-  std::cerr << "warta: " << message << "\n";
-  return code;
-}
-
-// Finds the data folder: --data, $WARTA_DATA, then beside the executable.
-std::string FindDataDir(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("WARTA_DATA")) return env;
-  std::error_code error;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
-  for (auto candidate : {exe / "../share/warta/data", exe / "../data", exe / "data"}) {
-    if (std::filesystem::exists(candidate / "codebook/cameo.tsv", error)) {
-      return candidate.lexically_normal().string();
-    }
-  }
-  return "data";
-}
 
 bool ParseOptions(int argc, char** argv, int first, Options* options, std::string* error) {
   for (int i = first; i < argc; ++i) {
@@ -294,6 +282,9 @@ int main(int argc, char** argv) {
     return argc < 2 ? kExitUsage : 0;
   }
   std::string command = argv[1];
+  if (command == "ingest" || command == "query" || command == "export" || command == "stats") {
+    return warta::cli::RunStoreCommand(command, argc, argv);
+  }
   int first = 2;
   if (command == "dict") {
     if (argc < 3 || std::strcmp(argv[2], "check") != 0) return Fail("usage: warta dict check");

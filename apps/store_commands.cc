@@ -1,0 +1,260 @@
+// `warta ingest | query | export | stats`: the database commands, a thin
+// shell over src/store (parse flags, call the library, print).
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <vector>
+
+#include "cli.h"
+#include "read/corpus.h"
+#include "store/export.h"
+#include "store/ingest.h"
+#include "store/store.h"
+
+namespace warta::cli {
+
+namespace {
+
+const char* kStoreUsage = R"(usage:
+  warta ingest --db DB [--jobs N] [--batch N] [--published YYYY-MM-DD] INPUT...
+      INPUT: files or folders (read recursively): .jsonl, .txt, .html, .warc,
+      and their .gz/.zst versions. Resumable and idempotent: what is stored
+      is skipped.
+  warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N]
+      --actor X     code (IDNGOV), country (IDN) or part of a name, either side
+      --country C  --agent A  --name TEXT
+      --dyad A:B    either direction; with --directed, A acts on B
+      --code LIST   CAMEO codes or roots, comma-separated (042,05)
+      --root LIST   roots, comma-separated (04,05)
+      --quad N      quad class 1-4
+      --from DATE  --to DATE   event date range (YYYY-MM-DD)
+      --lang id|en  --source OUTLET  --story ID
+  warta export --db DB [--format gdelt|jsonl|csv|table]
+  warta stats --db DB
+)";
+
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positional;
+  bool directed = false;
+};
+
+bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
+  static const char* kWithValue[] = {"--db", "--jobs", "--batch", "--published", "--data",
+                                     "--actor", "--country", "--agent", "--name", "--dyad",
+                                     "--code", "--root", "--quad", "--from", "--to", "--lang",
+                                     "--source", "--story", "--limit", "--format"};
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--directed") {
+      flags->directed = true;
+      continue;
+    }
+    bool known = std::any_of(std::begin(kWithValue), std::end(kWithValue),
+                             [&](const char* flag) { return arg == flag; });
+    if (known) {
+      if (i + 1 >= argc) {
+        *error = arg + " needs a value";
+        return false;
+      }
+      flags->values[arg] = argv[++i];
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      *error = "unknown option " + arg + "\n" + kStoreUsage;
+      return false;
+    } else {
+      flags->positional.push_back(arg);
+    }
+  }
+  if (!flags->values.count("--db")) {
+    *error = "--db DATABASE is required\n" + std::string(kStoreUsage);
+    return false;
+  }
+  return true;
+}
+
+std::string Get(const Flags& flags, const std::string& name) {
+  auto it = flags.values.find(name);
+  return it == flags.values.end() ? "" : it->second;
+}
+
+bool ParseNumber(const std::string& text, long long min, long long max, long long* out) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  *out = std::stoll(text);
+  return *out >= min && *out <= max;
+}
+
+bool IsDay(const std::string& text) {
+  auto date = Date::Parse(text);
+  return date && date->precision == DatePrecision::kDay;
+}
+
+int RunIngest(const Flags& flags) {
+  if (flags.positional.empty()) return Fail("ingest: no input (give files or folders)");
+  long long jobs = 1, batch = 200;
+  if (!Get(flags, "--jobs").empty() && !ParseNumber(Get(flags, "--jobs"), 1, 64, &jobs)) {
+    return Fail("--jobs must be a number from 1 to 64");
+  }
+  if (!Get(flags, "--batch").empty() && !ParseNumber(Get(flags, "--batch"), 1, 100000, &batch)) {
+    return Fail("--batch must be a number from 1 to 100000");
+  }
+  std::optional<Date> published;
+  if (!Get(flags, "--published").empty()) {
+    if (!IsDay(Get(flags, "--published"))) return Fail("--published must be YYYY-MM-DD");
+    published = Date::Parse(Get(flags, "--published"));
+  }
+  LoadOptions load;
+  load.data_dir = FindDataDir(Get(flags, "--data"));
+  auto resources = Resources::Load(load);
+  if (!resources.ok()) return Fail(resources.status().message());
+  auto input = CorpusReader::Open(flags.positional);
+  if (!input.ok()) return Fail(input.status().message());
+  IngestOptions options;
+  options.jobs = static_cast<int>(jobs);
+  options.batch = static_cast<size_t>(batch);
+  options.on_error = [](const std::string& message) { std::cerr << "warta: " << message << "\n"; };
+  options.on_progress = [](const IngestProgress& p) {
+    std::cerr << "\ringest: " << p.read << " read, " << p.stored << " stored, " << p.skipped
+              << " already stored, " << p.failed << " failed, " << p.events << " events, "
+              << static_cast<long long>(p.seconds > 0 ? p.read / p.seconds : 0) << " articles/s"
+              << std::flush;
+  };
+  auto next = [&](ReadItem* item) {
+    bool more = input.value()->Next(item);
+    if (more && item->article.ok() && !item->article.value().published && published) {
+      item->article.value().published = published;
+    }
+    return more;
+  };
+  auto result = Ingest(Get(flags, "--db"), resources.value(), next, options);
+  std::cerr << "\n";
+  if (!result.ok()) return Fail(result.status().message());
+  return result.value().failed == 0 ? 0 : kExitPartial;
+}
+
+bool BuildFilter(const Flags& flags, QueryFilter* filter, std::string* error) {
+  filter->actor = Get(flags, "--actor");
+  filter->country = Get(flags, "--country");
+  filter->agent = Get(flags, "--agent");
+  filter->name = Get(flags, "--name");
+  filter->language = Get(flags, "--lang");
+  filter->source = Get(flags, "--source");
+  filter->from = Get(flags, "--from");
+  filter->to = Get(flags, "--to");
+  filter->directed = flags.directed;
+  for (const std::string* date : {&filter->from, &filter->to}) {
+    if (!date->empty() && !Date::Parse(*date)) {
+      *error = "dates must be YYYY-MM-DD, YYYY-MM or YYYY: \"" + *date + "\"";
+      return false;
+    }
+  }
+  std::string dyad = Get(flags, "--dyad");
+  if (!dyad.empty()) {
+    size_t colon = dyad.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == dyad.size()) {
+      *error = "--dyad must be A:B, e.g. PRK:RUS";
+      return false;
+    }
+    filter->dyad_a = dyad.substr(0, colon);
+    filter->dyad_b = dyad.substr(colon + 1);
+  }
+  for (const char* flag : {"--code", "--root"}) {
+    std::string list = Get(flags, flag);
+    size_t start = 0;
+    while (!list.empty() && start <= list.size()) {
+      size_t comma = list.find(',', start);
+      std::string code = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      bool digits = !code.empty() && code.size() <= 4 &&
+                    code.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || (std::string(flag) == "--root" && code.size() != 2)) {
+        *error = std::string(flag) + " takes CAMEO codes of digits, comma-separated: \"" + code + "\"";
+        return false;
+      }
+      filter->codes.push_back(code);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  long long number = 0;
+  if (!Get(flags, "--quad").empty()) {
+    if (!ParseNumber(Get(flags, "--quad"), 1, 4, &number)) {
+      *error = "--quad must be 1, 2, 3 or 4";
+      return false;
+    }
+    filter->quad_class = static_cast<int>(number);
+  }
+  if (!Get(flags, "--story").empty()) {
+    if (!ParseNumber(Get(flags, "--story"), 1, 1LL << 40, &number)) {
+      *error = "--story must be a story number";
+      return false;
+    }
+    filter->story = number;
+  }
+  if (!Get(flags, "--limit").empty()) {
+    if (!ParseNumber(Get(flags, "--limit"), 1, 1LL << 40, &number)) {
+      *error = "--limit must be a positive number";
+      return false;
+    }
+    filter->limit = number;
+  }
+  return true;
+}
+
+int RunQuery(const Flags& flags, const std::string& default_format, bool filters) {
+  std::string name = Get(flags, "--format").empty() ? default_format : Get(flags, "--format");
+  auto format = ParseExportFormat(name);
+  if (!format) return Fail("--format must be table, jsonl, csv or gdelt");
+  QueryFilter filter;
+  std::string error;
+  if (filters && !BuildFilter(flags, &filter, &error)) return Fail(error);
+  if (!std::filesystem::exists(Get(flags, "--db"))) {
+    return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
+  }
+  auto store = Store::Open(Get(flags, "--db"));
+  if (!store.ok()) return Fail(store.status().message());
+  std::cout << ExportHeader(*format);
+  Status status = store.value()->Query(
+      filter, [&](const StoredEvent& event) { std::cout << ExportRow(event, *format); });
+  if (!status.ok()) return Fail(status.message());
+  return 0;
+}
+
+int RunStats(const Flags& flags) {
+  if (!std::filesystem::exists(Get(flags, "--db"))) {
+    return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
+  }
+  auto store = Store::Open(Get(flags, "--db"));
+  if (!store.ok()) return Fail(store.status().message());
+  auto stats = store.value()->Stats();
+  if (!stats.ok()) return Fail(stats.status().message());
+  const StoreStats& s = stats.value();
+  std::cout << "articles " << s.articles << "\nstories " << s.stories << "\nevents " << s.events
+            << "\nmentions " << s.mentions << "\n";
+  for (auto [title, rows] : {std::pair{"language", &s.by_language}, {"root", &s.by_root},
+                             {"month", &s.by_month}, {"source", &s.by_source}}) {
+    std::cout << "\nby " << title << ":\n";
+    for (const auto& [key, count] : *rows) std::cout << "  " << key << "\t" << count << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RunStoreCommand(const std::string& command, int argc, char** argv) {
+  if (argc >= 3 && (std::strcmp(argv[2], "--help") == 0 || std::strcmp(argv[2], "-h") == 0)) {
+    std::cout << kStoreUsage;
+    return 0;
+  }
+  Flags flags;
+  std::string error;
+  if (!ParseFlags(argc, argv, &flags, &error)) return Fail(error);
+  if (command == "ingest") return RunIngest(flags);
+  if (command == "query") return RunQuery(flags, "table", true);
+  if (command == "export") return RunQuery(flags, "jsonl", false);
+  return RunStats(flags);
+}
+
+}  // namespace warta::cli

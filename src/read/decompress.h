@@ -1,0 +1,105 @@
+// read/decompress: input files as streams of bytes, decompressed on the fly.
+//
+//   auto source = OpenByteSource("crawl.warc.gz");
+//   if (!source.ok()) return source.status();
+//   LineReader lines(source.value().get());
+//   std::string line;
+//   while (true) {
+//     Result<bool> got = lines.Next(&line);
+//     if (!got.ok()) { report(got.status()); continue; }  // a line refused, or a read error
+//     if (!got.value()) break;                             // the end
+//     Use(line);
+//   }
+//
+// OpenByteSource looks at the first bytes of the file, not at its name:
+// gzip (1f 8b; several members one after another, as WARC.gz files are, read
+// as one stream), zstd (28 b5 2f fd; several frames likewise) or plain bytes.
+// A corrupt or truncated compressed stream is an error naming the file and the
+// offset in the compressed file where it was found:
+// "crawl.warc.gz: corrupt gzip data at byte 40960 (invalid block type)".
+//
+// Memory is bounded by fixed buffers (64 KB each), whatever the file size; a
+// LineReader also holds the current line, at most its cap.
+// Not thread-safe: one source (and one reader over it) per thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "read/reader.h"
+#include "warta/status.h"
+
+namespace warta {
+
+// A stream of bytes read front to back.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+
+  // Reads up to `size` bytes into `buffer` and returns how many; 0 only at the
+  // end of the stream. On an error (I/O, corrupt or truncated data) returns it,
+  // and returns the same error from then on: the stream is over. Bytes before
+  // the error have been delivered by earlier calls.
+  virtual Result<size_t> Read(char* buffer, size_t size) = 0;
+
+  // The name errors carry (the path given to OpenByteSource).
+  virtual const std::string& name() const = 0;
+};
+
+// Opens `path` (a file, not a folder) for reading, choosing plain, gzip or
+// zstd by the file's magic bytes. Errors: NotFound (cannot open), InvalidInput
+// (a folder), IoError.
+Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+
+// `name` without a final ".gz" or ".zst" (any case): "a.warc.gz" -> "a.warc".
+std::string StripCompressionSuffix(const std::string& name);
+
+// Splits a ByteSource into lines ("\n" or "\r\n" ends one), and reads raw
+// blocks between them (for formats that mix header lines and bodies, WARC).
+// Does not own the source, which must outlive it.
+class LineReader {
+ public:
+  explicit LineReader(ByteSource* source, size_t max_line_bytes = kMaxArticleBytes);
+
+  // Sets *line to the next line without its line end and returns true; returns
+  // false at the end of the stream. A line longer than the cap is skipped, not
+  // loaded: it is an InvalidInput error ("line is 17 MB, larger than the 16 MB
+  // limit") and the next call goes on after it. An error from the source is
+  // returned once; after it the reader is at its end.
+  Result<bool> Next(std::string* line);
+
+  // Appends up to `size` bytes to *out and returns how many (fewer only at the
+  // end of the stream).
+  Result<size_t> ReadBytes(size_t size, std::string* out);
+  // Skips up to `size` bytes and returns how many (fewer only at the end).
+  Result<size_t> Skip(size_t size);
+
+  // Lines returned (or refused) so far: the number of the last one.
+  long line_number() const { return line_number_; }
+  // Bytes of the (decompressed) stream consumed so far.
+  uint64_t offset() const { return offset_; }
+
+ private:
+  // Makes sure unread bytes are buffered; false at the end or on an error
+  // (stored in error_).
+  bool Fill();
+  // Consumes `count` buffered bytes, appending them to *out when not null.
+  size_t Take(size_t count, std::string* out);
+
+  ByteSource* source_;
+  size_t max_line_bytes_;
+  std::unique_ptr<char[]> buffer_;
+  size_t begin_ = 0;
+  size_t end_ = 0;
+  bool at_end_ = false;
+  Status error_;
+  long line_number_ = 0;
+  uint64_t offset_ = 0;
+};
+
+// "16 MB" for sizes of a megabyte or more, else "300 bytes"; for messages.
+std::string DescribeSize(uint64_t bytes);
+
+}  // namespace warta

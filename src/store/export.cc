@@ -1,0 +1,158 @@
+#include "store/export.h"
+
+#include <cstdio>
+
+#include "util/text.h"
+
+namespace warta {
+
+namespace {
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// GDELT fields hold no tabs or newlines.
+std::string Tsv(std::string value) {
+  for (char& c : value) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return value;
+}
+
+std::string Fit(const std::string& text, size_t width) {
+  std::string out;
+  size_t pos = 0, count = 0;
+  while (pos < text.size() && count < width) {
+    size_t start = pos;
+    DecodeUtf8(text, &pos);
+    std::string piece = text.substr(start, pos - start);
+    out += piece == "\n" ? " " : piece;
+    ++count;
+  }
+  while (count++ < width + 1) out += ' ';
+  return out;
+}
+
+// GDELT's eleven actor columns: code, name, country, known group, ethnic,
+// two religions, three types.
+void GdeltActor(const std::optional<Actor>& actor, std::string* out) {
+  if (!actor) {
+    for (int i = 0; i < 10; ++i) *out += '\t';
+    return;
+  }
+  bool igo = actor->country == "IGO";
+  *out += Tsv(actor->code) + '\t' + Tsv(actor->name) + '\t' + (igo ? "" : actor->country) + '\t' +
+          (igo ? actor->code : "") + "\t\t\t\t" + actor->agent + "\t\t\t";
+}
+
+std::string GdeltRow(const StoredEvent& s) {
+  const Event& e = s.event;
+  std::string out = std::to_string(s.row) + '\t';
+  if (e.date) {
+    int month = e.date->month ? e.date->month : 1;
+    int day = e.date->day ? e.date->day : 1;
+    char buffer[64];
+    long day_of_year = DaysFromCivil(e.date->year, month, day) - DaysFromCivil(e.date->year, 1, 1);
+    std::snprintf(buffer, sizeof buffer, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", e.date->year,
+                  month, day, e.date->year, month, e.date->year,
+                  e.date->year + day_of_year / 365.0);
+    out += buffer;
+  } else {
+    out += "\t\t\t\t";
+  }
+  GdeltActor(e.source, &out);
+  GdeltActor(e.target, &out);
+  // IsRootEvent: told in the article's lead.
+  out += std::string(e.evidence.sentence.start < 400 ? "1" : "0") + '\t';
+  out += e.cameo + '\t' + e.cameo.substr(0, 3) + '\t' + e.cameo_root + '\t' +
+         std::to_string(e.quad_class) + '\t';
+  char goldstein[16];
+  std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
+  out += std::string(goldstein) + '\t' + std::to_string(s.num_mentions) + '\t' +
+         std::to_string(s.num_sources) + '\t' + std::to_string(s.num_articles) + '\t';
+  out += '\t';  // AvgTone: warta measures no tone
+  for (int i = 0; i < 3 * 8; ++i) out += '\t';  // Actor1Geo, Actor2Geo, ActionGeo
+  out += s.date_added + '\t' + Tsv(s.source_url.empty() ? e.article_id : s.source_url) + '\n';
+  return out;
+}
+
+std::string CsvRow(const StoredEvent& s) {
+  const Event& e = s.event;
+  auto actor = [](const std::optional<Actor>& a) {
+    if (!a) return std::string(",,,");
+    return CsvField(a->code) + ',' + CsvField(a->country) + ',' + CsvField(a->agent) + ',' +
+           CsvField(a->name);
+  };
+  return CsvField(e.event_id) + ',' + (e.date ? e.date->ToString() : "") + ',' +
+         (e.date ? PrecisionName(e.date->precision) : "") + ',' + actor(e.source) + ',' +
+         actor(e.target) + ',' + e.cameo + ',' + e.cameo_root + ',' + CsvField(e.cameo_label) +
+         ',' + std::to_string(e.quad_class) + ',' + std::to_string(e.goldstein) + ',' + e.plover +
+         ',' + ModalityName(e.modality) + ',' + (e.negated ? "true" : "false") + ',' +
+         e.language + ',' + std::to_string(s.story_id) + ',' + std::to_string(s.num_mentions) +
+         ',' + std::to_string(s.num_articles) + ',' + std::to_string(s.num_sources) + ',' +
+         CsvField(e.article_id) + ',' + CsvField(s.source_url) + ',' +
+         CsvField(e.evidence.text) + '\n';
+}
+
+std::string JsonRow(const StoredEvent& s) {
+  std::string json = ToJson(s.event);
+  json.pop_back();  // the closing brace: the stored fields follow
+  json += ",\"story_id\":" + std::to_string(s.story_id) +
+          ",\"num_mentions\":" + std::to_string(s.num_mentions) +
+          ",\"num_articles\":" + std::to_string(s.num_articles) +
+          ",\"num_sources\":" + std::to_string(s.num_sources) + "}\n";
+  return json;
+}
+
+std::string TableRow(const StoredEvent& s) {
+  const Event& e = s.event;
+  std::string target = e.target ? e.target->code + " " + e.target->name : "-";
+  return Fit(e.date ? e.date->ToString() : "?", 10) + Fit(e.source.code + " " + e.source.name, 26) +
+         Fit(e.cameo + " " + e.cameo_label, 30) + Fit(target, 26) +
+         Fit(std::to_string(s.num_articles) + "/" + std::to_string(s.num_sources), 5) +
+         Fit(e.evidence.text, 60) + "\n";
+}
+
+}  // namespace
+
+std::optional<ExportFormat> ParseExportFormat(const std::string& name) {
+  if (name == "table") return ExportFormat::kTable;
+  if (name == "json" || name == "jsonl") return ExportFormat::kJsonLines;
+  if (name == "csv") return ExportFormat::kCsv;
+  if (name == "gdelt") return ExportFormat::kGdelt;
+  return std::nullopt;
+}
+
+std::string ExportHeader(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kTable:
+      return Fit("DATE", 10) + Fit("SOURCE", 26) + Fit("EVENT", 30) + Fit("TARGET", 26) +
+             Fit("ART/SRC", 5) + "EVIDENCE\n";
+    case ExportFormat::kCsv:
+      return "event_id,date,date_precision,source_code,source_country,source_agent,source_name,"
+             "target_code,target_country,target_agent,target_name,cameo,cameo_root,cameo_label,"
+             "quad_class,goldstein,plover,modality,negated,language,story_id,num_mentions,"
+             "num_articles,num_sources,article_id,url,evidence\n";
+    default:
+      return "";
+  }
+}
+
+std::string ExportRow(const StoredEvent& event, ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kTable: return TableRow(event);
+    case ExportFormat::kJsonLines: return JsonRow(event);
+    case ExportFormat::kCsv: return CsvRow(event);
+    case ExportFormat::kGdelt: return GdeltRow(event);
+  }
+  return "";
+}
+
+}  // namespace warta

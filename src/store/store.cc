@@ -1,0 +1,441 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+#include "util/text.h"
+
+namespace warta {
+
+namespace {
+
+constexpr int kHashes = 64;
+constexpr int kBands = 16;
+constexpr int kRows = kHashes / kBands;
+constexpr double kSameStory = 0.5;
+
+const char* kSchema = R"SQL(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+INSERT OR IGNORE INTO meta VALUES('schema_version', '1');
+CREATE TABLE IF NOT EXISTS stories(
+  id INTEGER PRIMARY KEY, first_published TEXT, num_articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS articles(
+  row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, source TEXT, published TEXT,
+  language TEXT, title TEXT, text_hash TEXT UNIQUE NOT NULL, story_id INTEGER NOT NULL,
+  num_events INTEGER NOT NULL, minhash BLOB, num_keys INTEGER NOT NULL DEFAULT 0,
+  ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_bands(band INTEGER, hash INTEGER, article INTEGER);
+CREATE INDEX IF NOT EXISTS article_bands_lookup ON article_bands(band, hash);
+CREATE TABLE IF NOT EXISTS article_keys(key TEXT, article INTEGER);
+CREATE INDEX IF NOT EXISTS article_keys_lookup ON article_keys(key);
+CREATE TABLE IF NOT EXISTS events(
+  row INTEGER PRIMARY KEY, event_id TEXT UNIQUE NOT NULL, story_id INTEGER NOT NULL,
+  date TEXT, date_precision TEXT, date_text TEXT,
+  source_code TEXT, source_country TEXT, source_agent TEXT, source_name TEXT,
+  source_start TEXT, source_end TEXT,
+  target_code TEXT, target_country TEXT, target_agent TEXT, target_name TEXT,
+  target_start TEXT, target_end TEXT,
+  cameo TEXT, cameo_root TEXT, cameo_label TEXT, quad_class INTEGER, goldstein REAL,
+  plover TEXT, modality TEXT, negated INTEGER, confidence REAL, language TEXT,
+  first_article TEXT, published TEXT,
+  num_mentions INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,
+  num_sources INTEGER NOT NULL DEFAULT 0, date_added TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
+CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root);
+CREATE INDEX IF NOT EXISTS events_story ON events(story_id, source_code, cameo);
+CREATE TABLE IF NOT EXISTS mentions(
+  event INTEGER NOT NULL, article TEXT NOT NULL, event_id TEXT NOT NULL,
+  evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,
+  source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,
+  target_start INTEGER, target_end INTEGER, confidence REAL);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE TABLE IF NOT EXISTS actors(
+  code TEXT NOT NULL, name TEXT NOT NULL, country TEXT, agent TEXT,
+  num_events INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(code, name));
+)SQL";
+
+uint64_t Fnv1a(std::string_view text, uint64_t seed) {
+  uint64_t hash = 1469598103934665603ull ^ seed;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+// MinHash signature over lowercase word 3-shingles.
+std::vector<uint32_t> Signature(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || byte >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(byte)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  std::vector<uint32_t> signature(kHashes, UINT32_MAX);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    uint64_t base = Fnv1a(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2], 0);
+    for (int h = 0; h < kHashes; ++h) {
+      uint32_t value = static_cast<uint32_t>(Mix(base ^ (0x9e3779b97f4a7c15ull * (h + 1))));
+      signature[h] = std::min(signature[h], value);
+    }
+  }
+  return signature;
+}
+
+long long BandHash(const std::vector<uint32_t>& signature, int band) {
+  uint64_t hash = static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ull;
+  for (int r = 0; r < kRows; ++r) hash = Mix(hash ^ signature[band * kRows + r]);
+  return static_cast<long long>(hash >> 1);
+}
+
+// "PRK|RUS|04|2023-09": what an event is, whatever the language told it.
+std::set<std::string> EventKeys(const std::vector<Event>& events) {
+  std::set<std::string> keys;
+  for (const Event& e : events) {
+    if (!e.target || !e.date) continue;
+    keys.insert(e.source.country + "|" + e.target->country + "|" + e.cameo_root + "|" +
+                e.date->ToString());
+  }
+  return keys;
+}
+
+std::string NowStamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y%m%d%H%M%S", &utc);
+  return buffer;
+}
+
+std::string DateOrEmpty(const std::optional<Date>& date) { return date ? date->ToString() : ""; }
+
+}  // namespace
+
+std::string TextHash(const std::string& text) {
+  char buffer[33];
+  std::snprintf(buffer, sizeof buffer, "%016llx%016llx",
+                static_cast<unsigned long long>(Fnv1a(text, 0)),
+                static_cast<unsigned long long>(Mix(Fnv1a(text, 0x5bd1e995))));
+  return buffer;
+}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  auto db = sql::Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<Store> store(new Store(std::move(db).value()));
+  Status schema = store->CreateSchema();
+  if (!schema.ok()) return schema.WithContext(path);
+  return store;
+}
+
+Status Store::CreateSchema() { return db_->Execute(kSchema); }
+
+Result<bool> Store::HasArticle(const std::string& id, const std::string& text_hash) {
+  auto stmt = sql::Statement::Prepare(db_.get(),
+                                      "SELECT 1 FROM articles WHERE id = ?1 OR text_hash = ?2");
+  if (!stmt.ok()) return stmt.status();
+  stmt.value()->Bind(1, id);
+  stmt.value()->Bind(2, text_hash);
+  Status status;
+  bool found = stmt.value()->Step(&status);
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) {
+  Status begin = db_->Execute("BEGIN IMMEDIATE");
+  if (!begin.ok()) return begin;
+  Written written;
+  for (const CodedRecord& record : batch) {
+    Status status = WriteRecord(record, &written);
+    if (!status.ok()) {
+      db_->Execute("ROLLBACK");
+      return status.WithContext(record.article.id);
+    }
+  }
+  Status commit = db_->Execute("COMMIT");
+  if (!commit.ok()) return commit;
+  return written;
+}
+
+Status Store::WriteRecord(const CodedRecord& record, Written* written) {
+  const Article& a = record.article;
+  std::string hash = TextHash(a.text);
+  auto known = HasArticle(a.id, hash);
+  if (!known.ok()) return known.status();
+  if (known.value()) return Status::Ok();  // stored by an earlier run: nothing twice
+  std::vector<uint32_t> signature = Signature(a.text);
+  std::set<std::string> keys = EventKeys(record.events);
+  auto insert = sql::Statement::Prepare(
+      db_.get(),
+      "INSERT INTO articles(id, url, source, published, language, title, text_hash, story_id, "
+      "num_events, minhash, num_keys, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,0,?8,?9,?10,?11)");
+  if (!insert.ok()) return insert.status();
+  sql::Statement& s = *insert.value();
+  s.Bind(1, a.id);
+  s.BindOptional(2, a.url);
+  s.BindOptional(3, a.source);
+  s.BindOptional(4, DateOrEmpty(a.published));
+  s.Bind(5, record.language);
+  s.BindOptional(6, a.title);
+  s.Bind(7, hash);
+  s.Bind(8, static_cast<long long>(record.events.size()));
+  std::string blob(reinterpret_cast<const char*>(signature.data()), signature.size() * 4);
+  s.BindBlob(9, blob);
+  s.Bind(10, static_cast<long long>(keys.size()));
+  s.Bind(11, NowStamp());
+  Status status = s.Run();
+  if (!status.ok()) return status;
+  long long row = db_->LastInsertId();
+  ++written->articles;
+  written->events += static_cast<long long>(record.events.size());
+  auto story = AssignStory(record, row, signature);
+  if (!story.ok()) return story.status();
+  for (const Event& event : record.events) {
+    Status written = WriteEvent(record, story.value(), event);
+    if (!written.ok()) return written;
+  }
+  return Status::Ok();
+}
+
+Status Store::WriteEvent(const CodedRecord& record, long long story, const Event& e) {
+  std::string target_code = e.target ? e.target->code : "";
+  std::string date = DateOrEmpty(e.date);
+  // The same source, target, code and date within a story is one event.
+  auto find = sql::Statement::Prepare(
+      db_.get(),
+      "SELECT row FROM events WHERE story_id=?1 AND source_code=?2 AND cameo=?3 "
+      "AND IFNULL(target_code,'')=?4 AND IFNULL(date,'')=?5");
+  if (!find.ok()) return find.status();
+  find.value()->Bind(1, story);
+  find.value()->Bind(2, e.source.code);
+  find.value()->Bind(3, e.cameo);
+  find.value()->Bind(4, target_code);
+  find.value()->Bind(5, date);
+  Status status;
+  long long row = find.value()->Step(&status) ? find.value()->Int(0) : 0;
+  if (!status.ok()) return status;
+  if (row == 0) {
+    auto insert = sql::Statement::Prepare(
+        db_.get(),
+        "INSERT INTO events(event_id, story_id, date, date_precision, date_text, source_code, "
+        "source_country, source_agent, source_name, source_start, source_end, target_code, "
+        "target_country, target_agent, target_name, target_start, target_end, cameo, cameo_root, "
+        "cameo_label, quad_class, goldstein, plover, modality, negated, confidence, language, "
+        "first_article, published, date_added) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+        "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)");
+    if (!insert.ok()) return insert.status();
+    sql::Statement& s = *insert.value();
+    s.Bind(1, e.event_id);
+    s.Bind(2, story);
+    s.BindOptional(3, date);
+    s.BindOptional(4, e.date ? std::string(PrecisionName(e.date->precision)) : "");
+    s.BindOptional(5, e.date_text);
+    int at = 6;
+    for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
+      if (actor == nullptr) {
+        for (int k = 0; k < 6; ++k) s.BindNull(at++);
+        continue;
+      }
+      s.Bind(at++, actor->code);
+      s.Bind(at++, actor->country);
+      s.BindOptional(at++, actor->agent);
+      s.Bind(at++, actor->name);
+      s.BindOptional(at++, DateOrEmpty(actor->start));
+      s.BindOptional(at++, DateOrEmpty(actor->end));
+    }
+    s.Bind(18, e.cameo);
+    s.Bind(19, e.cameo_root);
+    s.Bind(20, e.cameo_label);
+    s.Bind(21, static_cast<long long>(e.quad_class));
+    s.Bind(22, e.goldstein);
+    s.BindOptional(23, e.plover);
+    s.Bind(24, std::string(ModalityName(e.modality)));
+    s.Bind(25, static_cast<long long>(e.negated));
+    s.Bind(26, e.confidence);
+    s.Bind(27, record.language);
+    s.Bind(28, record.article.id);
+    s.BindOptional(29, DateOrEmpty(record.article.published));
+    s.Bind(30, NowStamp());
+    status = s.Run();
+    if (!status.ok()) return status;
+    row = db_->LastInsertId();
+  }
+  auto mention = sql::Statement::Prepare(
+      db_.get(),
+      "INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+  if (!mention.ok()) return mention.status();
+  sql::Statement& m = *mention.value();
+  m.Bind(1, row);
+  m.Bind(2, record.article.id);
+  m.Bind(3, e.event_id);
+  const Evidence& ev = e.evidence;
+  long long spans[] = {static_cast<long long>(ev.sentence.start),
+                       static_cast<long long>(ev.sentence.end)};
+  m.Bind(4, spans[0]);
+  m.Bind(5, spans[1]);
+  m.Bind(6, ev.text);
+  int at = 7;
+  for (const Span* span : {&ev.source, &ev.verb, &ev.target}) {
+    m.Bind(at++, static_cast<long long>(span->start));
+    m.Bind(at++, static_cast<long long>(span->end));
+  }
+  m.Bind(13, e.confidence);
+  status = m.Run();
+  if (!status.ok()) return status;
+  for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
+    if (actor == nullptr) continue;
+    auto upsert = sql::Statement::Prepare(
+        db_.get(),
+        "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,1) "
+        "ON CONFLICT(code, name) DO UPDATE SET num_events = num_events + 1");
+    if (!upsert.ok()) return upsert.status();
+    upsert.value()->Bind(1, actor->code);
+    upsert.value()->Bind(2, actor->name);
+    upsert.value()->Bind(3, actor->country);
+    upsert.value()->BindOptional(4, actor->agent);
+    status = upsert.value()->Run();
+    if (!status.ok()) return status;
+  }
+  return db_->Execute(
+      "UPDATE events SET num_mentions = (SELECT COUNT(*) FROM mentions WHERE event = " +
+      std::to_string(row) +
+      "), num_articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE event = " +
+      std::to_string(row) +
+      "), num_sources = (SELECT COUNT(DISTINCT IFNULL(a.source, a.id)) FROM mentions m JOIN "
+      "articles a ON a.id = m.article WHERE m.event = " +
+      std::to_string(row) + ") WHERE row = " + std::to_string(row));
+}
+
+// Joins the story of a near-duplicate or a translation, or starts one.
+Result<long long> Store::AssignStory(const CodedRecord& record, long long article_row,
+                                     const std::vector<uint32_t>& signature) {
+  long long story = 0;
+  // Near-duplicate text: candidates share a band of the MinHash signature.
+  std::set<long long> candidates;
+  auto band = sql::Statement::Prepare(db_.get(),
+                                      "SELECT article FROM article_bands WHERE band=?1 AND hash=?2");
+  if (!band.ok()) return band.status();
+  for (int b = 0; b < kBands; ++b) {
+    band.value()->Bind(1, static_cast<long long>(b));
+    band.value()->Bind(2, BandHash(signature, b));
+    Status status;
+    while (band.value()->Step(&status)) candidates.insert(band.value()->Int(0));
+    if (!status.ok()) return status;
+    band.value()->Reset();
+  }
+  auto load = sql::Statement::Prepare(db_.get(),
+                                      "SELECT minhash, story_id FROM articles WHERE row=?1");
+  if (!load.ok()) return load.status();
+  double best = kSameStory;
+  for (long long candidate : candidates) {
+    if (candidate == article_row) continue;
+    load.value()->Bind(1, candidate);
+    Status status;
+    if (load.value()->Step(&status)) {
+      std::string blob = load.value()->Blob(0);
+      int same = 0;
+      for (int h = 0; h < kHashes && blob.size() == kHashes * 4u; ++h) {
+        uint32_t value;
+        std::memcpy(&value, blob.data() + h * 4, 4);
+        same += value == signature[h] ? 1 : 0;
+      }
+      double similarity = static_cast<double>(same) / kHashes;
+      if (similarity >= best) {
+        best = similarity;
+        story = load.value()->Int(1);
+      }
+    }
+    load.value()->Reset();
+  }
+  std::set<std::string> keys = EventKeys(record.events);
+  if (story == 0 && keys.size() >= 2) {
+    // A translation shares no words but tells the same events.
+    std::string sql =
+        "SELECT a.story_id, COUNT(*) AS shared, a.num_keys, a.published FROM article_keys k "
+        "JOIN articles a ON a.row = k.article WHERE k.key IN (";
+    for (size_t i = 0; i < keys.size(); ++i) sql += i ? ",?" : "?";
+    sql += ") AND a.row != ? GROUP BY a.row ORDER BY shared DESC LIMIT 20";
+    auto match = sql::Statement::Prepare(db_.get(), sql);
+    if (!match.ok()) return match.status();
+    int at = 1;
+    for (const std::string& key : keys) match.value()->Bind(at++, key);
+    match.value()->Bind(at, article_row);
+    Status status;
+    while (story == 0 && match.value()->Step(&status)) {
+      long long shared = match.value()->Int(1);
+      long long union_size = static_cast<long long>(keys.size()) + match.value()->Int(2) - shared;
+      bool close = true;
+      auto other = Date::Parse(match.value()->Text(3));
+      if (other && record.article.published) {
+        long long days = DaysFromCivil(other->year, other->month, other->day) -
+                         DaysFromCivil(record.article.published->year,
+                                       record.article.published->month,
+                                       record.article.published->day);
+        close = days <= 7 && days >= -7;
+      }
+      if (shared >= 2 && shared * 2 >= union_size && close) story = match.value()->Int(0);
+    }
+    if (!status.ok()) return status;
+  }
+  if (story == 0) {
+    auto insert = sql::Statement::Prepare(db_.get(),
+                                          "INSERT INTO stories(first_published) VALUES(?1)");
+    if (!insert.ok()) return insert.status();
+    insert.value()->BindOptional(1, DateOrEmpty(record.article.published));
+    Status status = insert.value()->Run();
+    if (!status.ok()) return status;
+    story = db_->LastInsertId();
+  }
+  Status status = db_->Execute("UPDATE stories SET num_articles = num_articles + 1 WHERE id = " +
+                               std::to_string(story) + "; UPDATE articles SET story_id = " +
+                               std::to_string(story) + " WHERE row = " +
+                               std::to_string(article_row));
+  if (!status.ok()) return status;
+  auto add_band = sql::Statement::Prepare(db_.get(), "INSERT INTO article_bands VALUES(?1,?2,?3)");
+  if (!add_band.ok()) return add_band.status();
+  for (int b = 0; b < kBands; ++b) {
+    add_band.value()->Bind(1, static_cast<long long>(b));
+    add_band.value()->Bind(2, BandHash(signature, b));
+    add_band.value()->Bind(3, article_row);
+    status = add_band.value()->Run();
+    if (!status.ok()) return status;
+  }
+  auto add_key = sql::Statement::Prepare(db_.get(), "INSERT INTO article_keys VALUES(?1,?2)");
+  if (!add_key.ok()) return add_key.status();
+  for (const std::string& key : keys) {
+    add_key.value()->Bind(1, key);
+    add_key.value()->Bind(2, article_row);
+    status = add_key.value()->Run();
+    if (!status.ok()) return status;
+  }
+  return story;
+}
+
+}  // namespace warta

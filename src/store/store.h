@@ -1,0 +1,103 @@
+// store: the event database, an SQLite file in WAL mode.
+//
+//   auto store = Store::Open("events.db");
+//   if (!store.value()->HasArticle(id, hash)) { ... code it ... }
+//   store.value()->WriteBatch(batch);          // one transaction: all or nothing
+//   store.value()->Query(filter, [](const StoredEvent& e) { ... });
+//
+// Tables (README.md, "The database"): articles, stories, events (one row per
+// real-world event, with mention, article and source counts), mentions (each
+// telling of an event in an article, with its evidence), actors.
+//
+// Stories: an article joins the story of an earlier article whose text is a
+// near-duplicate (MinHash over word 3-shingles, 64 hashes, LSH in 16 bands;
+// estimated Jaccard similarity >= 0.5) or, across languages, whose coded
+// events match (the same source and target states, root and date for at
+// least half of them, two at least, published within a week). Within a
+// story the same source, target, CAMEO code and date is one event.
+//
+// Not thread-safe: one writer. A batch either lands whole or not at all, so a
+// killed ingest loses at most the batch it was writing, and re-running skips
+// what is stored (same id or same text hash).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/sqlite.h"
+#include "warta/article.h"
+#include "warta/event.h"
+#include "warta/status.h"
+
+namespace warta {
+
+// One article as coded, ready to store.
+struct CodedRecord {
+  Article article;  // text is used for the hash and story detection, not stored
+  std::string language;
+  std::vector<Event> events;
+};
+
+struct StoredEvent {
+  Event event;  // evidence and article_id: the first telling
+  long long row = 0;
+  long long story_id = 0;
+  int num_mentions = 0, num_articles = 0, num_sources = 0;
+  std::string source_url;
+  std::string date_added;  // YYYYMMDDHHMMSS (UTC) of the first telling
+};
+
+struct QueryFilter {
+  std::string actor;    // code (PRKGOV), country (PRK) or part of a name, either side
+  std::string country;  // either side
+  std::string agent;    // either side
+  std::string name;     // part of a name, either side
+  std::string dyad_a, dyad_b;  // code or country; either direction unless directed
+  bool directed = false;
+  std::vector<std::string> codes;  // CAMEO codes (prefixes: "04" is a root)
+  int quad_class = 0;
+  std::string from, to;  // YYYY-MM-DD, inclusive, on the event date
+  std::string language;
+  std::string source;  // the outlet of any telling
+  long long story = 0;
+  long long limit = 0;
+};
+
+struct StoreStats {
+  long long articles = 0, events = 0, mentions = 0, stories = 0;
+  std::vector<std::pair<std::string, long long>> by_language, by_root, by_month, by_source;
+};
+
+// A text's identity for de-duplication (128 bits, hex).
+std::string TextHash(const std::string& text);
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+
+  // Whether an article with this id or this text hash is already stored.
+  Result<bool> HasArticle(const std::string& id, const std::string& text_hash);
+  // Stores the batch in one transaction; articles already stored are skipped.
+  struct Written {
+    long long articles = 0, events = 0;
+  };
+  Result<Written> WriteBatch(const std::vector<CodedRecord>& batch);
+  Status Query(const QueryFilter& filter,
+               const std::function<void(const StoredEvent&)>& visit);
+  Result<StoreStats> Stats();
+
+ private:
+  explicit Store(std::unique_ptr<sql::Database> db) : db_(std::move(db)) {}
+  Status CreateSchema();
+  Status WriteRecord(const CodedRecord& record, Written* written);
+  Result<long long> AssignStory(const CodedRecord& record, long long article_row,
+                                const std::vector<uint32_t>& signature);
+  Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
+
+  std::unique_ptr<sql::Database> db_;
+};
+
+}  // namespace warta

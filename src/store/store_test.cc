@@ -1,0 +1,185 @@
+// The store on a real SQLite file: writing, idempotence, stories, every query
+// filter and every export format.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "../../tests/test_support.h"
+#include "read/reader.h"
+#include "store/export.h"
+#include "util/text.h"
+#include "util/tsv.h"
+
+namespace warta {
+namespace {
+
+// The same story in Indonesian and English (the team's own text), and an
+// edited republication of the Indonesian one.
+const char* kIndonesian =
+    "Presiden Indonesia mengunjungi Jepang pada hari Senin dan bertemu Perdana Menteri Jepang "
+    "di Tokyo.\n\nKedua pemimpin menandatangani perjanjian kerja sama maritim pada hari Senin.\n\n"
+    "Pada hari Selasa, China mengecam perjanjian tersebut dan menuduh Jepang memicu ketegangan.\n\n"
+    "Kementerian Luar Negeri Indonesia membantah tuduhan itu pada hari Selasa.";
+const char* kEdited =
+    "Presiden Indonesia mengunjungi Jepang pada hari Senin dan bertemu Perdana Menteri Jepang "
+    "di Tokyo.\n\nKedua pemimpin menandatangani perjanjian kerja sama maritim pada hari Senin.\n\n"
+    "Pada hari Selasa, China mengecam perjanjian tersebut dan menuduh Jepang memicu ketegangan "
+    "di kawasan.\n\nKementerian Luar Negeri Indonesia membantah tuduhan itu pada hari Selasa.";
+const char* kEnglish =
+    "Indonesia's president visited Japan on Monday and met the Japanese prime minister in "
+    "Tokyo.\n\nThe two leaders signed a maritime cooperation agreement on Monday.\n\n"
+    "On Tuesday, China condemned the agreement and accused Japan of stoking tension.";
+const char* kOther =
+    "Polisi menangkap 20 mahasiswa di Jakarta pada hari Rabu setelah unjuk rasa di depan "
+    "Gedung DPR.\n\nKomnas HAM mengecam penangkapan itu pada hari Rabu.";
+
+CodedRecord Record(const std::string& id, const std::string& text, const std::string& source) {
+  CodedRecord record;
+  record.article.id = id;
+  record.article.text = text;
+  record.article.source = source;
+  record.article.url = "https://example.org/" + id;
+  record.article.published = Date::Day(2024, 3, 6);  // a Wednesday
+  auto coder = ArticleCoder::Create(testing::SharedResources());
+  auto coded = coder.value()->Code(record.article);
+  EXPECT_TRUE(coded.ok());
+  record.language = coded.value().language;
+  record.events = coded.value().events;
+  return record;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = ::testing::TempDir() + "warta-store-test.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store_ = std::move(store).value();
+    auto written = store_->WriteBatch({Record("id-1", kIndonesian, "Kabar A"),
+                                       Record("id-2", kEdited, "Kabar B"),
+                                       Record("en-1", kEnglish, "Wire C"),
+                                       Record("id-3", kOther, "Kabar A")});
+    ASSERT_TRUE(written.ok()) << written.status().message();
+  }
+
+  std::vector<StoredEvent> Find(const QueryFilter& filter) {
+    std::vector<StoredEvent> found;
+    Status status = store_->Query(filter, [&](const StoredEvent& e) { found.push_back(e); });
+    EXPECT_TRUE(status.ok()) << status.message();
+    return found;
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, EditedAndTranslatedCopiesAreOneStoryAndItsEventsAreCounted) {
+  auto stats = store_->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats.value().articles, 4);
+  EXPECT_EQ(stats.value().stories, 2);
+  QueryFilter visit;
+  visit.codes = {"042"};
+  auto visits = Find(visit);
+  ASSERT_EQ(visits.size(), 1u) << "one visit, told three times";
+  EXPECT_EQ(visits[0].num_articles, 3);
+  EXPECT_EQ(visits[0].num_sources, 3);
+  EXPECT_GE(visits[0].num_mentions, 3);
+  EXPECT_EQ(visits[0].event.source.country, "IDN");
+  EXPECT_EQ(visits[0].event.target->country, "JPN");
+}
+
+TEST_F(StoreTest, StoringAgainChangesNothing) {
+  auto before = store_->Stats().value();
+  auto written = store_->WriteBatch({Record("id-1", kIndonesian, "Kabar A"),
+                                     Record("copy-of-id-1", kIndonesian, "Kabar Z")});
+  ASSERT_TRUE(written.ok());
+  EXPECT_EQ(written.value().articles, 0);
+  auto after = store_->Stats().value();
+  EXPECT_EQ(after.articles, before.articles);
+  EXPECT_EQ(after.events, before.events);
+  EXPECT_EQ(after.mentions, before.mentions);
+  EXPECT_TRUE(store_->HasArticle("anything", TextHash(kIndonesian)).value());
+}
+
+TEST_F(StoreTest, EveryFilter) {
+  QueryFilter all;
+  size_t total = Find(all).size();
+  ASSERT_GT(total, 4u);
+  auto count = [&](auto set) {
+    QueryFilter f;
+    set(&f);
+    return Find(f).size();
+  };
+  EXPECT_GT(count([](QueryFilter* f) { f->actor = "CHN"; }), 0u);
+  EXPECT_LT(count([](QueryFilter* f) { f->actor = "CHN"; }), total);
+  EXPECT_GT(count([](QueryFilter* f) { f->actor = "IDNCOP"; }), 0u);
+  EXPECT_GT(count([](QueryFilter* f) { f->name = "Presiden"; }), 0u);
+  EXPECT_GT(count([](QueryFilter* f) { f->country = "JPN"; }), 0u);
+  EXPECT_GT(count([](QueryFilter* f) { f->agent = "COP"; }), 0u);
+  size_t either = count([](QueryFilter* f) { f->dyad_a = "JPN"; f->dyad_b = "CHN"; });
+  size_t directed = count([](QueryFilter* f) {
+    f->dyad_a = "JPN";
+    f->dyad_b = "CHN";
+    f->directed = true;
+  });
+  EXPECT_GT(either, directed);  // China acted on Japan, not the other way
+  EXPECT_EQ(directed, 0u);
+  EXPECT_GT(count([](QueryFilter* f) { f->codes = {"11"}; }), 0u);
+  EXPECT_EQ(count([](QueryFilter* f) { f->codes = {"11", "042"}; }),
+            count([](QueryFilter* f) { f->codes = {"11"}; }) +
+                count([](QueryFilter* f) { f->codes = {"042"}; }));
+  EXPECT_GT(count([](QueryFilter* f) { f->quad_class = 3; }), 0u);
+  EXPECT_EQ(count([](QueryFilter* f) { f->from = "2024-03-05"; }),
+            count([](QueryFilter* f) { f->from = "2024-03-05"; f->to = "2024-03-06"; }));
+  EXPECT_LT(count([](QueryFilter* f) { f->from = "2024-03-05"; }), total);
+  EXPECT_GT(count([](QueryFilter* f) { f->language = "en"; }), 0u);
+  EXPECT_GT(count([](QueryFilter* f) { f->source = "Wire C"; }), 0u);
+  EXPECT_EQ(count([](QueryFilter* f) { f->source = "nobody"; }), 0u);
+  long long story = Find(all).front().story_id;
+  EXPECT_LT(count([&](QueryFilter* f) { f->story = story; }), total);
+  EXPECT_EQ(count([](QueryFilter* f) { f->limit = 2; }), 2u);
+  // Values are bound, never pasted: an injection attempt matches nothing.
+  EXPECT_EQ(count([](QueryFilter* f) { f->actor = "x' OR '1'='1"; }), 0u);
+}
+
+TEST_F(StoreTest, ExportFormats) {
+  QueryFilter all;
+  auto events = Find(all);
+  ASSERT_FALSE(events.empty());
+  for (const StoredEvent& e : events) {
+    // GDELT: 61 tab-separated columns, read back by a plain reader.
+    std::string row = ExportRow(e, ExportFormat::kGdelt);
+    ASSERT_EQ(row.back(), '\n');
+    std::vector<std::string> columns = Split(row.substr(0, row.size() - 1), '\t');
+    ASSERT_EQ(columns.size(), static_cast<size_t>(kGdeltColumns)) << row;
+    EXPECT_EQ(columns[0], std::to_string(e.row));
+    EXPECT_EQ(columns[5], e.event.source.code);
+    EXPECT_EQ(columns[26], e.event.cameo);
+    EXPECT_EQ(columns[28], e.event.cameo_root);
+    EXPECT_EQ(columns[29], std::to_string(e.event.quad_class));
+    EXPECT_EQ(columns[31], std::to_string(e.num_mentions));
+    EXPECT_EQ(columns[60], e.source_url);
+    if (e.event.date && e.event.date->precision == DatePrecision::kDay) {
+      EXPECT_EQ(columns[1], e.event.date->ToString().substr(0, 4) +
+                                e.event.date->ToString().substr(5, 2) +
+                                e.event.date->ToString().substr(8, 2));
+    }
+    // JSON lines: the contract plus the store's fields.
+    std::string json = ExportRow(e, ExportFormat::kJsonLines);
+    EXPECT_NE(json.find("\"num_articles\":" + std::to_string(e.num_articles)), std::string::npos);
+    EXPECT_NE(json.find("\"event_id\":\"" + e.event.event_id + "\""), std::string::npos);
+  }
+  std::string header = ExportHeader(ExportFormat::kCsv);
+  EXPECT_EQ(Split(header, ',').size(), 27u);
+  EXPECT_NE(ExportRow(events[0], ExportFormat::kCsv).find(events[0].event.event_id),
+            std::string::npos);
+  EXPECT_FALSE(ParseExportFormat("xml").has_value());
+}
+
+}  // namespace
+}  // namespace warta
