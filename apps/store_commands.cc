@@ -42,10 +42,10 @@ struct Flags {
 };
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
-  static const char* kWithValue[] = {"--db", "--jobs", "--batch", "--published", "--data",
-                                     "--actor", "--country", "--agent", "--name", "--dyad",
-                                     "--code", "--root", "--quad", "--from", "--to", "--lang",
-                                     "--source", "--story", "--limit", "--format"};
+  static const char* kWithValue[] = {"--db",    "--jobs",    "--batch", "--published", "--data",
+                                     "--actor", "--country", "--agent", "--name",      "--dyad",
+                                     "--code",  "--root",    "--quad",  "--from",      "--to",
+                                     "--lang",  "--source",  "--story", "--limit",     "--format"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -80,7 +80,8 @@ std::string Get(const Flags& flags, const std::string& name) {
 }
 
 bool ParseNumber(const std::string& text, long long min, long long max, long long* out) {
-  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 12 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return false;
   }
   *out = std::stoll(text);
@@ -166,11 +167,13 @@ bool BuildFilter(const Flags& flags, QueryFilter* filter, std::string* error) {
     size_t start = 0;
     while (!list.empty() && start <= list.size()) {
       size_t comma = list.find(',', start);
-      std::string code = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string code =
+          list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       bool digits = !code.empty() && code.size() <= 4 &&
                     code.find_first_not_of("0123456789") == std::string::npos;
       if (!digits || (std::string(flag) == "--root" && code.size() != 2)) {
-        *error = std::string(flag) + " takes CAMEO codes of digits, comma-separated: \"" + code + "\"";
+        *error =
+            std::string(flag) + " takes CAMEO codes of digits, comma-separated: \"" + code + "\"";
         return false;
       }
       filter->codes.push_back(code);
@@ -213,7 +216,7 @@ int RunQuery(const Flags& flags, const std::string& default_format, bool filters
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
-  auto store = Store::Open(Get(flags, "--db"));
+  auto store = Store::OpenReadOnly(Get(flags, "--db"));
   if (!store.ok()) return Fail(store.status().message());
   std::cout << ExportHeader(*format);
   Status status = store.value()->Query(
@@ -226,15 +229,17 @@ int RunStats(const Flags& flags) {
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
-  auto store = Store::Open(Get(flags, "--db"));
+  auto store = Store::OpenReadOnly(Get(flags, "--db"));
   if (!store.ok()) return Fail(store.status().message());
   auto stats = store.value()->Stats();
   if (!stats.ok()) return Fail(stats.status().message());
   const StoreStats& s = stats.value();
   std::cout << "articles " << s.articles << "\nstories " << s.stories << "\nevents " << s.events
             << "\nmentions " << s.mentions << "\n";
-  for (auto [title, rows] : {std::pair{"language", &s.by_language}, {"root", &s.by_root},
-                             {"month", &s.by_month}, {"source", &s.by_source}}) {
+  for (auto [title, rows] : {std::pair{"language", &s.by_language},
+                             {"root", &s.by_root},
+                             {"month", &s.by_month},
+                             {"source", &s.by_source}}) {
     std::cout << "\nby " << title << ":\n";
     for (const auto& [key, count] : *rows) std::cout << "  " << key << "\t" << count << "\n";
   }

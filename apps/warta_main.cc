@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "cli.h"
 #include "eval/eval.h"
 #include "read/reader.h"
 #include "util/text.h"
 #include "warta/pipeline.h"
-#include "cli.h"
 
 namespace {
 

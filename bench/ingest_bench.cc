@@ -38,20 +38,41 @@ std::vector<nlohmann::json> Templates() {
       continue;
     }
     auto text = warta::ReadFileToString(entry.path().string());
-    if (text.ok()) out.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
+    if (text.ok())
+      out.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
   }
   return out;
 }
 
 void WriteCorpus(const std::string& path, long articles) {
   std::vector<nlohmann::json> templates = Templates();
-  const char* swaps[][2] = {{"Australia", "Jepang"}, {"Belarus", "Iran"}, {"Armenia", "Georgia"},
-                            {"Thailand", "Vietnam"}, {"China", "India"}, {"Indonesia", "Malaysia"}};
+  const char* swaps[][2] = {{"Australia", "Jepang"}, {"Belarus", "Iran"},
+                            {"Armenia", "Georgia"},  {"Thailand", "Vietnam"},
+                            {"China", "India"},      {"Indonesia", "Malaysia"}};
   std::mt19937 random(11);
   std::ofstream out(path);
+  // Paragraphs of each template, to mix: most generated articles are new
+  // stories, some repeat one (a republication), as in a real crawl.
+  std::vector<std::vector<std::string>> paragraphs;
+  for (const nlohmann::json& t : templates) {
+    std::vector<std::string> parts;
+    std::string text = t["text"];
+    for (size_t start = 0; start < text.size();) {
+      size_t end = text.find("\n\n", start);
+      if (end == std::string::npos) end = text.size();
+      parts.push_back(text.substr(start, end - start));
+      start = end + 2;
+    }
+    paragraphs.push_back(parts);
+  }
   for (long i = 0; i < articles; ++i) {
-    nlohmann::json article = templates[static_cast<size_t>(i) % templates.size()];
-    std::string text = article["text"];
+    size_t t = static_cast<size_t>(i) % templates.size();
+    nlohmann::json article = templates[t];
+    std::string text;
+    for (size_t p = 0; p < 6; ++p) {
+      const auto& pool = paragraphs[(t + (random() % 2) * 2) % paragraphs.size()];
+      text += (p ? "\n\n" : "") + pool[random() % pool.size()];
+    }
     auto* swap = swaps[random() % std::size(swaps)];
     for (size_t at = text.find(swap[0]); at != std::string::npos; at = text.find(swap[0], at + 1)) {
       text.replace(at, std::strlen(swap[0]), swap[1]);
@@ -101,19 +122,21 @@ int main(int argc, char** argv) {
       ++quarter;
     };
     auto start = std::chrono::steady_clock::now();
-    auto result = warta::Ingest(db, resources.value(),
-                                [&](warta::ReadItem* item) { return reader.value()->Next(item); },
-                                ingest);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto result = warta::Ingest(
+        db, resources.value(), [&](warta::ReadItem* item) { return reader.value()->Next(item); },
+        ingest);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result.ok()) {
       std::fprintf(stderr, "%s\n", result.status().message().c_str());
       return 1;
     }
-    std::printf("ingest --jobs %d: %lld articles, %lld events in %.1f s: %.0f articles/s, "
-                "database %.1f MB, peak memory %.1f MB\n",
-                jobs, result.value().stored, result.value().events, seconds,
-                result.value().stored / seconds, std::filesystem::file_size(db) / 1e6,
-                PeakRssKb() / 1024.0);
+    std::printf(
+        "ingest --jobs %d: %lld articles, %lld events in %.1f s: %.0f articles/s, "
+        "database %.1f MB, peak memory %.1f MB\n",
+        jobs, result.value().stored, result.value().events, seconds,
+        result.value().stored / seconds, std::filesystem::file_size(db) / 1e6,
+        PeakRssKb() / 1024.0);
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   }
   std::filesystem::remove(corpus);

@@ -12,21 +12,9 @@
 namespace warta {
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
+using testing::CommandRun;
 
-CliRun Warta(const std::string& arguments) {
-  std::string command = std::string(WARTA_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WEXITSTATUS(status), output};
-}
+CommandRun Warta(const std::string& arguments) { return testing::RunWarta(arguments); }
 
 std::string Temp(const std::string& name, const std::string& content) {
   std::string path = ::testing::TempDir() + name;
@@ -37,7 +25,7 @@ std::string Temp(const std::string& name, const std::string& content) {
 std::string Seed() { return testing::SharedDir() + "/seed/000_5f690164bdc1d8e4.txt"; }
 
 TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
-  CliRun run = Warta("code --published 2023-10-12 " + Seed());
+  CommandRun run = Warta("code --published 2023-10-12 " + Seed());
   ASSERT_EQ(run.exit_code, 0) << run.output;
   std::string first = run.output.substr(0, run.output.find('\n'));
   for (const char* field :
@@ -51,7 +39,7 @@ TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
 }
 
 TEST(CliTest, TableAndStandardInput) {
-  CliRun table = Warta("code --format table --published 2023-10-12 - < " + Seed());
+  CommandRun table = Warta("code --format table --published 2023-10-12 - < " + Seed());
   ASSERT_EQ(table.exit_code, 0) << table.output;
   EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
   EXPECT_NE(table.output.find("PRKGOV"), std::string::npos);
@@ -62,7 +50,7 @@ TEST(CliTest, BadJsonLinesAreNamedAndTheRestIsCoded) {
                           "[1]\n{\"title\":\"x\"}\n"
                           "{\"id\":\"ok\",\"published\":\"2023-10-12\",\"text\":\"Amerika "
                           "Serikat menuduh Korea Utara menyediakan senjata ke Rusia.\"}\n");
-  CliRun run = Warta("code " + path);
+  CommandRun run = Warta("code " + path);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.output.find("cli.jsonl:1: JSON line is not an object"), std::string::npos);
   EXPECT_NE(run.output.find("cli.jsonl:2: missing field \"text\""), std::string::npos);
@@ -70,20 +58,20 @@ TEST(CliTest, BadJsonLinesAreNamedAndTheRestIsCoded) {
 }
 
 TEST(CliTest, BadFilesGetClearMessagesAndAFailingExitCode) {
-  CliRun binary = Warta("code " + Temp("bin.txt", std::string("\x7f"
-                                                              "ELF\0\0\x01",
-                                                              7)));
+  CommandRun binary = Warta("code " + Temp("bin.txt", std::string("\x7f"
+                                                                  "ELF\0\0\x01",
+                                                                  7)));
   EXPECT_EQ(binary.exit_code, 1);
   EXPECT_NE(binary.output.find("bin.txt: binary data"), std::string::npos) << binary.output;
-  CliRun broken = Warta("code " + Temp("broken.txt", "Presiden \xff\xfe memuji."));
+  CommandRun broken = Warta("code " + Temp("broken.txt", "Presiden \xff\xfe memuji."));
   EXPECT_NE(broken.output.find("broken.txt: invalid UTF-8 at byte 9"), std::string::npos);
-  CliRun empty = Warta("code " + Temp("empty.txt", ""));
+  CommandRun empty = Warta("code " + Temp("empty.txt", ""));
   EXPECT_NE(empty.output.find("empty.txt: empty article"), std::string::npos);
-  CliRun missing = Warta("code /nonexistent.txt");
+  CommandRun missing = Warta("code /nonexistent.txt");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.output.find("/nonexistent.txt: cannot open file"), std::string::npos);
   // One bad file does not stop the others.
-  CliRun mixed = Warta("code --published 2023-10-12 /nonexistent.txt " + Seed());
+  CommandRun mixed = Warta("code --published 2023-10-12 /nonexistent.txt " + Seed());
   EXPECT_EQ(mixed.exit_code, 1);
   EXPECT_NE(mixed.output.find("PRKGOV"), std::string::npos);
 }
@@ -98,7 +86,7 @@ TEST(CliTest, HugeSingleLineIsRefusedNotCrashed) {
     out << "\"}\n{\"text\":\"Amerika Serikat menuduh Korea "
            "Utara.\",\"published\":\"2023-10-12\"}\n";
   }
-  CliRun run = Warta("code " + path);
+  CommandRun run = Warta("code " + path);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.output.find("huge.jsonl:1: line is 200 MB, larger than the 16 MB limit"),
             std::string::npos)
@@ -115,7 +103,7 @@ TEST(CliTest, UsageErrors) {
 }
 
 TEST(CliTest, CleanExplainListsRemovals) {
-  CliRun run = Warta("clean --explain " + Seed());
+  CommandRun run = Warta("clean --explain " + Seed());
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.output.find("Previous article"), run.output.find("Previous article"));
   EXPECT_NE(run.output.find("--- removed or repaired"), std::string::npos);

@@ -40,12 +40,12 @@ struct Floor {
 
 TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
   // Floors a little under the figures in eval/RESULTS.md (measured 2026-11-25).
-  const Floor floors[] = {{"dev", "id", 0.52}, {"dev", "en", 0.44},
-                          {"heldout", "id", 0.0}, {"heldout", "en", 0.0}};
+  const Floor floors[] = {
+      {"dev", "id", 0.52}, {"dev", "en", 0.44}, {"heldout", "id", 0.0}, {"heldout", "en", 0.0}};
   for (const Floor& floor : floors) {
     EvalReport report = Score(floor.set, floor.language);
-    std::printf("%s/%s: strict P %.3f R %.3f F1 %.3f, root-level F1 %.3f, dates %d/%d\n",
-                floor.set, floor.language, report.strict.Precision(), report.strict.Recall(),
+    std::printf("%s/%s: strict P %.3f R %.3f F1 %.3f, root-level F1 %.3f, dates %d/%d\n", floor.set,
+                floor.language, report.strict.Precision(), report.strict.Recall(),
                 report.strict.F1(), report.root_level.F1(), report.matched_with_right_date,
                 report.strict.true_positives);
     EXPECT_GE(report.strict.F1(), floor.min_f1) << floor.set << "/" << floor.language;

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <array>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +27,24 @@ inline std::shared_ptr<const Resources> SharedResources() {
     return loaded.ok() ? loaded.value() : nullptr;
   }();
   return resources;
+}
+
+// Runs the built `warta` binary with `arguments` through the shell; stdout
+// and stderr together.
+struct CommandRun {
+  int exit_code;
+  std::string output;
+};
+
+inline CommandRun RunWarta(const std::string& arguments) {
+  std::string command = std::string(WARTA_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  return {WEXITSTATUS(status), output};
 }
 
 inline std::vector<Event> CodeText(const std::string& text, const std::string& published = "",

@@ -77,7 +77,7 @@ std::string GdeltRow(const StoredEvent& s) {
   std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
   out += std::string(goldstein) + '\t' + std::to_string(s.num_mentions) + '\t' +
          std::to_string(s.num_sources) + '\t' + std::to_string(s.num_articles) + '\t';
-  out += '\t';  // AvgTone: warta measures no tone
+  out += '\t';                                  // AvgTone: warta measures no tone
   for (int i = 0; i < 3 * 8; ++i) out += '\t';  // Actor1Geo, Actor2Geo, ActionGeo
   out += s.date_added + '\t' + Tsv(s.source_url.empty() ? e.article_id : s.source_url) + '\n';
   return out;
@@ -94,11 +94,11 @@ std::string CsvRow(const StoredEvent& s) {
          (e.date ? PrecisionName(e.date->precision) : "") + ',' + actor(e.source) + ',' +
          actor(e.target) + ',' + e.cameo + ',' + e.cameo_root + ',' + CsvField(e.cameo_label) +
          ',' + std::to_string(e.quad_class) + ',' + std::to_string(e.goldstein) + ',' + e.plover +
-         ',' + ModalityName(e.modality) + ',' + (e.negated ? "true" : "false") + ',' +
-         e.language + ',' + std::to_string(s.story_id) + ',' + std::to_string(s.num_mentions) +
-         ',' + std::to_string(s.num_articles) + ',' + std::to_string(s.num_sources) + ',' +
-         CsvField(e.article_id) + ',' + CsvField(s.source_url) + ',' +
-         CsvField(e.evidence.text) + '\n';
+         ',' + ModalityName(e.modality) + ',' + (e.negated ? "true" : "false") + ',' + e.language +
+         ',' + std::to_string(s.story_id) + ',' + std::to_string(s.num_mentions) + ',' +
+         std::to_string(s.num_articles) + ',' + std::to_string(s.num_sources) + ',' +
+         CsvField(e.article_id) + ',' + CsvField(s.source_url) + ',' + CsvField(e.evidence.text) +
+         '\n';
 }
 
 std::string JsonRow(const StoredEvent& s) {
@@ -147,10 +147,14 @@ std::string ExportHeader(ExportFormat format) {
 
 std::string ExportRow(const StoredEvent& event, ExportFormat format) {
   switch (format) {
-    case ExportFormat::kTable: return TableRow(event);
-    case ExportFormat::kJsonLines: return JsonRow(event);
-    case ExportFormat::kCsv: return CsvRow(event);
-    case ExportFormat::kGdelt: return GdeltRow(event);
+    case ExportFormat::kTable:
+      return TableRow(event);
+    case ExportFormat::kJsonLines:
+      return JsonRow(event);
+    case ExportFormat::kCsv:
+      return CsvRow(event);
+    case ExportFormat::kGdelt:
+      return GdeltRow(event);
   }
   return "";
 }

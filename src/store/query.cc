@@ -42,10 +42,12 @@ Where Build(const QueryFilter& f) {
       where.Add("source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?",
                 {f.actor, f.actor, f.actor, f.actor});
     } else {
-      where.Add("source_name LIKE ? OR target_name LIKE ?", {"%" + f.actor + "%", "%" + f.actor + "%"});
+      where.Add("source_name LIKE ? OR target_name LIKE ?",
+                {"%" + f.actor + "%", "%" + f.actor + "%"});
     }
   }
-  if (!f.country.empty()) where.Add("source_country = ? OR target_country = ?", {f.country, f.country});
+  if (!f.country.empty())
+    where.Add("source_country = ? OR target_country = ?", {f.country, f.country});
   if (!f.agent.empty()) where.Add("source_agent = ? OR target_agent = ?", {f.agent, f.agent});
   if (!f.name.empty()) {
     where.Add("source_name LIKE ? OR target_name LIKE ?", {"%" + f.name + "%", "%" + f.name + "%"});
@@ -75,14 +77,16 @@ Where Build(const QueryFilter& f) {
   if (!f.to.empty()) where.Add("substr(date, 1, length(?)) <= ?", {f.to, f.to});
   // An event is in a language when any of its tellings is.
   if (!f.language.empty()) {
-    where.Add("row IN (SELECT m.event FROM mentions m JOIN articles a ON a.id = m.article "
-              "WHERE a.language = ?)",
-              {f.language});
+    where.Add(
+        "row IN (SELECT m.event FROM mentions m JOIN articles a ON a.id = m.article "
+        "WHERE a.language = ?)",
+        {f.language});
   }
   if (!f.source.empty()) {
-    where.Add("row IN (SELECT m.event FROM mentions m JOIN articles a ON a.id = m.article "
-              "WHERE a.source = ?)",
-              {f.source});
+    where.Add(
+        "row IN (SELECT m.event FROM mentions m JOIN articles a ON a.id = m.article "
+        "WHERE a.source = ?)",
+        {f.source});
   }
   if (f.story) where.Add("story_id = ?", {std::to_string(f.story)});
   return where;
@@ -113,7 +117,8 @@ Status Store::Query(const QueryFilter& filter,
       "e.num_mentions, e.num_articles, e.num_sources, e.date_added, a.url, "
       "m.evidence_start, m.evidence_end, m.evidence_text, m.source_start, m.source_end, "
       "m.verb_start, m.verb_end, m.target_start, m.target_end "
-      "FROM (SELECT * FROM events" + where.sql + " ORDER BY date, row" +
+      "FROM (SELECT * FROM events" +
+      where.sql + " ORDER BY date, row" +
       (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : std::string()) +
       ") e LEFT JOIN articles a ON a.id = e.first_article "
       "LEFT JOIN mentions m ON m.event = e.row AND m.article = e.first_article "
@@ -131,10 +136,18 @@ Status Store::Query(const QueryFilter& filter,
     out.story_id = s.Int(2);
     e.date = OptionalDate(s.Text(3));
     e.date_text = s.Text(4);
-    e.source = {s.Text(5), s.Text(6), s.Text(7), s.Text(8), OptionalDate(s.Text(9)),
+    e.source = {s.Text(5),
+                s.Text(6),
+                s.Text(7),
+                s.Text(8),
+                OptionalDate(s.Text(9)),
                 OptionalDate(s.Text(10))};
     if (!s.IsNull(11)) {
-      e.target = Actor{s.Text(11), s.Text(12), s.Text(13), s.Text(14), OptionalDate(s.Text(15)),
+      e.target = Actor{s.Text(11),
+                       s.Text(12),
+                       s.Text(13),
+                       s.Text(14),
+                       OptionalDate(s.Text(15)),
                        OptionalDate(s.Text(16))};
     }
     e.cameo = s.Text(17);
@@ -178,23 +191,24 @@ Result<StoreStats> Store::Stats() {
     auto stmt = sql::Statement::Prepare(db_.get(), sql);
     if (!stmt.ok()) return stmt.status();
     Status status;
-    while (stmt.value()->Step(&status)) out->push_back({stmt.value()->Text(0), stmt.value()->Int(1)});
+    while (stmt.value()->Step(&status))
+      out->push_back({stmt.value()->Text(0), stmt.value()->Int(1)});
     return status;
   };
-  for (Status s : {count("SELECT COUNT(*) FROM articles", &stats.articles),
-                   count("SELECT COUNT(*) FROM events", &stats.events),
-                   count("SELECT COUNT(*) FROM mentions", &stats.mentions),
-                   count("SELECT COUNT(*) FROM stories", &stats.stories),
-                   group("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC",
-                         &stats.by_language),
-                   group("SELECT cameo_root, COUNT(*) FROM events GROUP BY 1 ORDER BY 1",
-                         &stats.by_root),
-                   group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), COUNT(*) FROM events "
-                         "GROUP BY 1 ORDER BY 1",
-                         &stats.by_month),
-                   group("SELECT IFNULL(source, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 "
-                         "ORDER BY 2 DESC",
-                         &stats.by_source)}) {
+  for (Status s :
+       {count("SELECT COUNT(*) FROM articles", &stats.articles),
+        count("SELECT COUNT(*) FROM events", &stats.events),
+        count("SELECT COUNT(*) FROM mentions", &stats.mentions),
+        count("SELECT COUNT(*) FROM stories", &stats.stories),
+        group("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC",
+              &stats.by_language),
+        group("SELECT cameo_root, COUNT(*) FROM events GROUP BY 1 ORDER BY 1", &stats.by_root),
+        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), COUNT(*) FROM events "
+              "GROUP BY 1 ORDER BY 1",
+              &stats.by_month),
+        group("SELECT IFNULL(source, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 "
+              "ORDER BY 2 DESC",
+              &stats.by_source)}) {
     if (!s.ok()) return s;
   }
   return stats;

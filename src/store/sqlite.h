@@ -15,7 +15,7 @@ namespace warta::sql {
 
 class Database {
  public:
-  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool read_only = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -44,8 +44,10 @@ class Statement {
   void BindNull(int index);
   void BindBlob(int index, const std::string& bytes);
   void BindOptional(int index, const std::string& value) {
-    if (value.empty()) BindNull(index);
-    else Bind(index, value);
+    if (value.empty())
+      BindNull(index);
+    else
+      Bind(index, value);
   }
   // Steps once: true while a row is available; errors end in *status.
   bool Step(Status* status);

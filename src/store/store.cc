@@ -1,8 +1,8 @@
 #include "store/store.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <set>
 
@@ -52,11 +52,12 @@ CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
 CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root);
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id, source_code, cameo);
 CREATE TABLE IF NOT EXISTS mentions(
-  event INTEGER NOT NULL, article TEXT NOT NULL, event_id TEXT NOT NULL,
+  event INTEGER NOT NULL, article TEXT NOT NULL, outlet TEXT NOT NULL, event_id TEXT NOT NULL,
   evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,
   source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,
   target_start INTEGER, target_end INTEGER, confidence REAL);
-CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event, article);
+CREATE INDEX IF NOT EXISTS mentions_outlet ON mentions(event, outlet);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE TABLE IF NOT EXISTS actors(
   code TEXT NOT NULL, name TEXT NOT NULL, country TEXT, agent TEXT,
@@ -154,11 +155,27 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path) {
+  auto db = sql::Database::Open(path, /*read_only=*/true);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+}
+
 Status Store::CreateSchema() { return db_->Execute(kSchema); }
 
+Result<sql::Statement*> Store::Cached(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto prepared = sql::Statement::Prepare(db_.get(), sql);
+    if (!prepared.ok()) return prepared.status();
+    it = statements_.emplace(sql, std::move(prepared).value()).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
+
 Result<bool> Store::HasArticle(const std::string& id, const std::string& text_hash) {
-  auto stmt = sql::Statement::Prepare(db_.get(),
-                                      "SELECT 1 FROM articles WHERE id = ?1 OR text_hash = ?2");
+  auto stmt = Cached("SELECT 1 FROM articles WHERE id = ?1 OR text_hash = ?2");
   if (!stmt.ok()) return stmt.status();
   stmt.value()->Bind(1, id);
   stmt.value()->Bind(2, text_hash);
@@ -192,8 +209,7 @@ Status Store::WriteRecord(const CodedRecord& record, Written* written) {
   if (known.value()) return Status::Ok();  // stored by an earlier run: nothing twice
   std::vector<uint32_t> signature = Signature(a.text);
   std::set<std::string> keys = EventKeys(record.events);
-  auto insert = sql::Statement::Prepare(
-      db_.get(),
+  auto insert = Cached(
       "INSERT INTO articles(id, url, source, published, language, title, text_hash, story_id, "
       "num_events, minhash, num_keys, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,0,?8,?9,?10,?11)");
   if (!insert.ok()) return insert.status();
@@ -228,8 +244,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   std::string target_code = e.target ? e.target->code : "";
   std::string date = DateOrEmpty(e.date);
   // The same source, target, code and date within a story is one event.
-  auto find = sql::Statement::Prepare(
-      db_.get(),
+  auto find = Cached(
       "SELECT row FROM events WHERE story_id=?1 AND source_code=?2 AND cameo=?3 "
       "AND IFNULL(target_code,'')=?4 AND IFNULL(date,'')=?5");
   if (!find.ok()) return find.status();
@@ -242,8 +257,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   long long row = find.value()->Step(&status) ? find.value()->Int(0) : 0;
   if (!status.ok()) return status;
   if (row == 0) {
-    auto insert = sql::Statement::Prepare(
-        db_.get(),
+    auto insert = Cached(
         "INSERT INTO events(event_id, story_id, date, date_precision, date_text, source_code, "
         "source_country, source_agent, source_name, source_start, source_end, target_code, "
         "target_country, target_agent, target_name, target_start, target_end, cameo, cameo_root, "
@@ -287,32 +301,43 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     if (!status.ok()) return status;
     row = db_->LastInsertId();
   }
-  auto mention = sql::Statement::Prepare(
-      db_.get(),
-      "INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+  // Counts grow by what this telling adds: a new article, a new outlet.
+  std::string outlet = record.article.source.empty() ? record.article.id : record.article.source;
+  bool new_article = true, new_outlet = true;
+  for (auto [sql, flag, value] :
+       {std::tuple{"SELECT 1 FROM mentions WHERE event=?1 AND article=?2", &new_article,
+                   &record.article.id},
+        {"SELECT 1 FROM mentions WHERE event=?1 AND outlet=?2", &new_outlet, &outlet}}) {
+    auto seen = Cached(sql);
+    if (!seen.ok()) return seen.status();
+    seen.value()->Bind(1, row);
+    seen.value()->Bind(2, *value);
+    *flag = !seen.value()->Step(&status);
+    if (!status.ok()) return status;
+  }
+  auto mention =
+      Cached("INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
   if (!mention.ok()) return mention.status();
   sql::Statement& m = *mention.value();
   m.Bind(1, row);
   m.Bind(2, record.article.id);
-  m.Bind(3, e.event_id);
+  m.Bind(3, outlet);
+  m.Bind(4, e.event_id);
   const Evidence& ev = e.evidence;
-  long long spans[] = {static_cast<long long>(ev.sentence.start),
-                       static_cast<long long>(ev.sentence.end)};
-  m.Bind(4, spans[0]);
-  m.Bind(5, spans[1]);
-  m.Bind(6, ev.text);
-  int at = 7;
+  m.Bind(5, static_cast<long long>(ev.sentence.start));
+  m.Bind(6, static_cast<long long>(ev.sentence.end));
+  m.Bind(7, ev.text);
+  int at = 8;
   for (const Span* span : {&ev.source, &ev.verb, &ev.target}) {
     m.Bind(at++, static_cast<long long>(span->start));
     m.Bind(at++, static_cast<long long>(span->end));
   }
-  m.Bind(13, e.confidence);
+  m.Bind(14, e.confidence);
   status = m.Run();
   if (!status.ok()) return status;
   for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
     if (actor == nullptr) continue;
-    auto upsert = sql::Statement::Prepare(
-        db_.get(),
+    auto upsert = Cached(
         "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,1) "
         "ON CONFLICT(code, name) DO UPDATE SET num_events = num_events + 1");
     if (!upsert.ok()) return upsert.status();
@@ -323,14 +348,14 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     status = upsert.value()->Run();
     if (!status.ok()) return status;
   }
-  return db_->Execute(
-      "UPDATE events SET num_mentions = (SELECT COUNT(*) FROM mentions WHERE event = " +
-      std::to_string(row) +
-      "), num_articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE event = " +
-      std::to_string(row) +
-      "), num_sources = (SELECT COUNT(DISTINCT IFNULL(a.source, a.id)) FROM mentions m JOIN "
-      "articles a ON a.id = m.article WHERE m.event = " +
-      std::to_string(row) + ") WHERE row = " + std::to_string(row));
+  auto update = Cached(
+      "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?1, "
+      "num_sources = num_sources + ?2 WHERE row = ?3");
+  if (!update.ok()) return update.status();
+  update.value()->Bind(1, static_cast<long long>(new_article));
+  update.value()->Bind(2, static_cast<long long>(new_outlet));
+  update.value()->Bind(3, row);
+  return update.value()->Run();
 }
 
 // Joins the story of a near-duplicate or a translation, or starts one.
@@ -339,8 +364,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
   long long story = 0;
   // Near-duplicate text: candidates share a band of the MinHash signature.
   std::set<long long> candidates;
-  auto band = sql::Statement::Prepare(db_.get(),
-                                      "SELECT article FROM article_bands WHERE band=?1 AND hash=?2");
+  auto band = Cached("SELECT article FROM article_bands WHERE band=?1 AND hash=?2");
   if (!band.ok()) return band.status();
   for (int b = 0; b < kBands; ++b) {
     band.value()->Bind(1, static_cast<long long>(b));
@@ -350,8 +374,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     if (!status.ok()) return status;
     band.value()->Reset();
   }
-  auto load = sql::Statement::Prepare(db_.get(),
-                                      "SELECT minhash, story_id FROM articles WHERE row=?1");
+  auto load = Cached("SELECT minhash, story_id FROM articles WHERE row=?1");
   if (!load.ok()) return load.status();
   double best = kSameStory;
   for (long long candidate : candidates) {
@@ -382,7 +405,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
         "JOIN articles a ON a.row = k.article WHERE k.key IN (";
     for (size_t i = 0; i < keys.size(); ++i) sql += i ? ",?" : "?";
     sql += ") AND a.row != ? GROUP BY a.row ORDER BY shared DESC LIMIT 20";
-    auto match = sql::Statement::Prepare(db_.get(), sql);
+    auto match = Cached(sql);
     if (!match.ok()) return match.status();
     int at = 1;
     for (const std::string& key : keys) match.value()->Bind(at++, key);
@@ -394,31 +417,34 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
       bool close = true;
       auto other = Date::Parse(match.value()->Text(3));
       if (other && record.article.published) {
-        long long days = DaysFromCivil(other->year, other->month, other->day) -
-                         DaysFromCivil(record.article.published->year,
-                                       record.article.published->month,
-                                       record.article.published->day);
+        long long days =
+            DaysFromCivil(other->year, other->month, other->day) -
+            DaysFromCivil(record.article.published->year, record.article.published->month,
+                          record.article.published->day);
         close = days <= 7 && days >= -7;
       }
       if (shared >= 2 && shared * 2 >= union_size && close) story = match.value()->Int(0);
     }
     if (!status.ok()) return status;
   }
+  bool first_of_story = story == 0;
   if (story == 0) {
-    auto insert = sql::Statement::Prepare(db_.get(),
-                                          "INSERT INTO stories(first_published) VALUES(?1)");
+    auto insert = Cached("INSERT INTO stories(first_published) VALUES(?1)");
     if (!insert.ok()) return insert.status();
     insert.value()->BindOptional(1, DateOrEmpty(record.article.published));
     Status status = insert.value()->Run();
     if (!status.ok()) return status;
     story = db_->LastInsertId();
   }
-  Status status = db_->Execute("UPDATE stories SET num_articles = num_articles + 1 WHERE id = " +
-                               std::to_string(story) + "; UPDATE articles SET story_id = " +
-                               std::to_string(story) + " WHERE row = " +
-                               std::to_string(article_row));
+  Status status = db_->Execute(
+      "UPDATE stories SET num_articles = num_articles + 1 WHERE id = " + std::to_string(story) +
+      "; UPDATE articles SET story_id = " + std::to_string(story) +
+      " WHERE row = " + std::to_string(article_row));
   if (!status.ok()) return status;
-  auto add_band = sql::Statement::Prepare(db_.get(), "INSERT INTO article_bands VALUES(?1,?2,?3)");
+  // Later copies are compared with the story's first article only, which
+  // keeps the candidates few however often a story is republished.
+  if (!first_of_story) return story;
+  auto add_band = Cached("INSERT INTO article_bands VALUES(?1,?2,?3)");
   if (!add_band.ok()) return add_band.status();
   for (int b = 0; b < kBands; ++b) {
     add_band.value()->Bind(1, static_cast<long long>(b));
@@ -427,7 +453,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     status = add_band.value()->Run();
     if (!status.ok()) return status;
   }
-  auto add_key = sql::Statement::Prepare(db_.get(), "INSERT INTO article_keys VALUES(?1,?2)");
+  auto add_key = Cached("INSERT INTO article_keys VALUES(?1,?2)");
   if (!add_key.ok()) return add_key.status();
   for (const std::string& key : keys) {
     add_key.value()->Bind(1, key);

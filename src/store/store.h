@@ -22,6 +22,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,10 +51,10 @@ struct StoredEvent {
 };
 
 struct QueryFilter {
-  std::string actor;    // code (PRKGOV), country (PRK) or part of a name, either side
-  std::string country;  // either side
-  std::string agent;    // either side
-  std::string name;     // part of a name, either side
+  std::string actor;           // code (PRKGOV), country (PRK) or part of a name, either side
+  std::string country;         // either side
+  std::string agent;           // either side
+  std::string name;            // part of a name, either side
   std::string dyad_a, dyad_b;  // code or country; either direction unless directed
   bool directed = false;
   std::vector<std::string> codes;  // CAMEO codes (prefixes: "04" is a root)
@@ -76,6 +77,8 @@ std::string TextHash(const std::string& text);
 class Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // For queries beside a running ingest: never writes, never waits for the writer.
+  static Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& path);
   ~Store();
 
   // Whether an article with this id or this text hash is already stored.
@@ -85,8 +88,7 @@ class Store {
     long long articles = 0, events = 0;
   };
   Result<Written> WriteBatch(const std::vector<CodedRecord>& batch);
-  Status Query(const QueryFilter& filter,
-               const std::function<void(const StoredEvent&)>& visit);
+  Status Query(const QueryFilter& filter, const std::function<void(const StoredEvent&)>& visit);
   Result<StoreStats> Stats();
 
  private:
@@ -97,7 +99,11 @@ class Store {
                                 const std::vector<uint32_t>& signature);
   Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
 
+  // Prepared once per store and reused: preparing costs more than running.
+  Result<sql::Statement*> Cached(const std::string& sql);
+
   std::unique_ptr<sql::Database> db_;
+  std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 }  // namespace warta

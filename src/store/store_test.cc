@@ -59,10 +59,9 @@ class StoreTest : public ::testing::Test {
     auto store = Store::Open(path_);
     ASSERT_TRUE(store.ok()) << store.status().message();
     store_ = std::move(store).value();
-    auto written = store_->WriteBatch({Record("id-1", kIndonesian, "Kabar A"),
-                                       Record("id-2", kEdited, "Kabar B"),
-                                       Record("en-1", kEnglish, "Wire C"),
-                                       Record("id-3", kOther, "Kabar A")});
+    auto written = store_->WriteBatch(
+        {Record("id-1", kIndonesian, "Kabar A"), Record("id-2", kEdited, "Kabar B"),
+         Record("en-1", kEnglish, "Wire C"), Record("id-3", kOther, "Kabar A")});
     ASSERT_TRUE(written.ok()) << written.status().message();
   }
 
@@ -95,8 +94,8 @@ TEST_F(StoreTest, EditedAndTranslatedCopiesAreOneStoryAndItsEventsAreCounted) {
 
 TEST_F(StoreTest, StoringAgainChangesNothing) {
   auto before = store_->Stats().value();
-  auto written = store_->WriteBatch({Record("id-1", kIndonesian, "Kabar A"),
-                                     Record("copy-of-id-1", kIndonesian, "Kabar Z")});
+  auto written = store_->WriteBatch(
+      {Record("id-1", kIndonesian, "Kabar A"), Record("copy-of-id-1", kIndonesian, "Kabar Z")});
   ASSERT_TRUE(written.ok());
   EXPECT_EQ(written.value().articles, 0);
   auto after = store_->Stats().value();
@@ -121,7 +120,10 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_GT(count([](QueryFilter* f) { f->name = "Presiden"; }), 0u);
   EXPECT_GT(count([](QueryFilter* f) { f->country = "JPN"; }), 0u);
   EXPECT_GT(count([](QueryFilter* f) { f->agent = "COP"; }), 0u);
-  size_t either = count([](QueryFilter* f) { f->dyad_a = "JPN"; f->dyad_b = "CHN"; });
+  size_t either = count([](QueryFilter* f) {
+    f->dyad_a = "JPN";
+    f->dyad_b = "CHN";
+  });
   size_t directed = count([](QueryFilter* f) {
     f->dyad_a = "JPN";
     f->dyad_b = "CHN";
@@ -130,12 +132,16 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_GT(either, directed);  // China acted on Japan, not the other way
   EXPECT_EQ(directed, 0u);
   EXPECT_GT(count([](QueryFilter* f) { f->codes = {"11"}; }), 0u);
-  EXPECT_EQ(count([](QueryFilter* f) { f->codes = {"11", "042"}; }),
+  EXPECT_EQ(count([](QueryFilter* f) {
+              f->codes = {"11", "042"};
+            }),
             count([](QueryFilter* f) { f->codes = {"11"}; }) +
                 count([](QueryFilter* f) { f->codes = {"042"}; }));
   EXPECT_GT(count([](QueryFilter* f) { f->quad_class = 3; }), 0u);
-  EXPECT_EQ(count([](QueryFilter* f) { f->from = "2024-03-05"; }),
-            count([](QueryFilter* f) { f->from = "2024-03-05"; f->to = "2024-03-06"; }));
+  EXPECT_EQ(count([](QueryFilter* f) { f->from = "2024-03-05"; }), count([](QueryFilter* f) {
+              f->from = "2024-03-05";
+              f->to = "2024-03-06";
+            }));
   EXPECT_LT(count([](QueryFilter* f) { f->from = "2024-03-05"; }), total);
   EXPECT_GT(count([](QueryFilter* f) { f->language = "en"; }), 0u);
   EXPECT_GT(count([](QueryFilter* f) { f->source = "Wire C"; }), 0u);

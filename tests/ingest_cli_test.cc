@@ -1,0 +1,166 @@
+// `warta ingest | query | export | stats` as a user runs them: a folder of
+// mixed inputs with broken files, resumption after a kill, idempotence, the
+// query filters and the export formats.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "store/store.h"
+#include "test_support.h"
+#include "util/text.h"
+#include "util/tsv.h"
+
+namespace warta {
+namespace {
+
+namespace fs = std::filesystem;
+
+using testing::CommandRun;
+
+CommandRun Warta(const std::string& arguments) { return testing::RunWarta(arguments); }
+
+std::string Fresh(const std::string& name) {
+  std::string path = ::testing::TempDir() + name;
+  fs::remove_all(path);
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(path + suffix);
+  return path;
+}
+
+// The golden articles, and variants with their own text, as JSON lines.
+void WriteCorpus(const std::string& path, int copies) {
+  std::ofstream out(path);
+  std::string dir = std::string(WARTA_SOURCE_DIR) + "/tests/golden/";
+  std::vector<std::string> lines;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (name.find(".expected.") != std::string::npos || entry.path().extension() != ".jsonl")
+      continue;
+    auto text = ReadFileToString(entry.path().string());
+    lines.push_back(text.value().substr(0, text.value().find('\n')));
+  }
+  std::sort(lines.begin(), lines.end());
+  for (int copy = 0; copy < copies; ++copy) {
+    for (const std::string& line : lines) {
+      // A different id and a different last sentence for every copy.
+      nlohmann::json article = nlohmann::json::parse(line);
+      std::string id = "c";  // (built step by step: g++ 12 warns wrongly on "c" + ...)
+      id += std::to_string(copy);
+      id += "-";
+      id += article["id"].get<std::string>();
+      article["id"] = id;
+      article["text"] =
+          article["text"].get<std::string>() + " Salinan " + std::to_string(copy) + ".";
+      out << article.dump() << "\n";
+    }
+  }
+}
+
+long long Count(const std::string& db, const std::string& what) {
+  auto store = Store::OpenReadOnly(db);
+  if (!store.ok()) return -1;
+  auto stats = store.value()->Stats();
+  if (!stats.ok()) return -1;
+  return what == "articles" ? stats.value().articles : stats.value().events;
+}
+
+TEST(IngestCliTest, MixedFolderWithBrokenFilesIsIngestedAndReported) {
+  std::string dir = Fresh("warta-corpus");
+  fs::create_directories(dir + "/sub");
+  fs::copy_file(std::string(WARTA_SOURCE_DIR) + "/tests/golden/id_treaty.jsonl", dir + "/a.jsonl");
+  std::ofstream(dir + "/sub/b.html")
+      << "<html><head><title>Uji</title><meta property=\"article:published_time\" "
+         "content=\"2024-08-30T10:00:00Z\"></head><body><article><p>Presiden Indonesia "
+         "mengunjungi Jepang pada hari Kamis dan memuji kerja sama kedua negara.</p></article>"
+         "</body></html>";
+  std::ofstream(dir + "/sub/broken.jsonl.gz") << "\x1f\x8b\x08\x00 this is not gzip at all";
+  std::ofstream(dir + "/c.warc")
+      << "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nshort";
+  std::ofstream(dir + "/d.jsonl") << "[1,2]\n";
+  std::string db = Fresh("warta-mixed.db");
+  CommandRun run = Warta("ingest --db " + db + " " + dir);
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_NE(run.output.find("broken.jsonl.gz"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("c.warc@0"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("d.jsonl:1: JSON line is not an object"), std::string::npos);
+  EXPECT_EQ(Count(db, "articles"), 2);  // the JSON line and the HTML page
+  CommandRun stats = Warta("stats --db " + db);
+  EXPECT_NE(stats.output.find("articles 2"), std::string::npos) << stats.output;
+}
+
+TEST(IngestCliTest, KilledIngestResumesWithNothingLostAndNothingTwice) {
+  std::string corpus = Fresh("warta-resume.jsonl");
+  WriteCorpus(corpus, 500);  // 3000 articles
+  std::string clean = Fresh("warta-clean.db");
+  ASSERT_EQ(Warta("ingest --batch 20 --db " + clean + " " + corpus).exit_code, 0);
+  long long articles = Count(clean, "articles"), events = Count(clean, "events");
+  ASSERT_EQ(articles, 3000);
+
+  std::string db = Fresh("warta-killed.db");
+  pid_t child = fork();
+  if (child == 0) {
+    execl(WARTA_BINARY, WARTA_BINARY, "ingest", "--batch", "20", "--db", db.c_str(), corpus.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once some batches are stored, in the middle of the run.
+  for (int i = 0; i < 400; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (fs::exists(db) && Count(db, "articles") >= 40) break;
+  }
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  long long partial = Count(db, "articles");
+  EXPECT_GT(partial, 0);
+  EXPECT_LT(partial, 3000) << "the run should have been killed before the end";
+  CommandRun again = Warta("ingest --batch 20 --db " + db + " " + corpus);
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(Count(db, "articles"), articles);
+  EXPECT_EQ(Count(db, "events"), events);
+  // And once more: everything is skipped.
+  CommandRun idle = Warta("ingest --db " + db + " " + corpus);
+  EXPECT_NE(idle.output.find("0 stored, 3000 already stored"), std::string::npos) << idle.output;
+  EXPECT_EQ(Count(db, "events"), events);
+}
+
+TEST(IngestCliTest, QueryFiltersAndExportFormats) {
+  std::string corpus = Fresh("warta-query.jsonl");
+  WriteCorpus(corpus, 1);
+  std::string db = Fresh("warta-query.db");
+  ASSERT_EQ(Warta("ingest --jobs 2 --db " + db + " " + corpus).exit_code, 0);
+  CommandRun table =
+      Warta("query --db " + db + " --dyad ARM:AZE --from 2022-01-01 --root 11,19 --format table");
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
+  EXPECT_NE(table.output.find("ARM"), std::string::npos) << table.output;
+  CommandRun csv = Warta("query --db " + db + " --actor IDN --format csv");
+  EXPECT_EQ(csv.output.rfind("event_id,date", 0), 0u);
+  EXPECT_GT(std::count(csv.output.begin(), csv.output.end(), '\n'), 2);
+  CommandRun gdelt = Warta("export --db " + db + " --format gdelt");
+  size_t lines = 0;
+  for (const std::string& line : Split(gdelt.output, '\n')) {
+    if (line.empty()) continue;
+    EXPECT_EQ(Split(line, '\t').size(), 61u) << line;
+    ++lines;
+  }
+  EXPECT_GT(lines, 20u);
+  CommandRun jsonl = Warta("export --db " + db);
+  EXPECT_NE(jsonl.output.find("\"num_articles\":"), std::string::npos);
+  // Bad requests: clear messages, exit 2.
+  EXPECT_EQ(Warta("query --db " + db + " --dyad ARM").exit_code, 2);
+  EXPECT_EQ(Warta("query --db " + db + " --from yesterday").exit_code, 2);
+  EXPECT_EQ(Warta("query --db " + db + " --root 4x").exit_code, 2);
+  EXPECT_EQ(Warta("query --db " + db + " --format xml").exit_code, 2);
+  CommandRun missing = Warta("query --db /nonexistent/x.db");
+  EXPECT_NE(missing.output.find("no such database"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta
