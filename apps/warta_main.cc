@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -113,22 +114,6 @@ bool ParseOptions(int argc, char** argv, int first, Options* options, std::strin
   return true;
 }
 
-// Cuts UTF-8 text to about `width` characters for the table.
-std::string Fit(const std::string& text, size_t width) {
-  std::string out;
-  size_t pos = 0, count = 0;
-  while (pos < text.size() && count < width) {
-    size_t start = pos;
-    warta::DecodeUtf8(text, &pos);
-    std::string piece = text.substr(start, pos - start);
-    out += (piece == "\n" || piece == "\t") ? " " : piece;
-    ++count;
-  }
-  if (pos < text.size() && count >= 1) out += "…", ++count;
-  while (count < width + 1) out += ' ', ++count;
-  return out;
-}
-
 std::string ActorLabel(const warta::Actor& actor) { return actor.code + " " + actor.name; }
 
 void PrintTableRow(const warta::Event& e) {
@@ -137,31 +122,29 @@ void PrintTableRow(const warta::Event& e) {
   if (e.modality != warta::Modality::kAsserted) {
     flags += std::string(" (") + warta::ModalityName(e.modality) + ")";
   }
-  std::cout << Fit(date, 10) << " " << Fit(ActorLabel(e.source), 26) << " "
-            << Fit(e.cameo + " " + e.cameo_label + flags, 34) << " "
-            << Fit(e.target ? ActorLabel(*e.target) : "-", 26) << " " << Fit(e.evidence.text, 60)
-            << "\n";
+  std::cout << warta::FitColumn(date, 10) << warta::FitColumn(ActorLabel(e.source), 26)
+            << warta::FitColumn(e.cameo + " " + e.cameo_label + flags, 34)
+            << warta::FitColumn(e.target ? ActorLabel(*e.target) : "-", 26)
+            << warta::FitColumn(e.evidence.text, 60) << "\n";
 }
 
-int RunCode(const Options& options) {
-  if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
+// Codes every article of `files`, reporting bad ones; calls `on_coded` for
+// each coded article. Returns the number of failures, or -1 when the data
+// cannot be loaded (already reported).
+int CodeEach(
+    const Options& options, const std::vector<std::string>& files, warta::InputFormat format,
+    const std::function<void(const warta::Article&, const warta::CodedArticle&)>& on_coded) {
   warta::LoadOptions load;
   load.data_dir = FindDataDir(options.data_dir);
   auto resources = warta::Resources::Load(load);
-  if (!resources.ok()) return Fail(resources.status().message());
+  if (!resources.ok()) return Fail(resources.status().message()), -1;
   auto coder = warta::ArticleCoder::Create(resources.value());
-  if (!coder.ok()) return Fail(coder.status().message());
+  if (!coder.ok()) return Fail(coder.status().message()), -1;
   warta::CodeOptions code_options{options.language};
   auto published = warta::Date::Parse(options.published);
-  if (options.format == "table") {
-    std::cout << Fit("DATE", 10) << " " << Fit("SOURCE", 26) << " " << Fit("EVENT", 34) << " "
-              << Fit("TARGET", 26) << " "
-              << "EVIDENCE\n";
-  }
   int failures = 0;
-  for (const std::string& file : options.files) {
-    auto reader = warta::ArticleReader::Open(
-        file, options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto);
+  for (const std::string& file : files) {
+    auto reader = warta::ArticleReader::Open(file, format);
     if (!reader.ok()) {
       Fail(reader.status().message());
       ++failures;
@@ -185,15 +168,32 @@ int RunCode(const Options& options) {
         ++failures;
         continue;
       }
-      for (const warta::Event& event : coded.value().events) {
-        if (options.format == "table")
-          PrintTableRow(event);
-        else
-          std::cout << warta::ToJson(event) << "\n";
-      }
+      on_coded(article, coded.value());
     }
   }
+  return failures;
+}
+
+int RunCode(const Options& options) {
+  if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
+  bool table = options.format == "table";
+  if (table) {
+    std::cout << warta::FitColumn("DATE", 10) << warta::FitColumn("SOURCE", 26)
+              << warta::FitColumn("EVENT", 34) << warta::FitColumn("TARGET", 26) << "EVIDENCE\n";
+  }
+  int failures =
+      CodeEach(options, options.files,
+               options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto,
+               [&](const warta::Article&, const warta::CodedArticle& coded) {
+                 for (const warta::Event& event : coded.events) {
+                   if (table)
+                     PrintTableRow(event);
+                   else
+                     std::cout << warta::ToJson(event) << "\n";
+                 }
+               });
   std::cout.flush();
+  if (failures < 0) return kExitUsage;
   return failures == 0 ? 0 : kExitPartial;
 }
 
@@ -227,34 +227,12 @@ int RunEval(const Options& options) {
   if (options.files.size() != 2) return Fail("usage: warta eval GOLD.jsonl ARTICLES.jsonl");
   auto gold = warta::ReadGold(options.files[0]);
   if (!gold.ok()) return Fail(gold.status().message());
-  warta::LoadOptions load;
-  load.data_dir = FindDataDir(options.data_dir);
-  auto resources = warta::Resources::Load(load);
-  if (!resources.ok()) return Fail(resources.status().message());
-  auto coder = warta::ArticleCoder::Create(resources.value());
-  if (!coder.ok()) return Fail(coder.status().message());
-  auto reader = warta::ArticleReader::Open(options.files[1], warta::InputFormat::kJsonLines);
-  if (!reader.ok()) return Fail(reader.status().message());
-  auto published = warta::Date::Parse(options.published);
   warta::Evaluation evaluation(std::move(gold).value());
-  warta::ReadItem item;
-  int failures = 0;
-  while (reader.value()->Next(&item)) {
-    if (!item.article.ok()) {
-      Fail(item.article.status().message());
-      ++failures;
-      continue;
-    }
-    warta::Article& article = item.article.value();
-    if (!article.published && published) article.published = published;
-    auto coded = coder.value()->Code(article, warta::CodeOptions{options.language});
-    if (!coded.ok()) {
-      Fail(item.location + ": " + coded.status().message());
-      ++failures;
-      continue;
-    }
-    evaluation.Add(article.id, coded.value().language, coded.value().events);
-  }
+  int failures = CodeEach(options, {options.files[1]}, warta::InputFormat::kJsonLines,
+                          [&](const warta::Article& article, const warta::CodedArticle& coded) {
+                            evaluation.Add(article.id, coded.language, coded.events);
+                          });
+  if (failures < 0) return kExitUsage;
   std::cout << warta::FormatReport(evaluation.Finish(), options.explain);
   return failures == 0 ? 0 : kExitPartial;
 }

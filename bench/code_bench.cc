@@ -20,17 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "golden_corpus.h"
 #include "read/reader.h"
 #include "util/tsv.h"
 #include "warta/pipeline.h"
 
 namespace {
-
-long PeakRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
   for (size_t pos = text.find(from); pos != std::string::npos;
@@ -40,24 +35,9 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
   return text;
 }
 
-// Golden articles as JSON objects.
-std::vector<nlohmann::json> LoadTemplates() {
-  std::vector<nlohmann::json> templates;
-  std::string dir = std::string(WARTA_SOURCE_DIR) + "/tests/golden";
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (name.find(".expected.") != std::string::npos || entry.path().extension() != ".jsonl")
-      continue;
-    auto text = warta::ReadFileToString(entry.path().string());
-    if (text.ok())
-      templates.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
-  }
-  return templates;
-}
-
 // Writes about `megabytes` MB of varied articles; returns the article count.
 long WriteCorpus(const std::string& path, long megabytes) {
-  std::vector<nlohmann::json> templates = LoadTemplates();
+  std::vector<nlohmann::json> templates = warta::bench::GoldenArticles();
   const std::pair<const char*, const char*> swaps[] = {
       {"Australia", "Jepang"}, {"Belarus", "Iran"},       {"Armenia", "Georgia"},
       {"Thailand", "Vietnam"}, {"Indonesia", "Malaysia"}, {"China", "India"}};
@@ -114,7 +94,7 @@ int main(int argc, char** argv) {
   double load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_load).count();
   std::printf("load: %.3f s (dictionaries and Hunspell), peak memory %.1f MB\n", load_seconds,
-              PeakRssKb() / 1024.0);
+              warta::bench::PeakRssKb() / 1024.0);
 
   auto reader = warta::ArticleReader::Open(corpus);
   warta::ReadItem item;
@@ -136,7 +116,7 @@ int main(int argc, char** argv) {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf("%3d%%: %ld articles, %.0f articles/s, %.2f MB/s of text, peak memory %.1f MB\n",
                   next_quarter * 25, coded, coded / seconds, text_bytes / 1e6 / seconds,
-                  PeakRssKb() / 1024.0);
+                  warta::bench::PeakRssKb() / 1024.0);
       ++next_quarter;
     }
   }
@@ -145,7 +125,7 @@ int main(int argc, char** argv) {
       "total: %ld articles, %ld events, %.1f s, %.0f articles/s, %.2f MB/s of input "
       "(%.2f MB/s of article text), output %.1f MB, peak memory %.1f MB\n",
       coded, events, seconds, coded / seconds, corpus_bytes / 1e6 / seconds,
-      text_bytes / 1e6 / seconds, output_bytes / 1e6, PeakRssKb() / 1024.0);
+      text_bytes / 1e6 / seconds, output_bytes / 1e6, warta::bench::PeakRssKb() / 1024.0);
   std::filesystem::remove(corpus);
   return 0;
 }

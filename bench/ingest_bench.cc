@@ -17,35 +17,15 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "golden_corpus.h"
 #include "read/reader.h"
 #include "store/ingest.h"
 #include "util/tsv.h"
 
 namespace {
 
-long PeakRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-std::vector<nlohmann::json> Templates() {
-  std::vector<nlohmann::json> out;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(WARTA_SOURCE_DIR) + "/tests/golden")) {
-    std::string name = entry.path().filename().string();
-    if (name.find(".expected.") != std::string::npos || entry.path().extension() != ".jsonl") {
-      continue;
-    }
-    auto text = warta::ReadFileToString(entry.path().string());
-    if (text.ok())
-      out.push_back(nlohmann::json::parse(text.value().substr(0, text.value().find('\n'))));
-  }
-  return out;
-}
-
 void WriteCorpus(const std::string& path, long articles) {
-  std::vector<nlohmann::json> templates = Templates();
+  std::vector<nlohmann::json> templates = warta::bench::GoldenArticles();
   const char* swaps[][2] = {{"Australia", "Jepang"}, {"Belarus", "Iran"},
                             {"Armenia", "Georgia"},  {"Thailand", "Vietnam"},
                             {"China", "India"},      {"Indonesia", "Malaysia"}};
@@ -118,7 +98,7 @@ int main(int argc, char** argv) {
     ingest.on_progress = [&](const warta::IngestProgress& p) {
       if (p.read * 4 < articles * quarter) return;
       std::printf("  jobs %d: %ld%% read, %lld stored, peak memory %.1f MB\n", jobs, quarter * 25,
-                  p.stored, PeakRssKb() / 1024.0);
+                  p.stored, warta::bench::PeakRssKb() / 1024.0);
       ++quarter;
     };
     auto start = std::chrono::steady_clock::now();
@@ -136,7 +116,7 @@ int main(int argc, char** argv) {
         "database %.1f MB, peak memory %.1f MB\n",
         jobs, result.value().stored, result.value().events, seconds,
         result.value().stored / seconds, std::filesystem::file_size(db) / 1e6,
-        PeakRssKb() / 1024.0);
+        warta::bench::PeakRssKb() / 1024.0);
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   }
   std::filesystem::remove(corpus);

@@ -26,20 +26,6 @@ std::string Tsv(std::string value) {
   return value;
 }
 
-std::string Fit(const std::string& text, size_t width) {
-  std::string out;
-  size_t pos = 0, count = 0;
-  while (pos < text.size() && count < width) {
-    size_t start = pos;
-    DecodeUtf8(text, &pos);
-    std::string piece = text.substr(start, pos - start);
-    out += piece == "\n" ? " " : piece;
-    ++count;
-  }
-  while (count++ < width + 1) out += ' ';
-  return out;
-}
-
 // GDELT's eleven actor columns: code, name, country, known group, ethnic,
 // two religions, three types.
 void GdeltActor(const std::optional<Actor>& actor, std::string* out) {
@@ -114,10 +100,11 @@ std::string JsonRow(const StoredEvent& s) {
 std::string TableRow(const StoredEvent& s) {
   const Event& e = s.event;
   std::string target = e.target ? e.target->code + " " + e.target->name : "-";
-  return Fit(e.date ? e.date->ToString() : "?", 10) + Fit(e.source.code + " " + e.source.name, 26) +
-         Fit(e.cameo + " " + e.cameo_label, 30) + Fit(target, 26) +
-         Fit(std::to_string(s.num_articles) + "/" + std::to_string(s.num_sources), 5) +
-         Fit(e.evidence.text, 60) + "\n";
+  return FitColumn(e.date ? e.date->ToString() : "?", 10) +
+         FitColumn(e.source.code + " " + e.source.name, 26) +
+         FitColumn(e.cameo + " " + e.cameo_label, 30) + FitColumn(target, 26) +
+         FitColumn(std::to_string(s.num_articles) + "/" + std::to_string(s.num_sources), 5) +
+         FitColumn(e.evidence.text, 60) + "\n";
 }
 
 }  // namespace
@@ -133,8 +120,8 @@ std::optional<ExportFormat> ParseExportFormat(const std::string& name) {
 std::string ExportHeader(ExportFormat format) {
   switch (format) {
     case ExportFormat::kTable:
-      return Fit("DATE", 10) + Fit("SOURCE", 26) + Fit("EVENT", 30) + Fit("TARGET", 26) +
-             Fit("ART/SRC", 5) + "EVIDENCE\n";
+      return FitColumn("DATE", 10) + FitColumn("SOURCE", 26) + FitColumn("EVENT", 30) +
+             FitColumn("TARGET", 26) + FitColumn("ART/SRC", 5) + "EVIDENCE\n";
     case ExportFormat::kCsv:
       return "event_id,date,date_precision,source_code,source_country,source_agent,source_name,"
              "target_code,target_country,target_agent,target_name,cameo,cameo_root,cameo_label,"
