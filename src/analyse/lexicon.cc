@@ -33,6 +33,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"infinitive", LexiconKind::kInfinitive},
       {"connector", LexiconKind::kConnector},
       {"plural_pronoun", LexiconKind::kPluralPronoun},
+      {"between", LexiconKind::kBetween},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

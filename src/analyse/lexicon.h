@@ -37,6 +37,7 @@ enum class LexiconKind {
   kInfinitive,
   kConnector,
   kPluralPronoun,
+  kBetween,
   kCount
 };
 

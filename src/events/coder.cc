@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace warta {
 
@@ -56,7 +57,8 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
   size_t words = 0;
   for (size_t k = verbs[j].end; k < next.begin; ++k) {
     bool in_time = false;
-    for (const TimeExpression& time : *input.times) in_time = in_time || (k >= time.begin && k < time.end);
+    for (const TimeExpression& time : *input.times)
+      in_time = in_time || (k >= time.begin && k < time.end);
     if (in_time) continue;
     // "berjanji membuka kembali jalur dialog": a few plain words may stand
     // between a pledge and what it pledges, but no punctuation or actor.
@@ -226,7 +228,8 @@ int EventCoder::AgentOf(const SentenceInput& input, const VerbMatch& verb, size_
     if (mentions[m].location || mentions[m].begin < at || mentions[m].begin > at + reach) continue;
     if (mentions[m].begin >= limit) break;
     bool clear = true;
-    for (size_t k = at; k < mentions[m].begin; ++k) clear = clear && tokens[k].kind == TokenKind::kWord;
+    for (size_t k = at; k < mentions[m].begin; ++k)
+      clear = clear && tokens[k].kind == TokenKind::kWord;
     if (clear) return static_cast<int>(m);
   }
   return -1;
@@ -429,8 +432,42 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       }
       return sides;
     };
+    // "pertempuran antara militer Sudan dan RSF", "clashes between A and B":
+    // the parties named after "antara"/"between" act on each other.
+    bool between = false;
+    if (verb.end < input.tokens->size() &&
+        lexicon_.Is(LexiconKind::kBetween, *input.tokens, verb.end)) {
+      for (size_t m = 0; m < mentions.size() && !between; ++m) {
+        if (mentions[m].begin != verb.end + 1) continue;
+        std::vector<int> parties = WithConjuncts(input, static_cast<int>(m), false);
+        if (parties.size() >= 2) {
+          sources = parties;
+          targets.clear();
+          inherited = false;
+          between = true;
+        }
+      }
+    }
     std::vector<Side> from = expand(sources, !inherited);
     std::vector<Side> to = expand(targets, true);
+    // An attack on a place with no actor named hits that place's people
+    // ("serangan udara ke Desa Pazigyi", "struck ... in Russia's Samara region").
+    int root_number = std::atoi(pattern.code.substr(0, 2).c_str());
+    if (to.empty() && root_number >= 18 && !pattern.no_target) {
+      for (const Mention& mention : mentions) {
+        if (!mention.location || mention.dateline || mention.begin < verb.end ||
+            mention.begin >= limit || mention.actors.empty()) {
+          continue;
+        }
+        Actor people;
+        people.country = mention.actors.front().country;
+        people.agent = "CVL";
+        people.code = people.country + people.agent;
+        people.name = mention.actors.front().name;
+        to.push_back({people, {mention.begin, mention.end}, false});
+        break;
+      }
+    }
     auto add = [&](const Side& s, const Side* t) {
       CodedEvent event = base;
       event.source = s.actor;
@@ -450,14 +487,20 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // toward each other ("Kedua menteri berjanji ...").
     std::string root = pattern.code.substr(0, 2);
     bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
-    bool reciprocal =
-        from.size() >= 2 && (((pattern.reciprocal || cooperative) && to.empty()) || overlap);
+    bool reciprocal = from.size() >= 2 &&
+                      (((pattern.reciprocal || cooperative || between) && to.empty()) || overlap);
     for (const Side& s : from) {
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;
         for (const Side& t : others) {
+          // Two parties of one state count when both are distinct bodies
+          // (army and RSF); a state and its own leader do not.
           bool unknown = s.actor.country.empty() || t.actor.country.empty();
-          if (unknown ? !s.actor.SameAs(t.actor) : t.actor.country != s.actor.country) add(s, &t);
+          bool bodies =
+              !s.actor.agent.empty() && !t.actor.agent.empty() && s.actor.code != t.actor.code;
+          bool distinct = unknown ? !s.actor.SameAs(t.actor)
+                                  : t.actor.country != s.actor.country || (between && bodies);
+          if (distinct) add(s, &t);
         }
       } else if (to.empty()) {
         add(s, nullptr);
@@ -496,10 +539,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   // the same actor with no target of its own is part of the first.
   std::vector<CodedEvent> kept;
   for (const CodedEvent& event : events) {
-    bool part = !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
-      return other.target && other.source.SameAs(event.source) &&
-             other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
-    });
+    bool part =
+        !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
+          return other.target && other.source.SameAs(event.source) &&
+                 other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
+        });
     if (!part) kept.push_back(event);
   }
   events = std::move(kept);
