@@ -335,6 +335,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   // What the previous verb of the sentence had, for verbs without a subject.
   std::vector<int> previous_sources;
   std::vector<int> main_sources;  // the subject of the sentence's first verb that has one
+  bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
   int previous_object = -1;
   bool previous_controls = false;
   bool inside_accusation = false;
@@ -400,10 +401,16 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       int object = ObjectOf(input, relative, breaks, object_verb, limit);
       if (object >= 0) targets = WithConjuncts(input, object, false);
     }
+    // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":
+    // what is urged or demanded has not happened; the appeal is the event.
+    bool urged = appeal_open && (inherited || subject < 0 || subject == previous_object);
+    std::string this_root = pattern.code.substr(0, 2);
+    appeal_open = this_root == "02" || this_root == "10" || urged;
     previous_sources = sources.empty() ? previous_sources : sources;
     if (main_sources.empty() && !inherited) main_sources = sources;
     previous_object = targets.empty() ? -1 : targets.front();
     previous_controls = ObjectControls(pattern);
+    if (urged) continue;
 
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;
