@@ -198,6 +198,26 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
   return -1;
 }
 
+// "..., the Jordanian army said on Sunday.": a speech verb ending the
+// sentence whose speaker comes right after a comma or quote.
+bool EventCoder::TrailingAttribution(const SentenceInput& input, const VerbMatch& verb,
+                                     int subject) const {
+  const auto& tokens = *input.tokens;
+  if (subject < 0) return false;
+  for (size_t k = verb.end; k < tokens.size(); ++k) {
+    bool in_time = false;
+    for (const TimeExpression& time : *input.times) {
+      in_time = in_time || (k >= time.begin && k < time.end);
+    }
+    if (!in_time && tokens[k].kind != TokenKind::kPunct) return false;
+  }
+  size_t begin = (*input.mentions)[subject].begin;
+  if (begin > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) --begin;
+  if (begin == 0) return false;
+  const std::string& before = tokens[begin - 1].text;
+  return before == "," || before == "”" || before == "\"";
+}
+
 // "“...,” kata Puan", "..., said the minister": the speaker follows the verb.
 int EventCoder::InvertedSpeaker(const SentenceInput& input, const VerbMatch& verb,
                                 size_t limit) const {
@@ -385,10 +405,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     std::vector<int> sources = subjects, targets;
     int speaker = pattern.say ? InvertedSpeaker(input, verb, limit) : -1;
-    if (speaker >= 0) {
-      subject = speaker;
-      sources = {speaker};
-      inherited = false;
+    if (speaker >= 0 || (pattern.say && TrailingAttribution(input, verb, subject))) {
+      // "“...,” kata Puan", "..., the Jordanian army said.": an attribution
+      // of what the sentence reports, not a statement worth an event.
+      continue;
     } else if (pattern.say) {
       // A statement's addressee ("kepada wartawan") is not its target.
     } else if (IsPassive(input, verb)) {

@@ -90,6 +90,7 @@ class EventCoder {
   static constexpr int kNoSubject = -2;  // the clause has a subject, but not an actor
   int ObjectOf(const SentenceInput& input, const std::vector<bool>& relative,
                const std::vector<bool>& breaks, const VerbMatch& verb, size_t limit) const;
+  bool TrailingAttribution(const SentenceInput& input, const VerbMatch& verb, int subject) const;
   int InvertedSpeaker(const SentenceInput& input, const VerbMatch& verb, size_t limit) const;
   int AgentOf(const SentenceInput& input, const VerbMatch& verb, size_t limit) const;
   std::vector<int> WithConjuncts(const SentenceInput& input, int mention, bool leftwards) const;
