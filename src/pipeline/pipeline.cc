@@ -15,6 +15,7 @@
 #include "language/language.h"
 #include "segment/segmenter.h"
 #include "time/time_expr.h"
+#include "util/hash.h"
 
 namespace warta {
 
@@ -23,15 +24,6 @@ namespace {
 const char* kLanguages[] = {"id", "en"};
 
 int LanguageIndex(const std::string& language) { return language == "en" ? 1 : 0; }
-
-uint64_t Fnv1a(const std::string& text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 }  // namespace
 
@@ -182,7 +174,6 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
   event.confidence = coded.confidence;
   return event;
 }
-
 
 // "China condemned the sanctions", "The strikes were condemned by Egypt": a
 // criticism, rejection, threat or denial whose object is an act, not an

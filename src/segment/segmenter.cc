@@ -30,7 +30,6 @@ int32_t PeekCodePoint(std::string_view text, size_t pos) {
 
 // Extends a word or number token that starts at `pos`; returns its end.
 size_t ScanWord(std::string_view text, size_t pos, bool* is_number) {
-  size_t start = pos;
   *is_number = IsDigitCodePoint(PeekCodePoint(text, pos));
   int letters_since_dot = 0;
   bool dotted = false;
@@ -64,7 +63,6 @@ size_t ScanWord(std::string_view text, size_t pos, bool* is_number) {
     if (closes_initial) pos = next;
     break;
   }
-  (void)start;
   return pos;
 }
 

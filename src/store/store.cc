@@ -6,6 +6,7 @@
 #include <ctime>
 #include <set>
 
+#include "util/hash.h"
 #include "util/text.h"
 
 namespace warta {
@@ -63,15 +64,6 @@ CREATE TABLE IF NOT EXISTS actors(
   code TEXT NOT NULL, name TEXT NOT NULL, country TEXT, agent TEXT,
   num_events INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(code, name));
 )SQL";
-
-uint64_t Fnv1a(std::string_view text, uint64_t seed) {
-  uint64_t hash = 1469598103934665603ull ^ seed;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
   x ^= x >> 30;
