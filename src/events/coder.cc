@@ -360,14 +360,18 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   bool previous_controls = false;
   bool inside_accusation = false;
 
+  // complements[j]: the verb that verb j pledges or threatens, else verbs.size().
+  std::vector<size_t> complements(verbs.size());
+  for (size_t j = 0; j < verbs.size(); ++j) complements[j] = Complement(input, verbs, j);
+
   for (size_t j = 0; j < verbs.size(); ++j) {
-    if (j > 0 && Complement(input, verbs, j - 1) == j) continue;  // told by its pledge
+    if (j > 0 && complements[j - 1] == j) continue;  // told by its pledge
     const VerbMatch& verb = verbs[j];
     const VerbPattern& pattern = *verb.pattern;
     size_t boundary = j > 0 ? verbs[j - 1].end : 0;
     // "berjanji akan menemui X", "threatened to expel X": the pledge or threat
     // is the event, its target and kind come from the verb it governs.
-    size_t complement = Complement(input, verbs, j);
+    size_t complement = complements[j];
     size_t after = complement < verbs.size() ? complement + 1 : j + 1;
     size_t limit = after < verbs.size() ? verbs[after].begin : input.tokens->size();
     int subject = SubjectOf(input, relative, verb.begin, boundary);

@@ -223,7 +223,7 @@ Status Store::WriteRecord(const CodedRecord& record, Written* written) {
   long long row = db_->LastInsertId();
   ++written->articles;
   written->events += static_cast<long long>(record.events.size());
-  auto story = AssignStory(record, row, signature);
+  auto story = AssignStory(record, row, signature, keys);
   if (!story.ok()) return story.status();
   for (const Event& event : record.events) {
     Status written = WriteEvent(record, story.value(), event);
@@ -352,7 +352,8 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
 
 // Joins the story of a near-duplicate or a translation, or starts one.
 Result<long long> Store::AssignStory(const CodedRecord& record, long long article_row,
-                                     const std::vector<uint32_t>& signature) {
+                                     const std::vector<uint32_t>& signature,
+                                     const std::set<std::string>& keys) {
   long long story = 0;
   // Near-duplicate text: candidates share a band of the MinHash signature.
   std::set<long long> candidates;
@@ -389,7 +390,6 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     }
     load.value()->Reset();
   }
-  std::set<std::string> keys = EventKeys(record.events);
   if (story == 0 && keys.size() >= 2) {
     // A translation shares no words but tells the same events.
     std::string sql =

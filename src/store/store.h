@@ -24,6 +24,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,8 +96,10 @@ class Store {
   explicit Store(std::unique_ptr<sql::Database> db) : db_(std::move(db)) {}
   Status CreateSchema();
   Status WriteRecord(const CodedRecord& record, Written* written);
+  // `keys` are the record's event keys (source|target|root|date), for translations.
   Result<long long> AssignStory(const CodedRecord& record, long long article_row,
-                                const std::vector<uint32_t>& signature);
+                                const std::vector<uint32_t>& signature,
+                                const std::set<std::string>& keys);
   Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
 
   // Prepared once per store and reused: preparing costs more than running.
