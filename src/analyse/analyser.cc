@@ -36,37 +36,71 @@ void ParseMorphology(const std::string& analysis, std::string* stem, std::string
 
 Analyser::~Analyser() = default;
 
-Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
-                                                 const std::string& hunspell_dir,
-                                                 Diagnostics* diagnostics) {
-  std::unique_ptr<Analyser> analyser(new Analyser());
-  for (auto [name, slot] :
-       {std::pair{"id_ID", &analyser->indonesian_}, {"en_US", &analyser->english_}}) {
-    std::string aff = hunspell_dir + "/" + name + ".aff";
-    std::string dic = hunspell_dir + "/" + name + ".dic";
-    if (!std::filesystem::exists(aff) || !std::filesystem::exists(dic)) {
-      return Status::NotFound(dic + ": Hunspell dictionary not found (install " +
-                              (std::string(name) == "id_ID" ? "hunspell-id" : "hunspell-en-us") +
-                              ")");
-    }
-    *slot = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+namespace {
+
+struct DictionaryFiles {
+  const char* name;
+  const char* package;
+};
+constexpr DictionaryFiles kDictionaries[] = {{"id_ID", "hunspell-id"}, {"en_US", "hunspell-en-us"}};
+
+Status CheckDictionary(const std::string& hunspell_dir, const DictionaryFiles& files) {
+  std::string base = hunspell_dir + "/" + files.name;
+  if (std::filesystem::exists(base + ".aff") && std::filesystem::exists(base + ".dic")) {
+    return Status::Ok();
   }
+  return Status::NotFound(base + ".dic: Hunspell dictionary not found (install " + files.package +
+                          ")");
+}
+
+// data/lexicon/en_irregular.tsv: form → lemma. Errors go to *diagnostics.
+Result<std::unordered_map<std::string, std::string>> ReadIrregular(const std::string& data_dir,
+                                                                   Diagnostics* diagnostics) {
   std::string path = data_dir + "/lexicon/en_irregular.tsv";
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();
   Diagnostics local;
-  Diagnostics* diag = &local;
+  std::unordered_map<std::string, std::string> irregular;
   for (const TsvRecord& record : file.value().records) {
     if (record.fields.size() != 2 || record.fields[0].empty()) {
-      diag->Error(path, record.line, "expected `lemma<TAB>form|form`");
+      local.Error(path, record.line, "expected `lemma<TAB>form|form`");
       continue;
     }
     for (const std::string& form : Split(record.fields[1], '|')) {
-      if (!form.empty()) analyser->irregular_[ToLower(form)] = record.fields[0];
+      if (!form.empty()) irregular[ToLower(form)] = record.fields[0];
     }
   }
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
+  return irregular;
+}
+
+}  // namespace
+
+Status Analyser::Check(const std::string& data_dir, const std::string& hunspell_dir,
+                       Diagnostics* diagnostics) {
+  for (const DictionaryFiles& files : kDictionaries) {
+    Status found = CheckDictionary(hunspell_dir, files);
+    if (!found.ok()) return found;
+  }
+  auto irregular = ReadIrregular(data_dir, diagnostics);
+  return irregular.ok() ? Status::Ok() : irregular.status();
+}
+
+Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
+                                                 const std::string& hunspell_dir,
+                                                 Diagnostics* diagnostics) {
+  std::unique_ptr<Analyser> analyser(new Analyser());
+  std::unique_ptr<Hunspell>* slots[] = {&analyser->indonesian_, &analyser->english_};
+  for (size_t i = 0; i < std::size(kDictionaries); ++i) {
+    Status found = CheckDictionary(hunspell_dir, kDictionaries[i]);
+    if (!found.ok()) return found;
+    std::string base = hunspell_dir + "/" + kDictionaries[i].name;
+    *slots[i] = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
+  }
+  auto irregular = ReadIrregular(data_dir, diagnostics);
+  if (!irregular.ok()) return irregular.status();
+  analyser->irregular_ = std::move(irregular).value();
   return analyser;
 }
 

@@ -41,6 +41,11 @@ class Analyser {
   static Result<std::unique_ptr<Analyser>> Load(
       const std::string& data_dir, const std::string& hunspell_dir = "/usr/share/hunspell",
       Diagnostics* diagnostics = nullptr);
+  // Checks, without loading them, that the Hunspell dictionaries are there
+  // and that the irregular-verb table is valid (Load does both and more).
+  static Status Check(const std::string& data_dir,
+                      const std::string& hunspell_dir = "/usr/share/hunspell",
+                      Diagnostics* diagnostics = nullptr);
   ~Analyser();
 
   // `lower` is the lowercase word. The reference is valid until the next call.

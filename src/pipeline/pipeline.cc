@@ -76,9 +76,10 @@ Result<std::shared_ptr<const Resources>> Resources::Load(const LoadOptions& opti
   LoadAll(options, resources->impl_.get(), &diag, &fatal);
   if (!fatal.empty()) return Status::InvalidData(fatal.front());
   if (!diag.ok()) return diag.ToStatus();
-  // Check the Hunspell dictionaries now rather than on the first article.
-  auto analyser = Analyser::Load(options.data_dir, options.hunspell_dir);
-  if (!analyser.ok()) return analyser.status();
+  // Check the Hunspell files now rather than on the first article; each
+  // ArticleCoder loads its own Hunspell (it is not thread-safe).
+  Status analyser = Analyser::Check(options.data_dir, options.hunspell_dir);
+  if (!analyser.ok()) return analyser;
   return std::shared_ptr<const Resources>(resources);
 }
 
@@ -87,8 +88,8 @@ std::vector<std::string> Resources::Check(const LoadOptions& options) {
   Diagnostics diag;
   std::vector<std::string> problems;
   LoadAll(options, &impl, &diag, &problems);
-  auto analyser = Analyser::Load(options.data_dir, options.hunspell_dir, &diag);
-  if (!analyser.ok() && diag.ok()) problems.push_back(analyser.status().message());
+  Status analyser = Analyser::Check(options.data_dir, options.hunspell_dir, &diag);
+  if (!analyser.ok() && diag.ok()) problems.push_back(analyser.message());
   std::set<std::string> seen(problems.begin(), problems.end());
   for (const std::string& error : diag.errors()) {
     if (seen.insert(error).second) problems.push_back(error);
