@@ -83,9 +83,7 @@ int main(int argc, char** argv) {
   std::printf("corpus: %s, %ld articles, %.1f MB\n", corpus.c_str(), articles, corpus_bytes / 1e6);
 
   auto start_load = std::chrono::steady_clock::now();
-  warta::LoadOptions options;
-  options.data_dir = std::string(WARTA_SOURCE_DIR) + "/data";
-  auto resources = warta::Resources::Load(options);
+  auto resources = warta::bench::LoadRepositoryResources();
   if (!resources.ok()) {
     std::fprintf(stderr, "%s\n", resources.status().message().c_str());
     return 1;

@@ -10,8 +10,16 @@
 #include <vector>
 
 #include "util/tsv.h"
+#include "warta/pipeline.h"
 
 namespace warta::bench {
+
+// The repository's dictionaries, loaded as warta loads them.
+inline Result<std::shared_ptr<const Resources>> LoadRepositoryResources() {
+  LoadOptions options;
+  options.data_dir = std::string(WARTA_SOURCE_DIR) + "/data";
+  return Resources::Load(options);
+}
 
 // Peak resident memory of this process so far, in KB.
 inline long PeakRssKb() {

@@ -81,9 +81,7 @@ int main(int argc, char** argv) {
   WriteCorpus(corpus, articles);
   std::printf("corpus: %ld articles, %.1f MB\n", articles,
               std::filesystem::file_size(corpus) / 1e6);
-  warta::LoadOptions options;
-  options.data_dir = std::string(WARTA_SOURCE_DIR) + "/data";
-  auto resources = warta::Resources::Load(options);
+  auto resources = warta::bench::LoadRepositoryResources();
   if (!resources.ok()) {
     std::fprintf(stderr, "%s\n", resources.status().message().c_str());
     return 1;
