@@ -356,6 +356,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   std::vector<int> previous_sources;
   std::vector<int> main_sources;  // the subject of the sentence's first verb that has one
   bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
+  bool denial_open = false;       // the last verb was a denial, or denied by one
   int previous_object = -1;
   bool previous_controls = false;
   bool inside_accusation = false;
@@ -434,7 +435,12 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     if (main_sources.empty() && !inherited) main_sources = sources;
     previous_object = targets.empty() ? -1 : targets.front();
     previous_controls = ObjectControls(pattern);
-    if (urged) continue;
+    // "membantah menyerang fasilitas sipil", "denied that Moscow had
+    // deported children": what is denied is no event, until "dan"/"and"
+    // joins a new verb to the subject.
+    bool denied = denial_open && !coordinated;
+    denial_open = pattern.code == "016" || denied;
+    if (urged || denied) continue;
 
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;
@@ -549,14 +555,17 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
   }
 
-  // A statement counts when a political actor makes it (not residents,
-  // medics or companies) and the sentence says nothing more specific.
+  // "X said" is how news attributes what it reports, not news itself: a
+  // plain statement (010) is never an event. A specific one (a denial, a
+  // claim) counts when a political actor makes it (not residents, medics or
+  // companies) and the sentence says nothing more specific.
   events.erase(std::remove_if(events.begin(), events.end(),
                               [](const CodedEvent& e) {
                                 const std::string& agent = e.source.agent;
                                 return e.pattern->say &&
-                                       (agent == "CVL" || agent == "HLH" || agent == "BUS" ||
-                                        agent == "EDU" || agent == "REF" || agent == "CRM");
+                                       (e.pattern->code == "010" || agent == "CVL" ||
+                                        agent == "HLH" || agent == "BUS" || agent == "EDU" ||
+                                        agent == "REF");
                               }),
                events.end());
   bool specific = std::any_of(events.begin(), events.end(),

@@ -41,6 +41,11 @@ TEST(CoderTest, SentencesTableDriven) {
        "PRK 07 RUS alleged"},
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "11",
        "USA 11 PRK asserted"},
+      // What is denied did not happen; the denial has no target; "said" alone
+      // is no event.
+      {"Rusia membantah menyerang fasilitas sipil Ukraina.", "19", "none"},
+      {"Rusia membantah menyerang fasilitas sipil Ukraina.", "01", "RUS 01 - asserted"},
+      {"Menteri Luar Negeri Jepang mengatakan situasi tetap tenang.", "01", "none"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},

@@ -177,14 +177,15 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
 }
 
 // "China condemned the sanctions", "The strikes were condemned by Egypt": a
-// criticism, rejection, threat or denial whose object is an act, not an
-// actor, is aimed at whoever did the latest act of force or pressure
-// (roots 14-20) before it by another state.
+// criticism, rejection or threat whose object is an act, not an actor, is
+// aimed at whoever did the latest act of force or pressure (roots 14-20)
+// before it by another state. A denial (016) answers a charge and has no
+// target of its own.
 void AddReactionTargets(std::vector<Event>* events) {
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     int root = std::atoi(e.cameo_root.c_str());
-    bool reaction = root == 11 || root == 12 || root == 13 || e.cameo == "016";
+    bool reaction = root == 11 || root == 12 || root == 13;
     if (!reaction || e.target) continue;
     for (size_t k = i; k-- > 0;) {
       const Event& before = (*events)[k];
