@@ -46,6 +46,13 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "19", "none"},
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "01", "RUS 01 - asserted"},
       {"Menteri Luar Negeri Jepang mengatakan situasi tetap tenang.", "01", "none"},
+      // Praise or criticism of an act is aimed at whoever did it: the latest
+      // act of force, else what the article leads with.
+      {"Polisi menangkap 23 mahasiswa. Penangkapan itu dikecam oleh LBH Makassar.", "11",
+       "IDNCVL 11 IDNCOP asserted"},
+      {"European Union leaders agreed to open membership talks with Moldova. Moldova's "
+       "president welcomed the decision.",
+       "05", "MDAGOV 05 EUR asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},

@@ -179,21 +179,34 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
 // "China condemned the sanctions", "The strikes were condemned by Egypt": a
 // criticism, rejection or threat whose object is an act, not an actor, is
 // aimed at whoever did the latest act of force or pressure (roots 14-20)
-// before it by another state. A denial (016) answers a charge and has no
-// target of its own.
+// before it by another actor; failing that, like praise of "the decision",
+// at whoever did what the article leads with. A denial (016) answers a
+// charge and has no target of its own.
+const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
+  const Event& e = events[i];
+  auto other = [&](const Event& before) {
+    return before.source.code != e.source.code && !before.source.country.empty();
+  };
+  if (e.cameo_root != "05") {
+    for (size_t k = i; k-- > 0;) {
+      if (std::atoi(events[k].cameo_root.c_str()) >= 14 && other(events[k])) return &events[k];
+    }
+  }
+  for (size_t k = 0; k < i; ++k) {
+    if (other(events[k])) return &events[k];
+  }
+  return nullptr;
+}
+
 void AddReactionTargets(std::vector<Event>* events) {
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     int root = std::atoi(e.cameo_root.c_str());
-    bool reaction = root == 11 || root == 12 || root == 13;
+    bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
     if (!reaction || e.target) continue;
-    for (size_t k = i; k-- > 0;) {
-      const Event& before = (*events)[k];
-      if (std::atoi(before.cameo_root.c_str()) < 14) continue;
-      if (before.source.country == e.source.country || before.source.country.empty()) continue;
-      e.target = before.source;
+    if (const Event* act = ReactedTo(*events, i)) {
+      e.target = act->source;
       e.evidence.target = Span{e.evidence.verb.start, e.evidence.verb.start};
-      break;
     }
   }
 }
