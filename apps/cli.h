@@ -17,21 +17,34 @@ inline int Fail(const std::string& message, int code = kExitUsage) {
   return code;
 }
 
-// Finds the data folder: --data, $WARTA_DATA, then beside the executable.
-inline std::string FindDataDir(const std::string& flag) {
+// Finds one of warta's folders: the flag, then the environment variable,
+// then beside the executable (installed: ../share/warta/NAME; built in the
+// repository: ../NAME). `marker` is a file the folder must hold.
+inline std::string FindFolder(const std::string& flag, const char* env_name,
+                              const std::string& name, const std::string& marker) {
   if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("WARTA_DATA")) return env;
+  if (const char* env = std::getenv(env_name)) return env;
   std::error_code error;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
-  for (auto candidate : {exe / "../share/warta/data", exe / "../data", exe / "data"}) {
-    if (std::filesystem::exists(candidate / "codebook/cameo.tsv", error)) {
+  for (auto candidate : {exe / "../share/warta" / name, exe / ".." / name, exe / name}) {
+    if (std::filesystem::exists(candidate / marker, error)) {
       return candidate.lexically_normal().string();
     }
   }
-  return "data";
+  return name;
 }
 
-// `warta ingest|query|export|stats ...`: the database commands (store_commands.cc).
+// The dictionaries: --data, $WARTA_DATA, then beside the executable.
+inline std::string FindDataDir(const std::string& flag) {
+  return FindFolder(flag, "WARTA_DATA", "data", "codebook/cameo.tsv");
+}
+
+// The web page's files: --web, $WARTA_WEB, then beside the executable.
+inline std::string FindWebDir(const std::string& flag) {
+  return FindFolder(flag, "WARTA_WEB", "web", "index.html");
+}
+
+// `warta ingest|query|export|stats|serve ...`: the database commands (store_commands.cc).
 int RunStoreCommand(const std::string& command, int argc, char** argv);
 
 }  // namespace warta::cli

@@ -9,7 +9,9 @@
 
 #include "cli.h"
 #include "read/corpus.h"
+#include "serve/server.h"
 #include "store/export.h"
+#include "store/filter.h"
 #include "store/ingest.h"
 #include "store/store.h"
 
@@ -22,7 +24,7 @@ const char* kStoreUsage = R"(usage:
       INPUT: files or folders (read recursively): .jsonl, .txt, .html, .warc,
       and their .gz/.zst versions. Resumable and idempotent: what is stored
       is skipped.
-  warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N]
+  warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N] [--offset N]
       --actor X     code (IDNGOV), country (IDN) or part of a name, either side
       --country C  --agent A  --name TEXT
       --dyad A:B    either direction; with --directed, A acts on B
@@ -33,6 +35,9 @@ const char* kStoreUsage = R"(usage:
       --lang id|en  --source OUTLET  --story ID
   warta export --db DB [--format gdelt|jsonl|csv|table]
   warta stats --db DB
+  warta serve --db DB [--port 8080] [--host 127.0.0.1] [--threads 4] [--web DIR]
+      the web page and its JSON API (README.md); --port 0 takes any free port.
+      Stop it with Ctrl-C.
 )";
 
 struct Flags {
@@ -42,10 +47,11 @@ struct Flags {
 };
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
-  static const char* kWithValue[] = {"--db",    "--jobs",    "--batch", "--published", "--data",
-                                     "--actor", "--country", "--agent", "--name",      "--dyad",
-                                     "--code",  "--root",    "--quad",  "--from",      "--to",
-                                     "--lang",  "--source",  "--story", "--limit",     "--format"};
+  static const char* kWithValue[] = {
+      "--db",    "--jobs", "--batch",  "--published", "--data",  "--actor",  "--country",
+      "--agent", "--name", "--dyad",   "--code",      "--root",  "--quad",   "--from",
+      "--to",    "--lang", "--source", "--story",     "--limit", "--format", "--offset",
+      "--port",  "--host", "--web",    "--threads"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -79,15 +85,6 @@ std::string Get(const Flags& flags, const std::string& name) {
   return it == flags.values.end() ? "" : it->second;
 }
 
-bool ParseNumber(const std::string& text, long long min, long long max, long long* out) {
-  if (text.empty() || text.size() > 12 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return false;
-  }
-  *out = std::stoll(text);
-  return *out >= min && *out <= max;
-}
-
 bool IsDay(const std::string& text) {
   auto date = Date::Parse(text);
   return date && date->precision == DatePrecision::kDay;
@@ -96,10 +93,11 @@ bool IsDay(const std::string& text) {
 int RunIngest(const Flags& flags) {
   if (flags.positional.empty()) return Fail("ingest: no input (give files or folders)");
   long long jobs = 1, batch = 200;
-  if (!Get(flags, "--jobs").empty() && !ParseNumber(Get(flags, "--jobs"), 1, 64, &jobs)) {
+  if (!Get(flags, "--jobs").empty() && !ParseBoundedNumber(Get(flags, "--jobs"), 1, 64, &jobs)) {
     return Fail("--jobs must be a number from 1 to 64");
   }
-  if (!Get(flags, "--batch").empty() && !ParseNumber(Get(flags, "--batch"), 1, 100000, &batch)) {
+  if (!Get(flags, "--batch").empty() &&
+      !ParseBoundedNumber(Get(flags, "--batch"), 1, 100000, &batch)) {
     return Fail("--batch must be a number from 1 to 100000");
   }
   std::optional<Date> published;
@@ -136,73 +134,21 @@ int RunIngest(const Flags& flags) {
   return result.value().failed == 0 ? 0 : kExitPartial;
 }
 
+// The query flags, read by the same rules as the HTTP API's parameters.
 bool BuildFilter(const Flags& flags, QueryFilter* filter, std::string* error) {
-  filter->actor = Get(flags, "--actor");
-  filter->country = Get(flags, "--country");
-  filter->agent = Get(flags, "--agent");
-  filter->name = Get(flags, "--name");
-  filter->language = Get(flags, "--lang");
-  filter->source = Get(flags, "--source");
-  filter->from = Get(flags, "--from");
-  filter->to = Get(flags, "--to");
-  filter->directed = flags.directed;
-  for (const std::string* date : {&filter->from, &filter->to}) {
-    if (!date->empty() && !Date::Parse(*date)) {
-      *error = "dates must be YYYY-MM-DD, YYYY-MM or YYYY: \"" + *date + "\"";
-      return false;
-    }
+  std::map<std::string, std::string> params;
+  for (const auto& [flag, value] : flags.values) {
+    if (flag != "--db" && flag != "--format" && flag != "--data") params[flag.substr(2)] = value;
   }
-  std::string dyad = Get(flags, "--dyad");
-  if (!dyad.empty()) {
-    size_t colon = dyad.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == dyad.size()) {
-      *error = "--dyad must be A:B, e.g. PRK:RUS";
-      return false;
-    }
-    filter->dyad_a = dyad.substr(0, colon);
-    filter->dyad_b = dyad.substr(colon + 1);
+  if (flags.directed) params["directed"] = "true";
+  FilterRules rules;
+  rules.prefix = "--";
+  auto parsed = ParseQueryFilter(params, rules);
+  if (!parsed.ok()) {
+    *error = parsed.status().message();
+    return false;
   }
-  for (const char* flag : {"--code", "--root"}) {
-    std::string list = Get(flags, flag);
-    size_t start = 0;
-    while (!list.empty() && start <= list.size()) {
-      size_t comma = list.find(',', start);
-      std::string code =
-          list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      bool digits = !code.empty() && code.size() <= 4 &&
-                    code.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || (std::string(flag) == "--root" && code.size() != 2)) {
-        *error =
-            std::string(flag) + " takes CAMEO codes of digits, comma-separated: \"" + code + "\"";
-        return false;
-      }
-      filter->codes.push_back(code);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  long long number = 0;
-  if (!Get(flags, "--quad").empty()) {
-    if (!ParseNumber(Get(flags, "--quad"), 1, 4, &number)) {
-      *error = "--quad must be 1, 2, 3 or 4";
-      return false;
-    }
-    filter->quad_class = static_cast<int>(number);
-  }
-  if (!Get(flags, "--story").empty()) {
-    if (!ParseNumber(Get(flags, "--story"), 1, 1LL << 40, &number)) {
-      *error = "--story must be a story number";
-      return false;
-    }
-    filter->story = number;
-  }
-  if (!Get(flags, "--limit").empty()) {
-    if (!ParseNumber(Get(flags, "--limit"), 1, 1LL << 40, &number)) {
-      *error = "--limit must be a positive number";
-      return false;
-    }
-    filter->limit = number;
-  }
+  *filter = parsed.value();
   return true;
 }
 
@@ -246,6 +192,33 @@ int RunStats(const Flags& flags) {
   return 0;
 }
 
+int RunServe(const Flags& flags) {
+  ServeOptions options;
+  options.db = Get(flags, "--db");
+  options.web_dir = FindWebDir(Get(flags, "--web"));
+  if (!Get(flags, "--host").empty()) options.host = Get(flags, "--host");
+  long long number = 0;
+  if (!Get(flags, "--port").empty()) {
+    if (!ParseBoundedNumber(Get(flags, "--port"), 0, 65535, &number)) {
+      return Fail("--port must be a number from 0 to 65535");
+    }
+    options.port = static_cast<int>(number);
+  }
+  if (!Get(flags, "--threads").empty()) {
+    if (!ParseBoundedNumber(Get(flags, "--threads"), 1, 64, &number)) {
+      return Fail("--threads must be a number from 1 to 64");
+    }
+    options.threads = static_cast<int>(number);
+  }
+  Status status = Serve(options, [&](int port) {
+    std::cout << "warta: serving " << options.db << " at http://" << options.host << ":" << port
+              << "/ (Ctrl-C stops)" << std::endl;
+  });
+  if (!status.ok()) return Fail(status.message());
+  std::cout << "warta: stopped" << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int RunStoreCommand(const std::string& command, int argc, char** argv) {
@@ -259,6 +232,7 @@ int RunStoreCommand(const std::string& command, int argc, char** argv) {
   if (command == "ingest") return RunIngest(flags);
   if (command == "query") return RunQuery(flags, "table", true);
   if (command == "export") return RunQuery(flags, "jsonl", false);
+  if (command == "serve") return RunServe(flags);
   return RunStats(flags);
 }
 

@@ -37,6 +37,7 @@ usage:
   warta query --db DB [filters]    events from the database (see warta query --help)
   warta export --db DB --format F  every event: table, jsonl, csv or gdelt
   warta stats --db DB              counts by language, root, month and source
+  warta serve --db DB [--port N]   the web page and JSON API over the database
   warta eval GOLD ARTICLES         code ARTICLES (.jsonl) and score against GOLD
                                    (.jsonl gold events); --explain lists every
                                    missed and spurious event
@@ -260,7 +261,8 @@ int main(int argc, char** argv) {
     return argc < 2 ? kExitUsage : 0;
   }
   std::string command = argv[1];
-  if (command == "ingest" || command == "query" || command == "export" || command == "stats") {
+  if (command == "ingest" || command == "query" || command == "export" || command == "stats" ||
+      command == "serve") {
     return warta::cli::RunStoreCommand(command, argc, argv);
   }
   int first = 2;

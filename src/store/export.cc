@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace warta {
@@ -87,10 +88,17 @@ std::string CsvRow(const StoredEvent& s) {
          '\n';
 }
 
+std::string JsonString(const std::string& text) {
+  std::string out;
+  JsonWriter(&out).String(text);
+  return out;
+}
+
 std::string JsonRow(const StoredEvent& s) {
   std::string json = ToJson(s.event);
   json.pop_back();  // the closing brace: the stored fields follow
-  json += ",\"story_id\":" + std::to_string(s.story_id) +
+  json += ",\"row\":" + std::to_string(s.row) + ",\"url\":" + JsonString(s.source_url) +
+          ",\"story_id\":" + std::to_string(s.story_id) +
           ",\"num_mentions\":" + std::to_string(s.num_mentions) +
           ",\"num_articles\":" + std::to_string(s.num_articles) +
           ",\"num_sources\":" + std::to_string(s.num_sources) + "}\n";

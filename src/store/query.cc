@@ -1,4 +1,9 @@
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "store/filter.h"
 #include "store/store.h"
 
 namespace warta {
@@ -11,47 +16,61 @@ struct Where {
   std::string sql = " WHERE 1=1";
   std::vector<std::string> values;
 
+  // Binds one value; returns its placeholder ("?3").
+  std::string Param(const std::string& value) {
+    values.push_back(value);
+    return "?" + std::to_string(values.size());
+  }
   // `clause` holds one '?' per value, in order.
   void Add(const std::string& clause, const std::vector<std::string>& bound) {
     std::string numbered;
     size_t next = 0;
     for (char c : clause) {
       if (c == '?') {
-        values.push_back(bound[next++]);
-        numbered.push_back('?');
-        numbered.append(std::to_string(values.size()));
+        numbered += Param(bound[next++]);
       } else {
         numbered += c;
       }
     }
     sql += " AND (" + numbered + ")";
   }
+  // Prepares `sql` (which holds this clause's placeholders) and binds the values.
+  Result<std::unique_ptr<sql::Statement>> Prepare(sql::Database* db,
+                                                  const std::string& text) const {
+    auto stmt = sql::Statement::Prepare(db, text);
+    if (!stmt.ok()) return stmt.status();
+    for (size_t i = 0; i < values.size(); ++i) {
+      stmt.value()->Bind(static_cast<int>(i + 1), values[i]);
+    }
+    return stmt;
+  }
 };
 
-bool IsCode(const std::string& value) {
-  for (char c : value) {
-    if (!(c >= 'A' && c <= 'Z')) return false;
+// "%text%" for LIKE ... ESCAPE '\', with the user's own % and _ taken literally.
+std::string Contains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
   }
-  return value.size() >= 3;
+  return out + "%";
 }
 
 Where Build(const QueryFilter& f) {
   Where where;
+  const std::string name_like = "source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? ESCAPE '\\'";
   if (!f.actor.empty()) {
-    if (IsCode(f.actor)) {
+    if (IsActorCode(f.actor)) {
       where.Add("source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?",
                 {f.actor, f.actor, f.actor, f.actor});
     } else {
-      where.Add("source_name LIKE ? OR target_name LIKE ?",
-                {"%" + f.actor + "%", "%" + f.actor + "%"});
+      where.Add(name_like, {Contains(f.actor), Contains(f.actor)});
     }
   }
   if (!f.country.empty())
     where.Add("source_country = ? OR target_country = ?", {f.country, f.country});
   if (!f.agent.empty()) where.Add("source_agent = ? OR target_agent = ?", {f.agent, f.agent});
-  if (!f.name.empty()) {
-    where.Add("source_name LIKE ? OR target_name LIKE ?", {"%" + f.name + "%", "%" + f.name + "%"});
-  }
+  if (!f.name.empty()) where.Add(name_like, {Contains(f.name), Contains(f.name)});
   if (!f.dyad_a.empty()) {
     const std::string side =
         "(source_code = ? OR source_country = ?) AND (target_code = ? OR target_country = ?)";
@@ -103,78 +122,248 @@ Modality ParseModality(const std::string& text) {
   return Modality::kAsserted;
 }
 
+// Reads a mention's evidence columns, starting at `first`: sentence start
+// and end, text, then the source, verb and target spans.
+Evidence ReadEvidence(const sql::Statement& s, int first) {
+  auto span = [&](int column) {
+    return Span{static_cast<size_t>(s.Int(column)), static_cast<size_t>(s.Int(column + 1))};
+  };
+  Evidence evidence;
+  evidence.sentence = span(first);
+  evidence.text = s.Text(first + 2);
+  evidence.source = span(first + 3);
+  evidence.verb = span(first + 5);
+  evidence.target = span(first + 7);
+  return evidence;
+}
+
+// Reads one row of EventSelect's columns.
+StoredEvent ReadStoredEvent(const sql::Statement& s) {
+  StoredEvent out;
+  Event& e = out.event;
+  out.row = s.Int(0);
+  e.event_id = s.Text(1);
+  out.story_id = s.Int(2);
+  e.date = OptionalDate(s.Text(3));
+  e.date_text = s.Text(4);
+  e.source = {s.Text(5),
+              s.Text(6),
+              s.Text(7),
+              s.Text(8),
+              OptionalDate(s.Text(9)),
+              OptionalDate(s.Text(10))};
+  if (!s.IsNull(11)) {
+    e.target = Actor{s.Text(11),
+                     s.Text(12),
+                     s.Text(13),
+                     s.Text(14),
+                     OptionalDate(s.Text(15)),
+                     OptionalDate(s.Text(16))};
+  }
+  e.cameo = s.Text(17);
+  e.cameo_root = s.Text(18);
+  e.cameo_label = s.Text(19);
+  e.quad_class = static_cast<int>(s.Int(20));
+  e.goldstein = s.Double(21);
+  e.plover = s.Text(22);
+  e.modality = ParseModality(s.Text(23));
+  e.negated = s.Int(24) != 0;
+  e.confidence = s.Double(25);
+  e.language = s.Text(26);
+  e.article_id = s.Text(27);
+  e.published = OptionalDate(s.Text(28));
+  out.num_mentions = static_cast<int>(s.Int(29));
+  out.num_articles = static_cast<int>(s.Int(30));
+  out.num_sources = static_cast<int>(s.Int(31));
+  out.date_added = s.Text(32);
+  out.source_url = s.Text(33);
+  e.evidence = ReadEvidence(s, 34);
+  return out;
+}
+
+// The events the clause matches, each with its first telling's evidence and URL.
+std::string EventSelect(const Where& where, const QueryFilter& filter) {
+  const std::string order = filter.newest_first ? "date DESC, row DESC" : "date, row";
+  std::string page;
+  if (filter.limit > 0) page = " LIMIT " + std::to_string(filter.limit);
+  if (filter.offset > 0) {
+    if (page.empty()) page = " LIMIT -1";
+    page += " OFFSET " + std::to_string(filter.offset);
+  }
+  std::string inner = "SELECT * FROM events" + where.sql + " ORDER BY " + order + page;
+  std::string outer_order = filter.newest_first ? "e.date DESC, e.row DESC" : "e.date, e.row";
+  return "SELECT e.row, e.event_id, e.story_id, e.date, e.date_text, e.source_code, "
+         "e.source_country, e.source_agent, e.source_name, e.source_start, e.source_end, "
+         "e.target_code, e.target_country, e.target_agent, e.target_name, e.target_start, "
+         "e.target_end, e.cameo, e.cameo_root, e.cameo_label, e.quad_class, e.goldstein, "
+         "e.plover, e.modality, e.negated, e.confidence, e.language, e.first_article, "
+         "e.published, e.num_mentions, e.num_articles, e.num_sources, e.date_added, a.url, "
+         "m.evidence_start, m.evidence_end, m.evidence_text, m.source_start, m.source_end, "
+         "m.verb_start, m.verb_end, m.target_start, m.target_end FROM (" +
+         inner +
+         ") e LEFT JOIN articles a ON a.id = e.first_article "
+         "LEFT JOIN mentions m ON m.event = e.row AND m.article = e.first_article "
+         "AND m.event_id = e.event_id ORDER BY " +
+         outer_order;
+}
+
 }  // namespace
 
 Status Store::Query(const QueryFilter& filter,
                     const std::function<void(const StoredEvent&)>& visit) {
   Where where = Build(filter);
-  std::string sql =
-      "SELECT e.row, e.event_id, e.story_id, e.date, e.date_text, e.source_code, "
-      "e.source_country, e.source_agent, e.source_name, e.source_start, e.source_end, "
-      "e.target_code, e.target_country, e.target_agent, e.target_name, e.target_start, "
-      "e.target_end, e.cameo, e.cameo_root, e.cameo_label, e.quad_class, e.goldstein, e.plover, "
-      "e.modality, e.negated, e.confidence, e.language, e.first_article, e.published, "
-      "e.num_mentions, e.num_articles, e.num_sources, e.date_added, a.url, "
-      "m.evidence_start, m.evidence_end, m.evidence_text, m.source_start, m.source_end, "
-      "m.verb_start, m.verb_end, m.target_start, m.target_end "
-      "FROM (SELECT * FROM events" +
-      where.sql + " ORDER BY date, row" +
-      (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : std::string()) +
-      ") e LEFT JOIN articles a ON a.id = e.first_article "
-      "LEFT JOIN mentions m ON m.event = e.row AND m.article = e.first_article "
-      "AND m.event_id = e.event_id ORDER BY e.date, e.row";
-  auto stmt = sql::Statement::Prepare(db_.get(), sql);
+  auto stmt = where.Prepare(db_.get(), EventSelect(where, filter));
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  while (stmt.value()->Step(&status)) visit(ReadStoredEvent(*stmt.value()));
+  return status;
+}
+
+Result<long long> Store::Count(const QueryFilter& filter) {
+  Where where = Build(filter);
+  auto stmt = where.Prepare(db_.get(), "SELECT COUNT(*) FROM events" + where.sql);
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  long long count = stmt.value()->Step(&status) ? stmt.value()->Int(0) : 0;
+  if (!status.ok()) return status;
+  return count;
+}
+
+Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Period period) {
+  Where where = Build(filter);
+  where.sql += " AND date IS NOT NULL";
+  // A month or year date counts in its first day's period.
+  const std::string day =
+      "CASE length(date) WHEN 10 THEN date WHEN 7 THEN date || '-01' ELSE date || '-01-01' END";
+  const std::string bucket =
+      period == Period::kMonth
+          ? "substr(day, 1, 7)"
+          : "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')";
+  std::string reverse = "0";
+  if (!filter.dyad_a.empty()) {
+    std::string a = where.Param(filter.dyad_a);
+    reverse = "CASE WHEN source_code = " + a + " OR source_country = " + a + " THEN 0 ELSE 1 END";
+  }
+  auto stmt = where.Prepare(db_.get(), "SELECT " + bucket +
+                                           ", reverse, quad_class, COUNT(*), SUM(goldstein) FROM "
+                                           "(SELECT " +
+                                           day + " AS day, " + reverse +
+                                           " AS reverse, quad_class, goldstein "
+                                           "FROM events" +
+                                           where.sql + ") GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<TimelineRow> rows;
+  Status status;
+  for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
+    rows.push_back({s.Text(0), s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Double(4)});
+  }
+  if (!status.ok()) return status;
+  return rows;
+}
+
+Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
+  Where where = Build(filter);
+  auto stmt = where.Prepare(
+      db_.get(), "SELECT source_code, target_code, COUNT(*), AVG(goldstein) FROM events" +
+                     where.sql +
+                     " AND target_code IS NOT NULL AND target_code != '' "
+                     "AND source_code != target_code GROUP BY 1, 2");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<NetworkEdge> edges;
+  std::map<std::string, long long> totals;
+  Status status;
+  for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
+    edges.push_back({s.Text(0), s.Text(1), s.Int(2), s.Double(3)});
+    totals[edges.back().source] += edges.back().events;
+    totals[edges.back().target] += edges.back().events;
+  }
+  if (!status.ok()) return status;
+  Network network;
+  for (const auto& [code, events] : totals) network.nodes.push_back({code, "", events});
+  std::sort(network.nodes.begin(), network.nodes.end(), [](const auto& x, const auto& y) {
+    return x.events != y.events ? x.events > y.events : x.code < y.code;
+  });
+  if (network.nodes.size() > static_cast<size_t>(max_nodes)) network.nodes.resize(max_nodes);
+  std::set<std::string> kept;
+  auto name = Cached("SELECT name FROM actors WHERE code = ?1 ORDER BY num_events DESC LIMIT 1");
+  if (!name.ok()) return name.status();
+  for (NetworkNode& node : network.nodes) {
+    kept.insert(node.code);
+    sql::Statement& s = *name.value();
+    s.Reset();
+    s.Bind(1, node.code);
+    if (s.Step(&status)) node.name = s.Text(0);
+    if (!status.ok()) return status;
+  }
+  for (NetworkEdge& edge : edges) {
+    if (kept.count(edge.source) && kept.count(edge.target)) network.edges.push_back(edge);
+  }
+  return network;
+}
+
+Result<std::vector<KnownActor>> Store::Actors(const std::string& text, int limit) {
+  std::string upper;
+  for (char c : text) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto stmt = Cached(
+      "SELECT code, name, IFNULL(country, ''), IFNULL(agent, ''), num_events FROM actors "
+      "WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' "
+      "ORDER BY num_events DESC, code, name LIMIT ?3");
   if (!stmt.ok()) return stmt.status();
   sql::Statement& s = *stmt.value();
-  for (size_t i = 0; i < where.values.size(); ++i) s.Bind(static_cast<int>(i + 1), where.values[i]);
+  s.Reset();
+  std::string prefix = Contains(upper).substr(1);  // "RUS%": codes start with it
+  s.Bind(1, prefix);
+  s.Bind(2, Contains(text));
+  s.Bind(3, static_cast<long long>(limit));
+  std::vector<KnownActor> actors;
   Status status;
   while (s.Step(&status)) {
-    StoredEvent out;
-    Event& e = out.event;
-    out.row = s.Int(0);
-    e.event_id = s.Text(1);
-    out.story_id = s.Int(2);
-    e.date = OptionalDate(s.Text(3));
-    e.date_text = s.Text(4);
-    e.source = {s.Text(5),
-                s.Text(6),
-                s.Text(7),
-                s.Text(8),
-                OptionalDate(s.Text(9)),
-                OptionalDate(s.Text(10))};
-    if (!s.IsNull(11)) {
-      e.target = Actor{s.Text(11),
-                       s.Text(12),
-                       s.Text(13),
-                       s.Text(14),
-                       OptionalDate(s.Text(15)),
-                       OptionalDate(s.Text(16))};
-    }
-    e.cameo = s.Text(17);
-    e.cameo_root = s.Text(18);
-    e.cameo_label = s.Text(19);
-    e.quad_class = static_cast<int>(s.Int(20));
-    e.goldstein = s.Double(21);
-    e.plover = s.Text(22);
-    e.modality = ParseModality(s.Text(23));
-    e.negated = s.Int(24) != 0;
-    e.confidence = s.Double(25);
-    e.language = s.Text(26);
-    e.article_id = s.Text(27);
-    e.published = OptionalDate(s.Text(28));
-    out.num_mentions = static_cast<int>(s.Int(29));
-    out.num_articles = static_cast<int>(s.Int(30));
-    out.num_sources = static_cast<int>(s.Int(31));
-    out.date_added = s.Text(32);
-    out.source_url = s.Text(33);
-    e.evidence.sentence = {static_cast<size_t>(s.Int(34)), static_cast<size_t>(s.Int(35))};
-    e.evidence.text = s.Text(36);
-    e.evidence.source = {static_cast<size_t>(s.Int(37)), static_cast<size_t>(s.Int(38))};
-    e.evidence.verb = {static_cast<size_t>(s.Int(39)), static_cast<size_t>(s.Int(40))};
-    e.evidence.target = {static_cast<size_t>(s.Int(41)), static_cast<size_t>(s.Int(42))};
-    visit(out);
+    actors.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4)});
   }
-  return status;
+  if (!status.ok()) return status;
+  return actors;
+}
+
+Result<EventDetail> Store::Detail(long long row) {
+  Where where;
+  where.Add("row = ?", {std::to_string(row)});
+  auto stmt = where.Prepare(db_.get(), EventSelect(where, QueryFilter{}));
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  if (!stmt.value()->Step(&status)) {
+    if (!status.ok()) return status;
+    return Status::NotFound("no event " + std::to_string(row));
+  }
+  EventDetail detail;
+  detail.event = ReadStoredEvent(*stmt.value());
+  auto mentions = sql::Statement::Prepare(
+      db_.get(),
+      "SELECT m.article, IFNULL(a.title, ''), IFNULL(a.url, ''), m.outlet, "
+      "IFNULL(a.published, ''), IFNULL(a.language, ''), m.evidence_start, m.evidence_end, "
+      "m.evidence_text, m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, "
+      "m.target_end FROM mentions m LEFT JOIN articles a ON a.id = m.article "
+      "WHERE m.event = ?1 ORDER BY a.published, a.row");
+  if (!mentions.ok()) return mentions.status();
+  sql::Statement& m = *mentions.value();
+  m.Bind(1, row);
+  while (m.Step(&status)) {
+    detail.mentions.push_back(
+        {m.Text(0), m.Text(1), m.Text(2), m.Text(3), m.Text(4), m.Text(5), ReadEvidence(m, 6)});
+  }
+  if (!status.ok()) return status;
+  auto story = sql::Statement::Prepare(
+      db_.get(),
+      "SELECT id, IFNULL(title, ''), IFNULL(url, ''), IFNULL(source, ''), "
+      "IFNULL(published, ''), IFNULL(language, '') FROM articles WHERE story_id = ?1 "
+      "ORDER BY published, row");
+  if (!story.ok()) return story.status();
+  sql::Statement& a = *story.value();
+  a.Bind(1, detail.event.story_id);
+  while (a.Step(&status)) {
+    detail.story.push_back({a.Text(0), a.Text(1), a.Text(2), a.Text(3), a.Text(4), a.Text(5), {}});
+  }
+  if (!status.ok()) return status;
+  return detail;
 }
 
 Result<StoreStats> Store::Stats() {

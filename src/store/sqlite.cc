@@ -12,7 +12,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool r
     return Status::IoError(path + ": cannot open database: " + message);
   }
   sqlite3_busy_timeout(db, 10000);
-  return std::unique_ptr<Database>(new Database(db));
+  std::unique_ptr<Database> database(new Database(db));
+  // Checked every few thousand virtual-machine steps: cheap, and often enough.
+  sqlite3_progress_handler(db, 4096, &Database::CheckDeadline, database.get());
+  return database;
+}
+
+int Database::CheckDeadline(void* self) {
+  return std::chrono::steady_clock::now() > static_cast<Database*>(self)->deadline_ ? 1 : 0;
 }
 
 Database::~Database() { sqlite3_close(db_); }

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,10 +25,15 @@ class Database {
   sqlite3* handle() { return db_; }
   long long LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   std::string Error() const { return sqlite3_errmsg(db_); }
+  // Statements still running at `deadline` stop with an "interrupted" error,
+  // so no query can hold a server thread for long. No deadline: max().
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}
+  static int CheckDeadline(void* self);
   sqlite3* db_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
 class Statement {

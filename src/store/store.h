@@ -21,6 +21,7 @@
 // what is stored (same id or same text hash).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -64,7 +65,51 @@ struct QueryFilter {
   std::string language;
   std::string source;  // the outlet of any telling
   long long story = 0;
-  long long limit = 0;
+  long long limit = 0;   // 0: all
+  long long offset = 0;  // events to skip, for paging
+  bool newest_first = false;
+};
+
+// Events per period for a timeline, by direction and quad class.
+enum class Period { kWeek, kMonth };
+struct TimelineRow {
+  std::string period;    // YYYY-MM-DD (the Monday of a week) or YYYY-MM
+  bool reverse = false;  // with a dyad A:B: true for B acting on A
+  int quad_class = 0;
+  long long events = 0;
+  double goldstein_sum = 0;
+};
+
+// Actors with their event counts and the events between them.
+struct NetworkNode {
+  std::string code, name;
+  long long events = 0;
+};
+struct NetworkEdge {
+  std::string source, target;  // actor codes; source acts on target
+  long long events = 0;
+  double mean_goldstein = 0;
+};
+struct Network {
+  std::vector<NetworkNode> nodes;  // most events first
+  std::vector<NetworkEdge> edges;  // only between the nodes kept
+};
+
+// An actor known to the database, for completion.
+struct KnownActor {
+  std::string code, name, country, agent;
+  long long events = 0;
+};
+
+// One telling of an event, or one article of a story.
+struct Telling {
+  std::string article_id, title, url, source, published, language;
+  Evidence evidence;  // empty for a story's articles
+};
+struct EventDetail {
+  StoredEvent event;
+  std::vector<Telling> mentions;  // every telling of this event
+  std::vector<Telling> story;     // every article of its story
 };
 
 struct StoreStats {
@@ -90,7 +135,19 @@ class Store {
   };
   Result<Written> WriteBatch(const std::vector<CodedRecord>& batch);
   Status Query(const QueryFilter& filter, const std::function<void(const StoredEvent&)>& visit);
+  // How many events the filter matches, ignoring its limit and offset.
+  Result<long long> Count(const QueryFilter& filter);
+  // Dated events only; month- and year-dated events fall in their first day's period.
+  Result<std::vector<TimelineRow>> Timeline(const QueryFilter& filter, Period period);
+  // The `max_nodes` actors (by code) with the most events that have a target.
+  Result<Network> ActorNetwork(const QueryFilter& filter, int max_nodes);
+  // Actors whose code starts with, or whose name contains, `text`; most events first.
+  Result<std::vector<KnownActor>> Actors(const std::string& text, int limit);
+  // NotFound when there is no event with this row.
+  Result<EventDetail> Detail(long long row);
   Result<StoreStats> Stats();
+  // Queries still running at `deadline` fail with an "interrupted" error.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) { db_->SetDeadline(deadline); }
 
  private:
   explicit Store(std::unique_ptr<sql::Database> db) : db_(std::move(db)) {}

@@ -18,6 +18,10 @@ class JsonWriter {
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // A value that is already JSON (e.g. an event record), written as it is.
+  void Raw(std::string_view json) { Scalar(json); }
   void Key(std::string_view key) {
     Separate();
     Quoted(key);

@@ -1,0 +1,142 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "serve/api.h"
+
+namespace warta {
+
+namespace {
+
+struct Asset {
+  std::string path;  // as requested
+  std::string file;  // relative to the web folder
+  std::string content_type;
+};
+
+// The page and the libraries it loads. The libraries come from the npm
+// registry (web/package.json), installed into web/node_modules.
+const Asset kAssets[] = {
+    {"/", "index.html", "text/html; charset=utf-8"},
+    {"/app.js", "app.js", "text/javascript; charset=utf-8"},
+    {"/style.css", "style.css", "text/css; charset=utf-8"},
+    {"/vendor/chart.umd.js", "node_modules/chart.js/dist/chart.umd.js",
+     "text/javascript; charset=utf-8"},
+    {"/vendor/cytoscape.min.js", "node_modules/cytoscape/dist/cytoscape.min.js",
+     "text/javascript; charset=utf-8"},
+};
+
+Result<std::string> ReadWhole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path.string() + ": missing");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Stops `server` at SIGINT or SIGTERM. The signals are blocked in every
+// thread (the server's threads inherit the mask) and taken here with sigwait,
+// so no handler and no global flag are needed.
+class SignalStopper {
+ public:
+  explicit SignalStopper(httplib::Server* server) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+    waiter_ = std::thread([this, server] {
+      timespec tick{0, 200 * 1000 * 1000};
+      while (!done_) {
+        if (sigtimedwait(&signals_, nullptr, &tick) > 0) {
+          server->stop();
+          return;
+        }
+      }
+    });
+  }
+  ~SignalStopper() {
+    done_ = true;
+    waiter_.join();
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+
+ private:
+  sigset_t signals_, previous_;
+  std::atomic<bool> done_{false};
+  std::thread waiter_;
+};
+
+}  // namespace
+
+Status Serve(const ServeOptions& options, const std::function<void(int port)>& on_listening) {
+  std::map<std::string, std::pair<std::string, std::string>> assets;  // path → type, body
+  for (const Asset& asset : kAssets) {
+    auto body = ReadWhole(std::filesystem::path(options.web_dir) / asset.file);
+    if (!body.ok()) {
+      return Status::NotFound(body.status().message() +
+                              " (the web page's files; run scripts/setup, which installs the "
+                              "chart libraries with npm, or give --web DIR)");
+    }
+    assets[asset.path] = {asset.content_type, std::move(body).value()};
+  }
+  if (!std::filesystem::exists(options.db)) {
+    return Status::NotFound(options.db + ": no such database (create it with warta ingest)");
+  }
+  auto pool = StorePool::Open(options.db, options.threads);
+  if (!pool.ok()) return pool.status();
+  Api api(pool.value().get());
+
+  httplib::Server server;
+  const int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(64 * 1024);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  for (const auto& [path, asset] : assets) {
+    const auto* content = &asset;
+    server.Get(path, [content](const httplib::Request&, httplib::Response& response) {
+      response.set_content(content->second, content->first.c_str());
+    });
+  }
+  server.Get(R"(/api/.*)", [&api](const httplib::Request& request, httplib::Response& response) {
+    std::map<std::string, std::string> params;
+    for (const auto& [name, value] : request.params) {
+      if (!params.emplace(name, value).second) {
+        response.status = 400;
+        response.set_content("{\"error\":\"each parameter may be given once\"}",
+                             "application/json");
+        return;
+      }
+    }
+    ApiResponse answer = api.Handle(request.path, std::move(params));
+    response.status = answer.status;
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(answer.body, "application/json");
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    std::string message = response.status == 404 ? "no such page" : "bad request";
+    response.set_content("{\"error\":\"" + message + "\"}", "application/json");
+  });
+
+  SignalStopper stopper(&server);
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+    if (port < 0) return Status::IoError("cannot listen on " + options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(port) +
+                           " (in use, or not an address of this machine)");
+  }
+  on_listening(port);
+  if (!server.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+}  // namespace warta

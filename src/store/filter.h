@@ -1,0 +1,38 @@
+// Reading a QueryFilter from named parameters: one set of rules for the
+// command line (`warta query --dyad PRK:RUS`) and the HTTP API
+// (`/api/events?dyad=PRK:RUS`), so both accept and refuse the same things.
+//
+//   std::map<std::string, std::string> params = {{"dyad", "PRK:RUS"}, {"root", "04"}};
+//   auto filter = ParseQueryFilter(params, {});
+//   if (!filter.ok()) puts(filter.status().message().c_str());  // names the parameter
+//
+// Parameters: actor, country, agent, name, dyad (A:B), directed (true|false),
+// code and root (comma-separated CAMEO codes), quad (1-4), from and to
+// (YYYY-MM-DD, YYYY-MM or YYYY), lang, source, story, limit, offset.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "store/store.h"
+#include "warta/status.h"
+
+namespace warta {
+
+struct FilterRules {
+  std::string prefix;           // put before parameter names in messages ("--" on the CLI)
+  long long max_limit = 0;      // 0: no cap; otherwise a larger limit is refused
+  long long default_limit = 0;  // used when no limit is given (0: unlimited)
+  bool allow_unknown = false;   // refuse parameters not listed above unless true
+};
+
+Result<QueryFilter> ParseQueryFilter(const std::map<std::string, std::string>& params,
+                                     const FilterRules& rules);
+
+// Parses a whole number within [min, max]; false for anything else ("", "-1", "1e3").
+bool ParseBoundedNumber(const std::string& text, long long min, long long max, long long* out);
+
+// A CAMEO actor or country code as the store writes them: 3 to 15 capital letters or digits.
+bool IsActorCode(const std::string& text);
+
+}  // namespace warta

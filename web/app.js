@@ -1,0 +1,368 @@
+// The page of `warta serve`: filters in the URL, a dyad timeline (Chart.js),
+// an actor network (Cytoscape.js) and the event list with highlighted
+// evidence, all from the JSON API (README.md, "The web page and its API").
+// Every value from the database reaches the page through textContent, never
+// as HTML.
+"use strict";
+
+const PAGE_SIZE = 50;
+const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+const QUAD_COLOURS = ["#6baed6", "#2171b5", "#fd8d3c", "#cb181d"];
+const FILTER_NAMES = ["actor", "dyad", "directed", "root", "code", "quad", "from", "to", "lang", "source", "story"];
+
+const form = document.getElementById("filters");
+let timelineChart = null;
+let network = null;
+
+// The view is the URL's query string: filters, offset, period and the open event.
+function viewFromUrl() {
+  return new URLSearchParams(window.location.search);
+}
+
+function apiFilters(view) {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = view.get(name);
+    if (value) params.set(name, value);
+  }
+  return params;
+}
+
+function fillForm(view) {
+  form.actor.value = view.get("actor") || "";
+  const [a, b] = (view.get("dyad") || "").split(":");
+  form.dyad_a.value = a || "";
+  form.dyad_b.value = b || "";
+  form.directed.checked = view.get("directed") === "true";
+  for (const name of ["root", "code", "quad", "from", "to", "lang", "source"]) {
+    form[name].value = view.get(name) || "";
+  }
+  document.getElementById("period").value = view.get("period") === "week" ? "week" : "month";
+}
+
+function viewFromForm() {
+  const view = new URLSearchParams();
+  const set = (name, value) => { if (value) view.set(name, value.trim()); };
+  set("actor", form.actor.value);
+  if (form.dyad_a.value.trim() && form.dyad_b.value.trim()) {
+    view.set("dyad", form.dyad_a.value.trim() + ":" + form.dyad_b.value.trim());
+    if (form.directed.checked) view.set("directed", "true");
+  }
+  for (const name of ["root", "code", "quad", "from", "to", "lang", "source"]) set(name, form[name].value);
+  const period = document.getElementById("period").value;
+  if (period !== "month") view.set("period", period);
+  return view;
+}
+
+function go(view) {
+  const query = view.toString();
+  history.pushState(null, "", query ? "?" + query : window.location.pathname);
+  render();
+}
+
+async function api(path, params) {
+  const query = params && params.toString();
+  const response = await fetch(path + (query ? "?" + query : ""));
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || "HTTP " + response.status);
+  return body;
+}
+
+function showError(error) {
+  const box = document.getElementById("error");
+  box.hidden = !error;
+  box.textContent = error ? String(error.message || error) : "";
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function actorLabel(actor) {
+  if (!actor) return "—";
+  return actor.name && actor.name !== actor.code ? actor.name + " (" + actor.code + ")" : actor.code;
+}
+
+async function render() {
+  const view = viewFromUrl();
+  fillForm(view);
+  showError(null);
+  try {
+    await Promise.all([renderSummary(), renderEvents(view), renderTimeline(view), renderNetwork(view)]);
+    if (view.get("event")) await renderDetail(view.get("event"));
+    else document.getElementById("event-detail").hidden = true;
+  } catch (error) {
+    showError(error);
+  }
+  document.body.dataset.ready = "true";  // for tests and screenshots: everything drawn
+}
+
+async function renderSummary() {
+  const stats = await api("/api/stats");
+  document.getElementById("summary").textContent =
+    stats.events + " events from " + stats.articles + " articles in " + stats.stories + " stories";
+}
+
+async function renderEvents(view) {
+  const offset = Math.max(0, parseInt(view.get("offset") || "0", 10) || 0);
+  const params = apiFilters(view);
+  params.set("limit", PAGE_SIZE);
+  params.set("offset", offset);
+  const page = await api("/api/events", params);
+  const body = document.querySelector("#events tbody");
+  body.replaceChildren();
+  for (const event of page.events) body.append(eventRow(event, view));
+  const last = Math.min(offset + page.events.length, page.total);
+  document.getElementById("page-info").textContent =
+    page.total === 0 ? "no events match" : (offset + 1) + "–" + last + " of " + page.total;
+  const previous = document.getElementById("previous");
+  const next = document.getElementById("next");
+  previous.disabled = offset === 0;
+  next.disabled = last >= page.total;
+  previous.onclick = () => { const v = viewFromUrl(); v.set("offset", Math.max(0, offset - PAGE_SIZE)); v.delete("event"); go(v); };
+  next.onclick = () => { const v = viewFromUrl(); v.set("offset", offset + PAGE_SIZE); v.delete("event"); go(v); };
+}
+
+function eventRow(event, view) {
+  const row = document.createElement("tr");
+  row.dataset.row = event.row;
+  if (String(event.row) === view.get("event")) row.className = "selected";
+  const cells = [
+    [event.date || "undated", "Date"],
+    [actorLabel(event.source), "Source"],
+    [event.cameo + " " + event.cameo_label + (event.negated ? " (negated)" : ""), "Event"],
+    [actorLabel(event.target), "Target"],
+    [event.modality, "Modality"],
+    [event.num_mentions + " / " + event.num_sources, "Reports"],
+  ];
+  for (const [text, label] of cells) {
+    const cell = element("td", text);
+    cell.dataset.label = label;
+    row.append(cell);
+  }
+  row.classList.add("quad" + event.quad_class);
+  row.tabIndex = 0;
+  const open = () => { const v = viewFromUrl(); v.set("event", event.row); go(v); };
+  row.onclick = open;
+  row.onkeydown = (e) => { if (e.key === "Enter") open(); };
+  return row;
+}
+
+function evidenceNode(parts) {
+  const quote = element("blockquote", null, "evidence");
+  for (const part of parts) {
+    quote.append(part.role ? element("mark", part.text, part.role) : document.createTextNode(part.text));
+  }
+  return quote;
+}
+
+function link(url, text) {
+  if (!/^https?:\/\//.test(url || "")) return element("span", text);
+  const a = element("a", text);
+  a.href = url;
+  a.rel = "noopener noreferrer";
+  a.target = "_blank";
+  return a;
+}
+
+async function renderDetail(row) {
+  const detail = await api("/api/event/" + encodeURIComponent(row));
+  const event = detail.event;
+  const box = document.getElementById("event-detail");
+  box.replaceChildren();
+  const close = element("button", "×", "close");
+  close.type = "button";
+  close.setAttribute("aria-label", "close");
+  close.onclick = () => { const v = viewFromUrl(); v.delete("event"); go(v); };
+  box.append(close);
+  box.append(element("h2", actorLabel(event.source) + " — " + event.cameo + " " + event.cameo_label +
+    " — " + actorLabel(event.target)));
+  box.append(element("p", [event.date || "undated", "quad class " + event.quad_class,
+    "Goldstein " + event.goldstein, event.modality, event.language,
+    "confidence " + event.confidence].join(" · "), "meta"));
+  box.append(evidenceNode(event.evidence_parts));
+  const legend = element("p", null, "legend");
+  legend.append(element("mark", "source", "source"), " ", element("mark", "verb", "verb"), " ",
+    element("mark", "target", "target"));
+  box.append(legend);
+  const first = detail.mentions[0];
+  const article = element("p");
+  article.append("Article: ", link(event.url, (first && first.title) || event.article_id));
+  box.append(article);
+  box.append(element("h3", "Every report of this event (" + detail.mentions.length + ")"));
+  const reports = element("ul", null, "reports");
+  for (const m of detail.mentions) {
+    const item = element("li");
+    item.append(link(m.url, m.title || m.article_id), " — " + [m.source, m.published, m.language].filter(Boolean).join(", "));
+    if (m.evidence_parts) item.append(evidenceNode(m.evidence_parts));
+    reports.append(item);
+  }
+  box.append(reports);
+  box.append(element("h3", "Articles of the same story (" + detail.story.length + ")"));
+  const story = element("ul", null, "story");
+  for (const a of detail.story) {
+    const item = element("li");
+    item.append(link(a.url, a.title || a.article_id), " — " + [a.source, a.published, a.language].filter(Boolean).join(", "));
+    story.append(item);
+  }
+  box.append(story);
+  const storyLink = element("a", "all events of this story");
+  storyLink.href = "?story=" + encodeURIComponent(event.story_id);
+  box.append(storyLink);
+  box.hidden = false;
+  box.scrollIntoView({ block: "nearest" });
+}
+
+async function renderTimeline(view) {
+  const params = apiFilters(view);
+  params.set("period", view.get("period") === "week" ? "week" : "month");
+  const timeline = await api("/api/timeline", params);
+  const dyad = timeline.dyad;
+  const directed = view.get("directed") === "true";
+  const title = dyad ? "Timeline " + dyad[0] + " ↔ " + dyad[1] : "Timeline, all matching events";
+  document.getElementById("timeline-title").textContent = title;
+  const labels = timeline.buckets.map((b) => b.period);
+  const sides = dyad && !directed
+    ? [["forward", dyad[0] + "→" + dyad[1]], ["reverse", dyad[1] + "→" + dyad[0]]]
+    : [["forward", dyad ? dyad[0] + "→" + dyad[1] : "events"]];
+  const datasets = [];
+  sides.forEach(([side, name], s) => {
+    QUADS.forEach((quad, q) => {
+      datasets.push({
+        type: "bar", label: name + ": " + quad, stack: side,
+        data: timeline.buckets.map((b) => b[side].quad[q]),
+        backgroundColor: QUAD_COLOURS[q], borderColor: s ? "#000" : QUAD_COLOURS[q],
+        borderWidth: s ? 1 : 0, yAxisID: "events",
+      });
+    });
+    datasets.push({
+      type: "line", label: name + ": mean Goldstein", yAxisID: "goldstein",
+      data: timeline.buckets.map((b) => b[side].goldstein),
+      borderColor: s ? "#555" : "#111", borderDash: s ? [6, 4] : [], spanGaps: false, pointRadius: 2,
+    });
+  });
+  if (timelineChart) timelineChart.destroy();
+  timelineChart = new Chart(document.getElementById("timeline-chart"), {
+    data: { labels, datasets },
+    options: {
+      animation: false, maintainAspectRatio: false, interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { stacked: true },
+        events: { stacked: true, position: "left", title: { display: true, text: "events" }, beginAtZero: true },
+        goldstein: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false },
+          title: { display: true, text: "mean Goldstein" } },
+      },
+      plugins: { legend: { labels: { boxWidth: 12, font: { size: 11 } } } },
+    },
+  });
+  renderTimelineTable(timeline, sides);
+}
+
+function renderTimelineTable(timeline, sides) {
+  const head = document.querySelector("#timeline-table thead");
+  const body = document.querySelector("#timeline-table tbody");
+  const header = element("tr");
+  header.append(element("th", timeline.period));
+  for (const [, name] of sides) {
+    header.append(element("th", name + " events"), element("th", name + " by quad 1/2/3/4"), element("th", name + " mean Goldstein"));
+  }
+  head.replaceChildren(header);
+  body.replaceChildren();
+  for (const bucket of timeline.buckets) {
+    const row = element("tr");
+    row.dataset.period = bucket.period;
+    row.append(element("td", bucket.period));
+    for (const [side] of sides) {
+      const cell = element("td", String(bucket[side].events));
+      cell.dataset.side = side;
+      row.append(cell, element("td", bucket[side].quad.join(" / ")),
+        element("td", bucket[side].goldstein === null ? "—" : String(bucket[side].goldstein)));
+    }
+    body.append(row);
+  }
+}
+
+// Red for conflict (-10) through grey (0) to green for cooperation (+10).
+function goldsteinColour(value) {
+  const t = Math.max(-1, Math.min(1, (value || 0) / 10));
+  const grey = [150, 150, 150];
+  const end = t < 0 ? [200, 40, 40] : [40, 160, 60];
+  const mix = grey.map((g, i) => Math.round(g + (end[i] - g) * Math.abs(t)));
+  return "rgb(" + mix.join(",") + ")";
+}
+
+async function renderNetwork(view) {
+  const graph = await api("/api/network", apiFilters(view));
+  const max = Math.max(1, ...graph.nodes.map((n) => n.events));
+  const maxEdge = Math.max(1, ...graph.edges.map((e) => e.events));
+  const elements = [];
+  for (const node of graph.nodes) {
+    elements.push({ data: { id: node.code, label: node.code, title: node.name, size: 18 + 42 * Math.sqrt(node.events / max) } });
+  }
+  for (const edge of graph.edges) {
+    elements.push({ data: { id: edge.source + ">" + edge.target, source: edge.source, target: edge.target,
+      width: 1 + 7 * edge.events / maxEdge, colour: goldsteinColour(edge.goldstein), events: edge.events } });
+  }
+  if (network) network.destroy();
+  network = cytoscape({
+    container: document.getElementById("network"),
+    elements,
+    layout: { name: graph.nodes.length > 2 ? "cose" : "grid", animate: false, randomize: false },
+    style: [
+      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
+        "background-color": "#4a5568", color: "#1a202c", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3 } },
+      { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
+    ],
+    userZoomingEnabled: true, boxSelectionEnabled: false,
+  });
+  network.on("tap", "node", (e) => {
+    const v = viewFromUrl();
+    v.set("actor", e.target.id());
+    v.delete("offset");
+    v.delete("event");
+    go(v);
+  });
+}
+
+async function completeActors(input) {
+  const text = input.value.trim();
+  if (text.length < 2) return;
+  try {
+    const result = await api("/api/actors", new URLSearchParams({ q: text, limit: "10" }));
+    const list = document.getElementById("actor-options");
+    list.replaceChildren();
+    const seen = new Set();
+    for (const actor of result.actors) {
+      if (seen.has(actor.code)) continue;
+      seen.add(actor.code);
+      const option = element("option", actor.name);
+      option.value = actor.code;
+      option.label = actor.name + " — " + actor.code;
+      list.append(option);
+    }
+  } catch (error) {
+    showError(error);
+  }
+}
+
+form.addEventListener("submit", (e) => { e.preventDefault(); go(viewFromForm()); });
+document.getElementById("reset").onclick = () => go(new URLSearchParams());
+document.getElementById("period").onchange = () => {
+  const v = viewFromUrl();
+  const period = document.getElementById("period").value;
+  if (period === "week") v.set("period", "week"); else v.delete("period");
+  go(v);
+};
+for (const name of ["actor", "dyad_a", "dyad_b"]) {
+  let timer = null;
+  form[name].addEventListener("input", (e) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => completeActors(e.target), 150);
+  });
+}
+window.addEventListener("popstate", render);
+render();
