@@ -487,6 +487,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     std::vector<Side> from = expand(sources, !inherited);
     std::vector<Side> to = expand(targets, true);
+    // "Pyongyang memperingatkan bahwa Pyongyang akan ...", "berjanji Indonesia
+    // akan ...": the source's own state named after the verb is the source
+    // again, not its target.
+    auto own_state = [&](const Side& t) {
+      return t.actor.agent.empty() && !from.empty() &&
+             std::all_of(from.begin(), from.end(),
+                         [&](const Side& s) { return s.actor.country == t.actor.country; });
+    };
+    to.erase(std::remove_if(to.begin(), to.end(), own_state), to.end());
     // An attack on a place with no actor named hits that place's people
     // ("serangan udara ke Desa Pazigyi", "struck ... in Russia's Samara region").
     int root_number = std::atoi(pattern.code.substr(0, 2).c_str());
