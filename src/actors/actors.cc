@@ -282,7 +282,9 @@ const Office* ActorDictionary::OfficeOn(const ActorEntry& person,
   }
   // Out of every term: the office nearest in time; with no date, the one
   // held most recently.
-  auto day = [](const Date& d) { return DaysFromCivil(d.year, d.month ? d.month : 1, d.day ? d.day : 1); };
+  auto day = [](const Date& d) {
+    return DaysFromCivil(d.year, d.month ? d.month : 1, d.day ? d.day : 1);
+  };
   const long kFar = 1L << 40;
   long when = date ? day(*date) : kFar;
   const Office* nearest = &person.offices.front();
@@ -382,7 +384,7 @@ std::string ActorTracker::DominantCountry() const {
 
 Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
                               size_t first, size_t last) {
-  Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false};
+  Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false, false};
   const ActorEntry* by_slot[6] = {};
   bool place_after_organisation = false;
   for (size_t p = first; p <= last; ++p) {
@@ -453,7 +455,8 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
                     organisation == nullptr;
   bool definite =
       (mention.begin > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.begin - 1)) ||
-      (mention.end < tokens.size() && lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.end));
+      (mention.end < tokens.size() &&
+       lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.end));
   if (bare_title && definite) {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->actor.agent == actor.agent && !it->actor.country.empty()) {
@@ -463,6 +466,12 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
       }
     }
   }
+  for (size_t p = first + 1; p <= last; ++p) {
+    size_t gap = pieces[p].begin;
+    mention.placed =
+        mention.placed || (Slot(pieces[p].entry->kind) == 0 && gap == pieces[p - 1].end + 1 &&
+                           lexicon_.Is(LexiconKind::kLocationPreposition, tokens, gap - 1));
+  }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.actors.push_back(actor);
   if (!mention.location) Remember(actor, is_person);
@@ -470,7 +479,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
 }
 
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
-  Mention mention{i, i + 1, {}, false, true, false, false};
+  Mention mention{i, i + 1, {}, false, true, false, false, false};
   auto recent = [&](bool people, size_t count, bool offices = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
@@ -561,7 +570,11 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         for (size_t k = gap_begin + 2; possessive && k < next.begin; ++k) {
           possessive = tokens[k].kind == TokenKind::kWord && !tokens[k].capitalized;
         }
-        bool joined = gap == 0 || connected || possessive ||
+        // "Soldiers in Niger", "mahasiswa di Makassar": a bare role, then
+        // the place it is in, is that place's state's actor.
+        bool located = gap == 1 && used == (1 << 4) && Slot(next.entry->kind) == 0 &&
+                       lexicon_.Is(LexiconKind::kLocationPreposition, tokens, gap_begin);
+        bool joined = gap == 0 || connected || possessive || located ||
                       (named && Slot(next.entry->kind) == 0);
         int slot = Slot(next.entry->kind);
         if (!joined || ((used >> slot) & 1 && slot != 4)) break;

@@ -93,6 +93,7 @@ struct Mention {
   bool resolved = false;  // from coreference (short name, pronoun, pair)
   bool is_state = false;  // a bare state name ("Rusia"), no agent
   bool dateline = false;  // "JAKARTA (Antara) -": where the story was filed
+  bool placed = false;    // "Police in Minsk": the actor names the place it is in
 };
 
 class ActorTracker {

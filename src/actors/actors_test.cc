@@ -47,6 +47,14 @@ TEST_F(ActorsTest, TitleCountryAndNameMakeOneActor) {
   EXPECT_EQ(found[0], "PRKGOV Im Chon-il");
 }
 
+TEST_F(ActorsTest, ARoleInAPlaceIsThatStatesActor) {
+  auto found = Mentions({"Soldiers in Niger said they had removed the president."}, "2023-07-27",
+                        /*english=*/true);
+  ASSERT_GE(found.size(), 1u);
+  EXPECT_EQ(found[0], "NERMIL Soldiers in Niger");
+  EXPECT_EQ(Mentions({"Mahasiswa di Makassar berunjuk rasa."})[0], "IDNEDU Mahasiswa di Makassar");
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");

@@ -302,10 +302,11 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
     if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
     // "families in Khan Younis": an actor without a state belongs to the place
-    // the sentence names.
+    // the sentence names ("Police in Minsk" names one too).
     std::string place;
     for (const Mention& mention : mentions) {
-      if (mention.location && !mention.dateline && !mention.actors.empty() && place.empty()) {
+      bool names_place = (mention.location && !mention.dateline) || mention.placed;
+      if (names_place && !mention.actors.empty() && place.empty()) {
         place = mention.actors.front().country;
       }
     }
