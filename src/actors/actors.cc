@@ -478,6 +478,27 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   return mention;
 }
 
+namespace {
+
+// Agents that name groups of people rather than institutions.
+bool IsGroupAgent(const std::string& agent) {
+  static const std::set<std::string> kGroups = {"CVL", "EDU", "LAB", "REB", "OPP", "MIL",
+                                                "COP", "CRM", "REF", "PTY", "BUS", "MED"};
+  return kGroups.count(agent) > 0;
+}
+
+}  // namespace
+
+std::vector<Actor> ActorTracker::RecentGroup() const {
+  for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    if (!it->person && IsGroupAgent(it->actor.agent)) return {it->actor};
+  }
+  for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    if (!it->person) return {it->actor};
+  }
+  return {};
+}
+
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
   Mention mention{i, i + 1, {}, false, true, false, false, false};
   auto recent = [&](bool people, size_t count, bool offices = false) {
@@ -519,12 +540,9 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
   } else if (lexicon_.Is(LexiconKind::kPronoun, tokens, i)) {
     mention.actors = recent(true, 1);
   } else if (lexicon_.Is(LexiconKind::kPluralPronoun, tokens, i)) {
-    // "mereka", "they": the last group named (protesters, police, a state).
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->person) continue;
-      mention.actors.push_back(it->actor);
-      break;
-    }
+    // "mereka", "they": the last group of people named (protesters, police,
+    // rebels), else the last body or state.
+    mention.actors = RecentGroup();
     if (mention.actors.empty()) return std::nullopt;
     return mention;
   } else if (tokens[i].capitalized && tokens[i].kind == TokenKind::kWord) {

@@ -123,6 +123,7 @@ class ActorTracker {
                     size_t next_piece) const;
   bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
+  std::vector<Actor> RecentGroup() const;
   void Remember(const Actor& actor, bool person);
 
   const ActorDictionary& dictionary_;

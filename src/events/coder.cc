@@ -90,12 +90,17 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       bool noun =
           first.nominal || match.pattern->noun || (!english_ && first.voice == Voice::kNone);
       // ... or a reason or object further on ("mengecam junta atas kekerasan
-      // dan serangan"), unless an actor of its own stands before it.
+      // dan serangan"), unless its own actor stands right before it, or it
+      // follows a preposition with its actor after it ("dalam kunjungan
+      // Menteri X ke Y").
       bool object = !found.empty();
       for (const Mention& mention : *input.mentions) {
-        if (!found.empty() && mention.begin >= found.back().end && mention.end <= match.begin) {
-          object = false;
-        }
+        if (!object) break;
+        bool own = mention.begin >= found.back().end && mention.end <= match.begin &&
+                   mention.end + 1 >= match.begin;
+        bool told = mention.begin == match.end && match.begin > 0 &&
+                    lexicon_.Is(LexiconKind::kPreposition, tokens, match.begin - 1);
+        object = !(own || told);
       }
       if (!(noun && object)) found.push_back(match);
       i = match.end;
