@@ -366,3 +366,9 @@ for (const name of ["actor", "dyad_a", "dyad_b"]) {
 }
 window.addEventListener("popstate", render);
 render();
+
+// For end-to-end tests and the browser console: the live chart and graph.
+window.warta = {
+  get timeline() { return timelineChart; },
+  get network() { return network; },
+};

@@ -1,0 +1,333 @@
+// The JSON API on a real database of hand-made events: every endpoint, its
+// answers counted exactly, and its refusals of bad parameters.
+#include "serve/api.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace warta {
+namespace {
+
+using nlohmann::json;
+
+// The team's own text: three sentences, each one event.
+const char* kText =
+    "Kim Jong Un visited Russia on Wednesday. Putin praised North Korea at the summit. "
+    "Russia attacked Ukraine again in October, officials said.";
+// An edited copy of the same report: the same story, told by a second outlet.
+const char* kEditedText =
+    "Kim Jong Un visited Russia on Wednesday. Putin praised North Korea at the summit. "
+    "Russia attacked Ukraine again in October, Ukrainian officials said on Friday.";
+const char* kOtherText = "The United States accused North Korea of supplying arms to Russia.";
+
+Actor State(const std::string& country, const std::string& name, const std::string& agent = "") {
+  return Actor{country + agent, country, agent, name, std::nullopt, std::nullopt};
+}
+
+Span Find(const std::string& text, const std::string& part) {
+  size_t at = text.find(part);
+  EXPECT_NE(at, std::string::npos) << part;
+  return {at, at + part.size()};
+}
+
+Event MakeEvent(const std::string& text, const std::string& sentence, const Actor& source,
+                const std::string& verb, const Actor& target, const std::string& cameo, int quad,
+                double goldstein, Date date) {
+  Event e;
+  e.source = source;
+  e.target = target;
+  e.cameo = cameo;
+  e.cameo_root = cameo.substr(0, 2);
+  e.cameo_label = "label " + cameo;
+  e.quad_class = quad;
+  e.goldstein = goldstein;
+  e.date = date;
+  e.language = "en";
+  e.evidence.sentence = Find(text, sentence);
+  e.evidence.text = sentence;
+  e.evidence.source = Find(text, source.name);
+  e.evidence.verb = Find(text, verb);
+  e.evidence.target = Find(text, target.name);
+  e.event_id = cameo + source.code + target.code + date.ToString();
+  return e;
+}
+
+CodedRecord Record(const std::string& id, const std::string& text, const std::string& outlet,
+                   bool with_attack) {
+  CodedRecord record;
+  record.article.id = id;
+  record.article.text = text;
+  record.article.source = outlet;
+  record.article.title = "Title of " + id;
+  record.article.url = "https://example.org/" + id;
+  record.article.published = Date::Day(2023, 10, 13);
+  record.language = "en";
+  record.events.push_back(MakeEvent(text, "Kim Jong Un visited Russia on Wednesday.",
+                                    State("PRK", "Kim Jong Un", "GOV"), "visited",
+                                    State("RUS", "Russia"), "042", 1, 1.9, Date::Day(2023, 9, 13)));
+  record.events.push_back(
+      MakeEvent(text, "Putin praised North Korea at the summit.", State("RUS", "Putin", "GOV"),
+                "praised", State("PRK", "North Korea"), "051", 1, 3.4, Date::Day(2023, 9, 13)));
+  if (with_attack) {
+    std::string sentence = text.substr(text.find("Russia attacked"));
+    record.events.push_back(MakeEvent(text, sentence, State("RUS", "Russia"), "attacked",
+                                      State("UKR", "Ukraine"), "190", 4, -10,
+                                      Date::Month(2023, 10)));
+  }
+  for (Event& e : record.events) e.article_id = id;
+  for (Event& e : record.events) e.event_id += id;
+  return record;
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = ::testing::TempDir() + "warta-api-test.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    CodedRecord other;
+    other.article.id = "other";
+    other.article.text = kOtherText;
+    other.article.source = "Wire B";
+    other.article.published = Date::Day(2023, 11, 2);
+    other.language = "en";
+    other.events.push_back(MakeEvent(kOtherText, kOtherText, State("USA", "The United States"),
+                                     "accused", State("PRK", "North Korea"), "112", 3, -2,
+                                     Date::Day(2023, 11, 2)));
+    other.events.back().article_id = "other";
+    auto written =
+        store.value()->WriteBatch({Record("first", kText, "Wire A", true),
+                                   Record("edited", kEditedText, "Wire B", true), other});
+    ASSERT_TRUE(written.ok()) << written.status().message();
+    auto pool = StorePool::Open(path_, 2);
+    ASSERT_TRUE(pool.ok()) << pool.status().message();
+    pool_ = std::move(pool).value().release();
+  }
+  static void TearDownTestSuite() { delete pool_; }
+
+  json Get(const std::string& path, std::map<std::string, std::string> params = {},
+           int status = 200) {
+    Api api(pool_);
+    ApiResponse response = api.Handle(path, std::move(params));
+    EXPECT_EQ(response.status, status) << path << " " << response.body;
+    json body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+    EXPECT_FALSE(body.is_discarded()) << "not JSON: " << response.body;
+    return body;
+  }
+  // A refusal: 400 with a message that names the problem.
+  void ExpectBadRequest(const std::string& path, std::map<std::string, std::string> params,
+                        const std::string& message_part) {
+    json body = Get(path, std::move(params), 400);
+    ASSERT_TRUE(body.contains("error"));
+    EXPECT_NE(body["error"].get<std::string>().find(message_part), std::string::npos)
+        << body["error"];
+  }
+
+  static std::string path_;
+  static StorePool* pool_;
+};
+std::string ApiTest::path_;
+StorePool* ApiTest::pool_ = nullptr;
+
+TEST_F(ApiTest, EventsAreFilteredPagedAndNewestFirst) {
+  json all = Get("/api/events");
+  EXPECT_EQ(all["total"], 4);  // the two copies' events merge: 3 + 1
+  ASSERT_EQ(all["events"].size(), 4u);
+  EXPECT_EQ(all["events"][0]["cameo"], "112");  // 2023-11-02, the newest
+  EXPECT_EQ(all["events"][3]["date"], "2023-09-13");
+
+  json dyad = Get("/api/events", {{"dyad", "PRK:RUS"}});
+  EXPECT_EQ(dyad["total"], 2);
+  json directed = Get("/api/events", {{"dyad", "PRK:RUS"}, {"directed", "true"}});
+  EXPECT_EQ(directed["total"], 1);
+  EXPECT_EQ(Get("/api/events", {{"root", "19"}})["total"], 1);
+  EXPECT_EQ(Get("/api/events", {{"quad", "1"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"from", "2023-10"}, {"to", "2023-12-31"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"actor", "Putin"}})["total"], 1);
+  EXPECT_EQ(Get("/api/events", {{"source", "Wire B"}})["total"], 4);
+  EXPECT_EQ(Get("/api/events", {{"source", "Wire A"}})["total"], 3);
+
+  json page = Get("/api/events", {{"limit", "2"}, {"offset", "2"}, {"order", "oldest"}});
+  EXPECT_EQ(page["total"], 4);
+  ASSERT_EQ(page["events"].size(), 2u);
+  EXPECT_EQ(page["events"][0]["cameo"], "190");
+  EXPECT_EQ(page["events"][1]["cameo"], "112");
+}
+
+TEST_F(ApiTest, EventsCarryCountsAndHighlightedEvidence) {
+  json events = Get("/api/events", {{"root", "04"}})["events"];
+  ASSERT_EQ(events.size(), 1u);
+  const json& visit = events[0];
+  EXPECT_EQ(visit["num_mentions"], 2);
+  EXPECT_EQ(visit["num_sources"], 2);
+  EXPECT_EQ(visit["url"], "https://example.org/first");
+  json parts = visit["evidence_parts"];
+  std::string whole, source, verb, target;
+  for (const json& part : parts) {
+    whole += part["text"].get<std::string>();
+    if (part["role"] == "source") source = part["text"];
+    if (part["role"] == "verb") verb = part["text"];
+    if (part["role"] == "target") target = part["text"];
+  }
+  EXPECT_EQ(whole, "Kim Jong Un visited Russia on Wednesday.");
+  EXPECT_EQ(source, "Kim Jong Un");
+  EXPECT_EQ(verb, "visited");
+  EXPECT_EQ(target, "Russia");
+}
+
+TEST_F(ApiTest, OneEventHasEveryTellingAndItsStory) {
+  long long row = Get("/api/events", {{"root", "19"}})["events"][0]["row"];
+  json detail = Get("/api/event/" + std::to_string(row));
+  EXPECT_EQ(detail["event"]["cameo"], "190");
+  ASSERT_EQ(detail["mentions"].size(), 2u);
+  EXPECT_EQ(detail["mentions"][0]["source"], "Wire A");
+  EXPECT_EQ(detail["mentions"][1]["source"], "Wire B");
+  EXPECT_EQ(detail["mentions"][1]["url"], "https://example.org/edited");
+  EXPECT_FALSE(detail["mentions"][1]["evidence_parts"].empty());
+  ASSERT_EQ(detail["story"].size(), 2u);  // the edited copy joined the first report's story
+  EXPECT_EQ(detail["story"][0]["title"], "Title of first");
+
+  Get("/api/event/999999", {}, 404);
+  ExpectBadRequest("/api/event/abc", {}, "positive number");
+  ExpectBadRequest("/api/event/1", {{"x", "1"}}, "no parameters");
+}
+
+TEST_F(ApiTest, TimelineCountsByPeriodDirectionAndQuad) {
+  json month = Get("/api/timeline", {{"dyad", "RUS:PRK"}});
+  EXPECT_EQ(month["period"], "month");
+  EXPECT_EQ(month["dyad"][0], "RUS");
+  ASSERT_EQ(month["buckets"].size(), 1u);
+  const json& september = month["buckets"][0];
+  EXPECT_EQ(september["period"], "2023-09");
+  EXPECT_EQ(september["forward"]["events"], 1);  // Putin praised North Korea
+  EXPECT_EQ(september["forward"]["quad"][0], 1);
+  EXPECT_DOUBLE_EQ(september["forward"]["goldstein"].get<double>(), 3.4);
+  EXPECT_EQ(september["reverse"]["events"], 1);  // Kim visited Russia
+  EXPECT_DOUBLE_EQ(september["reverse"]["goldstein"].get<double>(), 1.9);
+
+  // Every month from the first to the last, the empty ones too.
+  json gaps = Get("/api/timeline", {{"actor", "PRK"}});
+  EXPECT_TRUE(gaps["dyad"].is_null());
+  ASSERT_EQ(gaps["buckets"].size(), 3u);
+  EXPECT_EQ(gaps["buckets"][1]["period"], "2023-10");
+  EXPECT_EQ(gaps["buckets"][1]["forward"]["events"], 0);
+  EXPECT_TRUE(gaps["buckets"][1]["forward"]["goldstein"].is_null());
+  EXPECT_EQ(gaps["buckets"][2]["forward"]["quad"][2], 1);  // the accusation, verbal conflict
+
+  json week = Get("/api/timeline", {{"period", "week"}});
+  ASSERT_FALSE(week["buckets"].empty());
+  EXPECT_EQ(week["buckets"][0]["period"], "2023-09-11");  // the Monday of 2023-09-13
+  long long total = 0;
+  for (const json& bucket : week["buckets"]) total += bucket["forward"]["events"].get<long long>();
+  EXPECT_EQ(total, 4);
+  ExpectBadRequest("/api/timeline", {{"period", "day"}}, "period must be week or month");
+  ExpectBadRequest("/api/timeline", {{"limit", "5"}}, "no limit");
+}
+
+TEST_F(ApiTest, NetworkKeepsTopActorsAndTheirEdges) {
+  json network = Get("/api/network");
+  ASSERT_EQ(network["nodes"].size(), 6u);  // PRKGOV RUS RUSGOV PRK UKR USA
+  json edges = network["edges"];
+  ASSERT_EQ(edges.size(), 4u);
+  json small = Get("/api/network", {{"nodes", "2"}});
+  EXPECT_EQ(small["nodes"].size(), 2u);
+  for (const json& edge : small["edges"]) {
+    bool kept = false;
+    for (const json& node : small["nodes"]) kept = kept || node["code"] == edge["source"];
+    EXPECT_TRUE(kept);
+  }
+  ExpectBadRequest("/api/network", {{"nodes", "1000"}}, "nodes must be a number from 2 to 100");
+}
+
+TEST_F(ApiTest, ActorsCompleteByCodeOrName) {
+  json by_code = Get("/api/actors", {{"q", "prk"}});
+  ASSERT_FALSE(by_code["actors"].empty());
+  EXPECT_EQ(by_code["actors"][0]["code"].get<std::string>().substr(0, 3), "PRK");
+  json by_name = Get("/api/actors", {{"q", "putin"}});
+  ASSERT_EQ(by_name["actors"].size(), 1u);
+  EXPECT_EQ(by_name["actors"][0]["code"], "RUSGOV");
+  EXPECT_TRUE(Get("/api/actors", {{"q", "%"}})["actors"].empty());  // no wildcard
+  ExpectBadRequest("/api/actors", {}, "q must be");
+  ExpectBadRequest("/api/actors", {{"q", "ru"}, {"limit", "0"}}, "limit");
+}
+
+TEST_F(ApiTest, StatsCountTheDatabase) {
+  json stats = Get("/api/stats");
+  EXPECT_EQ(stats["articles"], 3);
+  EXPECT_EQ(stats["events"], 4);
+  EXPECT_EQ(stats["stories"], 2);
+  EXPECT_EQ(stats["by_language"]["en"], 3);
+  ExpectBadRequest("/api/stats", {{"q", "1"}}, "no parameters");
+}
+
+TEST_F(ApiTest, BadParametersGetClearRefusals) {
+  ExpectBadRequest("/api/events", {{"from", "2023-13-45"}}, "from must be a date");
+  ExpectBadRequest("/api/events", {{"from", "2024"}, {"to", "2023"}}, "from is after to");
+  ExpectBadRequest("/api/events", {{"quad", "9"}}, "quad must be 1, 2, 3 or 4");
+  ExpectBadRequest("/api/events", {{"root", "4x"}}, "root takes CAMEO roots");
+  ExpectBadRequest("/api/events", {{"limit", "100000"}}, "limit must be a number from 1 to 500");
+  ExpectBadRequest("/api/events", {{"limit", "-1"}}, "limit");
+  ExpectBadRequest("/api/events", {{"offset", "x"}}, "offset");
+  ExpectBadRequest("/api/events", {{"dyad", "PRK"}}, "dyad must be A:B");
+  ExpectBadRequest("/api/events", {{"directed", "maybe"}}, "directed");
+  ExpectBadRequest("/api/events", {{"order", "random"}}, "order");
+  ExpectBadRequest("/api/events", {{"colour", "red"}}, "unknown parameter colour");
+  ExpectBadRequest("/api/events", {{"actor", std::string(500, 'a')}}, "too long");
+  ExpectBadRequest("/api/events", {{"actor", "\xff\xfe"}}, "UTF-8");
+  Get("/api/nothing", {}, 404);
+}
+
+TEST_F(ApiTest, InjectionAttemptsAreDataNotSql) {
+  for (const char* attack : {"'; DROP TABLE events; --", "x' OR '1'='1", "\" OR 1=1 --"}) {
+    json found = Get("/api/events", {{"actor", attack}});
+    EXPECT_EQ(found["total"], 0) << attack;
+    EXPECT_EQ(Get("/api/events", {{"source", attack}})["total"], 0);
+    EXPECT_TRUE(Get("/api/actors", {{"q", attack}})["actors"].empty());
+  }
+  ExpectBadRequest("/api/event/1;DROP TABLE events", {}, "positive number");
+  EXPECT_EQ(Get("/api/stats")["events"], 4);  // nothing was dropped
+}
+
+TEST(ApiTimeLimitTest, SlowQueriesStopWithA503) {
+  std::string path = ::testing::TempDir() + "warta-api-slow.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    CodedRecord record = Record("many", kText, "Wire A", false);
+    Event model = record.events[0];
+    record.events.clear();
+    for (int i = 0; i < 3000; ++i) {  // enough rows that counting them outlasts the deadline
+      Event e = model;
+      e.date = CivilFromDays(DaysFromCivil(2000, 1, 1) + i);
+      e.event_id = "slow" + std::to_string(i);
+      record.events.push_back(e);
+    }
+    ASSERT_TRUE(store.value()->WriteBatch({record}).ok());
+  }
+  auto pool = StorePool::Open(path, 1);
+  ASSERT_TRUE(pool.ok());
+  Api impatient(pool.value().get(), std::chrono::milliseconds(-1));
+  ApiResponse response = impatient.Handle("/api/events", {});
+  EXPECT_EQ(response.status, 503) << response.body;
+  EXPECT_NE(response.body.find("narrow the filters"), std::string::npos);
+  Api patient(pool.value().get());
+  EXPECT_EQ(patient.Handle("/api/events", {}).status, 200);  // the connection still works
+}
+
+TEST(StorePoolTest, RefusesWhatIsNotAnEventDatabase) {
+  std::string path = ::testing::TempDir() + "not-a-db.txt";
+  FILE* file = std::fopen(path.c_str(), "w");
+  std::fputs("just text\n", file);
+  std::fclose(file);
+  auto pool = StorePool::Open(path, 1);
+  EXPECT_FALSE(pool.ok());
+}
+
+}  // namespace
+}  // namespace warta
