@@ -538,8 +538,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // toward each other ("Kedua menteri berjanji ...").
     std::string root = pattern.code.substr(0, 2);
     bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
+    // "A dan B bertemu di sela-sela KTT NATO": a reciprocal act of two
+    // subjects is between them, whatever is named after it.
     bool reciprocal = from.size() >= 2 &&
-                      (((pattern.reciprocal || cooperative || between) && to.empty()) || overlap);
+                      (pattern.reciprocal || overlap || ((cooperative || between) && to.empty()));
+    if (reciprocal && pattern.reciprocal) to.clear();
     for (const Side& s : from) {
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;
