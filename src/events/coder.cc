@@ -363,6 +363,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
   bool denial_open = false;       // the last verb was a denial, or denied by one
   int previous_object = -1;
+  std::vector<int> previous_targets;
   bool previous_controls = false;
   bool inside_accusation = false;
 
@@ -433,12 +434,16 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":
     // what is urged or demanded has not happened; the appeal is the event.
-    bool urged = appeal_open && (inherited || subject < 0 || subject == previous_object);
+    // "urged Israel and Hamas to accept a ceasefire": any of those urged.
+    bool of_urged = std::find(previous_targets.begin(), previous_targets.end(), subject) !=
+                    previous_targets.end();
+    bool urged = appeal_open && (inherited || subject < 0 || of_urged);
     std::string this_root = pattern.code.substr(0, 2);
     appeal_open = this_root == "02" || this_root == "10" || urged;
     previous_sources = sources.empty() ? previous_sources : sources;
     if (main_sources.empty() && !inherited) main_sources = sources;
     previous_object = targets.empty() ? -1 : targets.front();
+    previous_targets = targets;
     previous_controls = ObjectControls(pattern);
     // "membantah menyerang fasilitas sipil", "denied that Moscow had
     // deported children": what is denied is no event, until "dan"/"and"
