@@ -362,6 +362,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   std::vector<int> main_sources;  // the subject of the sentence's first verb that has one
   bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
   bool denial_open = false;       // the last verb was a denial, or denied by one
+  bool said_open = false;         // the last verb was a plain statement, or told by one
   int previous_object = -1;
   std::vector<int> previous_targets;
   bool previous_controls = false;
@@ -450,7 +451,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // joins a new verb to the subject.
     bool denied = denial_open && !coordinated;
     denial_open = pattern.code == "016" || denied;
-    if (urged || denied) continue;
+    // "mengatakan kapal itu berpatroli": in what a speaker says, a verb with
+    // no actor of its own is not the speaker's act.
+    bool reported = said_open && inherited && !coordinated;
+    said_open = (pattern.say && pattern.code == "010") || reported;
+    if (urged || denied || reported) continue;
 
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;

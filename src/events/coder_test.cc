@@ -46,6 +46,7 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "19", "none"},
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "01", "RUS 01 - asserted"},
       {"Menteri Luar Negeri Jepang mengatakan situasi tetap tenang.", "01", "none"},
+      {"Juru bicara militer China mengatakan kapal itu berpatroli secara normal.", "15", "none"},
       // Praise or criticism of an act is aimed at whoever did it: the latest
       // act of force, else what the article leads with.
       {"Polisi menangkap 23 mahasiswa. Penangkapan itu dikecam oleh LBH Makassar.", "11",
