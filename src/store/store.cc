@@ -46,10 +46,15 @@ CREATE TABLE IF NOT EXISTS events(
   first_article TEXT, published TEXT,
   num_mentions INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,
   num_sources INTEGER NOT NULL DEFAULT 0, date_added TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_date_quad ON events(date, quad_class, goldstein);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
-CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
-CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
+-- Each pairing of a code or a country on one side with either on the other
+-- has an index, so dyad and actor filters never scan (query.cc); the first
+-- covers the network's aggregate.
+CREATE INDEX IF NOT EXISTS events_source_target ON events(source_code, target_code, goldstein);
+CREATE INDEX IF NOT EXISTS events_target_source_country ON events(target_code, source_country);
+CREATE INDEX IF NOT EXISTS events_target_country_source ON events(target_country, source_code);
+CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root);
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id, source_code, cameo);
 CREATE TABLE IF NOT EXISTS mentions(
@@ -58,7 +63,7 @@ CREATE TABLE IF NOT EXISTS mentions(
   source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,
   target_start INTEGER, target_end INTEGER, confidence REAL);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event, article);
-CREATE INDEX IF NOT EXISTS mentions_outlet ON mentions(event, outlet);
+CREATE INDEX IF NOT EXISTS mentions_by_outlet ON mentions(outlet, event);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE TABLE IF NOT EXISTS actors(
   code TEXT NOT NULL, name TEXT NOT NULL, country TEXT, agent TEXT,
