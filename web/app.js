@@ -100,7 +100,11 @@ async function render() {
   document.body.dataset.ready = "true";  // for tests and screenshots: everything drawn
 }
 
+// The database's size, read once: counting by month and source costs a scan.
+let summaryShown = false;
 async function renderSummary() {
+  if (summaryShown) return;
+  summaryShown = true;
   const stats = await api("/api/stats");
   document.getElementById("summary").textContent =
     stats.events + " events from " + stats.articles + " articles in " + stats.stories + " stories";

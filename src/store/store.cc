@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS articles(
   language TEXT, title TEXT, text_hash TEXT UNIQUE NOT NULL, story_id INTEGER NOT NULL,
   num_events INTEGER NOT NULL, minhash BLOB, num_keys INTEGER NOT NULL DEFAULT 0,
   ingested_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE TABLE IF NOT EXISTS article_bands(band INTEGER, hash INTEGER, article INTEGER);
 CREATE INDEX IF NOT EXISTS article_bands_lookup ON article_bands(band, hash);
 CREATE TABLE IF NOT EXISTS article_keys(key TEXT, article INTEGER);
