@@ -473,6 +473,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
                            lexicon_.Is(LexiconKind::kLocationPreposition, tokens, gap - 1));
   }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
+  mention.named = is_person || (organisation != nullptr && actor.code == organisation->code);
   mention.actors.push_back(actor);
   if (!mention.location) Remember(actor, is_person);
   return mention;

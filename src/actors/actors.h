@@ -94,6 +94,7 @@ struct Mention {
   bool is_state = false;  // a bare state name ("Rusia"), no agent
   bool dateline = false;  // "JAKARTA (Antara) -": where the story was filed
   bool placed = false;    // "Police in Minsk": the actor names the place it is in
+  bool named = false;     // a listed organisation or a person: one body among its code's many
 };
 
 class ActorTracker {

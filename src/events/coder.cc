@@ -472,6 +472,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       Actor actor;
       TokenRange range;
       bool resolved;
+      bool named;
     };
     auto expand = [&](const std::vector<int>& group, bool written) {
       std::vector<Side> sides;
@@ -479,7 +480,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         for (const Actor& actor : mentions[m].actors) {
           TokenRange range = written ? TokenRange{mentions[m].begin, mentions[m].end}
                                      : TokenRange{verb.begin, verb.begin};
-          sides.push_back({actor, range, mentions[m].resolved});
+          sides.push_back({actor, range, mentions[m].resolved, mentions[m].named});
         }
       }
       return sides;
@@ -525,7 +526,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         people.agent = "CVL";
         people.code = people.country + people.agent;
         people.name = mention.actors.front().name;
-        to.push_back({people, {mention.begin, mention.end}, false});
+        to.push_back({people, {mention.begin, mention.end}, false, false});
         break;
       }
     }
@@ -571,11 +572,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       } else {
         for (const Side& t : to) {
           // The same actor code on both sides is the same actor, unless two
-          // different people are named.
+          // different people or bodies are named ("Partai Demokrat menuding
+          // NasDem", "Bawaslu merekomendasikan KPU").
           bool people = s.actor.start.has_value() || t.actor.start.has_value();
+          bool named = s.named || t.named;
           bool same =
               s.actor.SameAs(t.actor) || (s.actor.code == t.actor.code && !s.actor.code.empty() &&
-                                          !people && !s.actor.agent.empty());
+                                          !people && !named && !s.actor.agent.empty());
           if (!same) add(s, &t);
         }
       }

@@ -54,6 +54,9 @@ TEST(CoderTest, SentencesTableDriven) {
       {"European Union leaders agreed to open membership talks with Moldova. Moldova's "
        "president welcomed the decision.",
        "05", "MDAGOV 05 EUR asserted"},
+      // Two named bodies with one actor code are still two actors.
+      {"Sekretaris Jenderal Partai Demokrat menuding NasDem mengkhianati koalisi.", "11",
+       "IDNPTY 11 IDNPTY asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
