@@ -386,10 +386,8 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
                               size_t first, size_t last) {
   Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false, false};
   const ActorEntry* by_slot[6] = {};
-  bool place_after_organisation = false;
   for (size_t p = first; p <= last; ++p) {
     int slot = Slot(pieces[p].entry->kind);
-    if (slot == 0 && by_slot[2] != nullptr) place_after_organisation = true;
     if (slot != 4 || by_slot[4] == nullptr) by_slot[slot] = pieces[p].entry;
     if (slot == 4) by_slot[4] = pieces[p].entry;  // the last title is the most specific
   }
@@ -410,9 +408,10 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     actor.start = office->start;
     actor.end = office->end;
     is_person = true;
-  } else if (organisation != nullptr && place != nullptr && place_after_organisation &&
-             organisation->country != "IGO" && place->country != organisation->country) {
-    // "Kementerian Perdagangan China": a generic ministry name, then its state.
+  } else if (organisation != nullptr && place != nullptr && organisation->country != "IGO" &&
+             place->country != organisation->country) {
+    // "Kementerian Perdagangan China", "the U.S. House of Representatives": a
+    // generic body's name with its state.
     actor.country = place->country;
     actor.agent = organisation->agent;
   } else if (organisation != nullptr) {

@@ -55,6 +55,13 @@ TEST_F(ActorsTest, ARoleInAPlaceIsThatStatesActor) {
   EXPECT_EQ(Mentions({"Mahasiswa di Makassar berunjuk rasa."})[0], "IDNEDU Mahasiswa di Makassar");
 }
 
+TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
+  auto found = Mentions({"The U.S. House of Representatives voted."}, "2023-07-27",
+                        /*english=*/true);
+  ASSERT_GE(found.size(), 1u);
+  EXPECT_EQ(found[0].substr(0, 7), "USALEG ");
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
