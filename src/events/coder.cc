@@ -238,6 +238,16 @@ int EventCoder::InvertedSpeaker(const SentenceInput& input, const VerbMatch& ver
   return -1;
 }
 
+// "met Qatar's prime minister in Doha", "... after he arrived in the Iranian
+// capital": the state a meeting took place in, or "" when none is named.
+std::string EventCoder::MeetingPlace(const SentenceInput& input, const VerbMatch& verb) const {
+  for (const Mention& mention : *input.mentions) {
+    if (mention.begin < verb.end || !mention.location || mention.dateline) continue;
+    if (!mention.actors.empty()) return mention.actors.front().country;
+  }
+  return "";
+}
+
 int EventCoder::AgentOf(const SentenceInput& input, const VerbMatch& verb, size_t limit) const {
   // The agent of a passive: "dipuji oleh Putin", "dipuji Putin", "was condemned by the EU".
   const auto& tokens = *input.tokens;
@@ -530,8 +540,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         break;
       }
     }
-    auto add = [&](const Side& s, const Side* t) {
+    auto add = [&](const Side& s, const Side* t, const char* code = nullptr) {
       CodedEvent event = base;
+      if (code != nullptr) event.code = code;
       event.source = s.actor;
       event.source_range = s.range;
       if (t != nullptr) {
@@ -554,6 +565,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool reciprocal = from.size() >= 2 &&
                       (pattern.reciprocal || overlap || ((cooperative || between) && to.empty()));
     if (reciprocal && pattern.reciprocal) to.clear();
+    std::string host = pattern.reciprocal && pattern.code == "040" && !reciprocal
+                           ? MeetingPlace(input, verb)
+                           : std::string();
     for (const Side& s : from) {
       if (reciprocal) {
         const std::vector<Side>& others = to.empty() ? from : to;
@@ -579,7 +593,24 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
           bool same =
               s.actor.SameAs(t.actor) || (s.actor.code == t.actor.code && !s.actor.code.empty() &&
                                           !people && !named && !s.actor.agent.empty());
-          if (!same) add(s, &t);
+          if (same) continue;
+          // "A met B in Doha": a meeting in one party's state is the other's
+          // visit (042) and the host's hosting (043).
+          bool s_hosts = !host.empty() && s.actor.country == host;
+          bool t_hosts = !host.empty() && t.actor.country == host;
+          if (s_hosts != t_hosts) {
+            const Side& visitor = s_hosts ? t : s;
+            const Side& receiver = s_hosts ? s : t;
+            // "visited Japan and met the prime minister in Tokyo": one visit.
+            bool told = std::any_of(events.begin(), events.end(), [&](const CodedEvent& e) {
+              return e.pattern->code == "042" && e.source.SameAs(visitor.actor) && e.target &&
+                     e.target->country == host;
+            });
+            if (!told) add(visitor, &receiver, "042");
+            add(receiver, &visitor, "043");
+          } else {
+            add(s, &t);
+          }
         }
       }
     }

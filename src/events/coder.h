@@ -92,6 +92,7 @@ class EventCoder {
                const std::vector<bool>& breaks, const VerbMatch& verb, size_t limit) const;
   bool TrailingAttribution(const SentenceInput& input, const VerbMatch& verb, int subject) const;
   int InvertedSpeaker(const SentenceInput& input, const VerbMatch& verb, size_t limit) const;
+  std::string MeetingPlace(const SentenceInput& input, const VerbMatch& verb) const;
   int AgentOf(const SentenceInput& input, const VerbMatch& verb, size_t limit) const;
   std::vector<int> WithConjuncts(const SentenceInput& input, int mention, bool leftwards) const;
   Modality ModalityOf(const SentenceInput& input, const VerbMatch& verb, size_t subject_end,

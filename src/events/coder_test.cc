@@ -57,6 +57,9 @@ TEST(CoderTest, SentencesTableDriven) {
       // Two named bodies with one actor code are still two actors.
       {"Sekretaris Jenderal Partai Demokrat menuding NasDem mengkhianati koalisi.", "11",
        "IDNPTY 11 IDNPTY asserted"},
+      // A meeting in one party's state is the other's visit, and its hosting.
+      {"China's president met the U.S. secretary of state in Beijing.", "04",
+       "USAGOV 04 CHNGOV asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
