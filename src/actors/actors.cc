@@ -457,12 +457,10 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
       (mention.end < tokens.size() &&
        lexicon_.Is(LexiconKind::kDemonstrative, tokens, mention.end));
   if (bare_title && definite) {
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->actor.agent == actor.agent && !it->actor.country.empty()) {
-        actor = it->actor;
-        mention.resolved = true;
-        break;
-      }
+    if (const Entity* earlier =
+            EarlierHolder(actor, JoinText(tokens, mention.begin, mention.end))) {
+      actor = earlier->actor;
+      mention.resolved = true;
     }
   }
   for (size_t p = first + 1; p <= last; ++p) {
@@ -476,6 +474,21 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   mention.actors.push_back(actor);
   if (!mention.location) Remember(actor, is_person);
   return mention;
+}
+
+// "the junta chief" after "Myanmar's junta chief", "the court" after "the
+// International Criminal Court": the last actor named with these very words,
+// else the last of the title's kind.
+const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
+                                                        const std::string& words) const {
+  std::string lower = ToLower(words);
+  const Entity* of_kind = nullptr;
+  for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    if (it->actor.agent != title.agent || it->actor.country.empty()) continue;
+    if (ToLower(it->actor.name).find(lower) != std::string::npos) return &*it;
+    if (of_kind == nullptr) of_kind = &*it;
+  }
+  return of_kind;
 }
 
 namespace {

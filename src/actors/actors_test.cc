@@ -62,6 +62,14 @@ TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
   EXPECT_EQ(found[0].substr(0, 7), "USALEG ");
 }
 
+TEST_F(ActorsTest, ADefiniteTitleIsTheActorLastNamedWithIt) {
+  auto found = Mentions({"Myanmar's junta chief arrived.",
+                         "President Joko Widodo, who hosted the junta chief, spoke."},
+                        "2021-04-24", /*english=*/true);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2], "MMRGOV Myanmar's junta chief");
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
