@@ -87,8 +87,10 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.
       const WordAnalysis& first = (*input.analyses)[match.begin];
-      bool noun =
-          first.nominal || match.pattern->noun || (!english_ && first.voice == Voice::kNone);
+      bool noun = first.nominal || match.pattern->noun ||
+                  (!english_ && first.voice == Voice::kNone) ||
+                  (english_ && match.begin > 0 &&
+                   lexicon_.Is(LexiconKind::kDeterminer, tokens, match.begin - 1));
       // ... or a reason or object further on ("mengecam junta atas kekerasan
       // dan serangan"), unless its own actor stands right before it, or it
       // follows a preposition with its actor after it ("dalam kunjungan
@@ -146,6 +148,11 @@ int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& r
     if (!lexicon_.Is(LexiconKind::kRelative, tokens, k) || (k > 0 && tokens[k - 1].text == ",")) {
       continue;
     }
+    // "said that ASEAN condemned": an actor between is the verb's own subject.
+    bool own = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+      return m.begin > k && m.begin < verb_begin && !m.location;
+    });
+    if (own) break;
     for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
       if (mentions[m].end == k && !mentions[m].location) return m;
     }
@@ -175,9 +182,13 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
         lexicon_.Is(LexiconKind::kPassiveAgent, tokens, mention.begin - 1)) {
       continue;
     }
-    // "... fired rockets and Thai jets struck ...": the next clause's subject.
-    if (mention.end == limit && limit < tokens.size() && mention.begin > 0 &&
-        lexicon_.Is(LexiconKind::kConjunction, tokens, mention.begin - 1)) {
+    // "... fired rockets and Thai jets struck ...", "..., the Jordanian army
+    // said": the next clause's subject.
+    size_t opens = mention.begin;
+    if (opens > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, opens - 1)) --opens;
+    if (mention.end == limit && limit < tokens.size() && opens > 0 &&
+        (lexicon_.Is(LexiconKind::kConjunction, tokens, opens - 1) ||
+         tokens[opens - 1].text == ",")) {
       return -1;
     }
     // "mengecam peluncuran tersebut sebagai ...": the object was a thing.
@@ -281,7 +292,12 @@ std::vector<int> EventCoder::WithConjuncts(const SentenceInput& input, int menti
     if (next < 0 || next >= static_cast<int>(mentions.size())) break;
     const Mention& a = mentions[leftwards ? next : current];
     const Mention& b = mentions[leftwards ? current : next];
-    if (b.begin != a.end + 1 || a.location || b.location) break;
+    // "South Korea, Japan and the United States": a determiner may open the
+    // next conjunct.
+    bool determined = b.begin == a.end + 2 &&
+                      lexicon_.Is(LexiconKind::kDemonstrative, tokens, a.end + 1) &&
+                      lexicon_.Is(LexiconKind::kConjunction, tokens, a.end);
+    if ((b.begin != a.end + 1 && !determined) || a.location || b.location) break;
     bool joined =
         tokens[a.end].text == "," || lexicon_.Is(LexiconKind::kConjunction, tokens, a.end);
     if (!joined) break;
@@ -377,6 +393,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   std::vector<int> previous_targets;
   bool previous_controls = false;
   bool inside_accusation = false;
+  bool subordinate_subject = false;  // the last verb's subject opened a reported clause
 
   // complements[j]: the verb that verb j pledges or threatens, else verbs.size().
   std::vector<size_t> complements(verbs.size());
@@ -410,7 +427,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool coordinated = j > 0 && verb.begin > 0 &&
                        (lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1) ||
                         (*input.tokens)[verb.begin - 1].text == ",");
-    if (coordinated && !main_sources.empty()) {
+    if (coordinated && subordinate_subject) {
+      // "said that ASEAN condemned the strike and called on the junta": the
+      // reported clause's subject goes on.
+      subjects = previous_sources;
+      inherited = true;
+      subject = -1;
+    } else if (coordinated && !main_sources.empty()) {
       // "X said ... and accused Y": the verb after "and" shares the main
       // clause's subject, not that of the last verb in the report.
       subjects = main_sources;
@@ -451,6 +474,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool urged = appeal_open && (inherited || subject < 0 || of_urged);
     std::string this_root = pattern.code.substr(0, 2);
     appeal_open = this_root == "02" || this_root == "10" || urged;
+    subordinate_subject =
+        subject >= 0 && !inherited && mentions[subject].begin > boundary &&
+        std::any_of(breaks.begin() + boundary, breaks.begin() + mentions[subject].begin,
+                    [](bool b) { return b; });
     previous_sources = sources.empty() ? previous_sources : sources;
     if (main_sources.empty() && !inherited) main_sources = sources;
     previous_object = targets.empty() ? -1 : targets.front();
@@ -524,8 +551,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     to.erase(std::remove_if(to.begin(), to.end(), own_state), to.end());
     // An attack on a place with no actor named hits that place's people
     // ("serangan udara ke Desa Pazigyi", "struck ... in Russia's Samara region").
+    // So does aid dropped or sent to a place ("airdropped food over northern Gaza").
     int root_number = std::atoi(pattern.code.substr(0, 2).c_str());
-    if (to.empty() && root_number >= 18 && !pattern.no_target) {
+    if (to.empty() && (root_number >= 18 || root_number == 7) && !pattern.no_target) {
       for (const Mention& mention : mentions) {
         if (!mention.location || mention.dateline || mention.begin < verb.end ||
             mention.begin >= limit || mention.actors.empty()) {
@@ -562,9 +590,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
     // "A dan B bertemu di sela-sela KTT NATO": a reciprocal act of two
     // subjects is between them, whatever is named after it.
+    // "the two sides agreed ... on military communication": a role of no
+    // state is no party to the two sides' act.
+    bool stateless =
+        std::all_of(to.begin(), to.end(), [](const Side& t) { return t.actor.country.empty(); });
     bool reciprocal = from.size() >= 2 &&
-                      (pattern.reciprocal || overlap || ((cooperative || between) && to.empty()));
-    if (reciprocal && pattern.reciprocal) to.clear();
+                      (pattern.reciprocal || overlap || ((cooperative || between) && stateless));
+    if (reciprocal && (pattern.reciprocal || stateless)) to.clear();
     std::string host = pattern.reciprocal && pattern.code == "040" && !reciprocal
                            ? MeetingPlace(input, verb)
                            : std::string();

@@ -60,6 +60,19 @@ TEST(CoderTest, SentencesTableDriven) {
       // A meeting in one party's state is the other's visit, and its hosting.
       {"China's president met the U.S. secretary of state in Beijing.", "04",
        "USAGOV 04 CHNGOV asserted"},
+      // After "said that X ...", "and" goes on with X; a noun after "the" is no act.
+      {"Indonesia said that ASEAN condemned the air strike and called on Myanmar to stop.", "02",
+       "ASEAN 02 MMR asserted"},
+      {"Indonesia said that ASEAN condemned the air strike and called on Myanmar to stop.", "19",
+       "none"},
+      // Aid dropped on a place goes to its people; the speaker after a comma is
+      // not the object.
+      {"Jordanian military aircraft airdropped food over Gaza, the Jordanian army said.", "07",
+       "JORMIL 07 PSECVL asserted"},
+      // The two sides act on each other, not on a role of no state.
+      {"China's president met the U.S. secretary of state, and the two sides agreed to improve "
+       "military communication.",
+       "03", "USA 03 CHN asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
@@ -77,6 +90,13 @@ TEST(CoderTest, ConjoinedSubjectsEachActAndReciprocalVerbsGoBothWays) {
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].source.country + ">" + events[0].target->country, "IDN>JPN");
   EXPECT_EQ(events[1].source.country + ">" + events[1].target->country, "JPN>IDN");
+}
+
+TEST(CoderTest, ADeterminerMayOpenTheLastOfSeveralConjuncts) {
+  auto events = testing::CodeText(
+      "The launch was condemned by South Korea, Japan and the United States.", "2023-07-12");
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].source.country, "USA");
 }
 
 TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
