@@ -172,6 +172,14 @@ function link(url, text) {
   return a;
 }
 
+// One article in a list: its title linked to it, then outlet, date and language.
+function articleItem(article) {
+  const item = element("li");
+  item.append(link(article.url, article.title || article.article_id),
+    " — " + [article.source, article.published, article.language].filter(Boolean).join(", "));
+  return item;
+}
+
 async function renderDetail(row) {
   const detail = await api("/api/event/" + encodeURIComponent(row));
   const event = detail.event;
@@ -199,19 +207,14 @@ async function renderDetail(row) {
   box.append(element("h3", "Every report of this event (" + detail.mentions.length + ")"));
   const reports = element("ul", null, "reports");
   for (const m of detail.mentions) {
-    const item = element("li");
-    item.append(link(m.url, m.title || m.article_id), " — " + [m.source, m.published, m.language].filter(Boolean).join(", "));
+    const item = articleItem(m);
     if (m.evidence_parts) item.append(evidenceNode(m.evidence_parts));
     reports.append(item);
   }
   box.append(reports);
   box.append(element("h3", "Articles of the same story (" + detail.story.length + ")"));
   const story = element("ul", null, "story");
-  for (const a of detail.story) {
-    const item = element("li");
-    item.append(link(a.url, a.title || a.article_id), " — " + [a.source, a.published, a.language].filter(Boolean).join(", "));
-    story.append(item);
-  }
+  for (const a of detail.story) story.append(articleItem(a));
   box.append(story);
   const storyLink = element("a", "all events of this story");
   storyLink.href = "?story=" + encodeURIComponent(event.story_id);
