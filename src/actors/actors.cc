@@ -491,6 +491,16 @@ const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
   return of_kind;
 }
 
+// The latest office holder of a state other than `person`'s.
+const ActorTracker::Entity* ActorTracker::CounterpartOf(const Actor& person) const {
+  for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    const Actor& actor = it->actor;
+    bool office = !actor.agent.empty() && !actor.country.empty() && actor.country != "IGO";
+    if (office && actor.country != person.country) return &*it;
+  }
+  return nullptr;
+}
+
 namespace {
 
 // Agents that name groups of people rather than institutions.
@@ -514,11 +524,14 @@ std::vector<Actor> ActorTracker::RecentGroup() const {
 
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
   Mention mention{i, i + 1, {}, false, true, false, false, false};
-  auto recent = [&](bool people, size_t count, bool offices = false) {
+  // `stated`: only actors of a known state (a pair of counterparts, not
+  // "Kementerian Kelautan" read as a title and a name).
+  auto recent = [&](bool people, size_t count, bool offices = false, bool stated = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
       bool office = !it->actor.agent.empty() && it->actor.country != "IGO";
       if (people && !it->person && !(office && offices)) continue;
+      if (stated && it->actor.country.empty()) continue;
       if (people && std::any_of(found.begin(), found.end(),
                                 [&](const Actor& a) { return a.SameAs(it->actor); })) {
         continue;
@@ -543,8 +556,16 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     return found;
   };
   if (size_t n = lexicon_.Match(LexiconKind::kPairPeople, tokens, i)) {
-    // Named people first ("kedua pria tersebut"), then office holders ("the two leaders").
-    mention.actors = recent(true, 2);
+    // Named people first ("kedua pria tersebut"), then one named person and
+    // the latest office holder of another state ("kedua menlu" after Retno
+    // and "Menteri Luar Negeri Vietnam"), then office holders ("the two leaders").
+    mention.actors = recent(true, 2, false, true);
+    if (mention.actors.size() == 1) {
+      if (const Entity* other = CounterpartOf(mention.actors.front())) {
+        mention.actors.push_back(other->actor);
+      }
+    }
+    if (mention.actors.size() < 2) mention.actors = recent(true, 2);
     if (mention.actors.size() < 2) mention.actors = recent(true, 2, true);
     mention.end = i + n;
   } else if (size_t m = lexicon_.Match(LexiconKind::kPairStates, tokens, i)) {

@@ -70,6 +70,16 @@ TEST_F(ActorsTest, ADefiniteTitleIsTheActorLastNamedWithIt) {
   EXPECT_EQ(found[2], "MMRGOV Myanmar's junta chief");
 }
 
+TEST_F(ActorsTest, APairIsANamedPersonAndTheLatestCounterpartOfAnotherState) {
+  auto found = Mentions({"Menteri Luar Negeri RI Retno Marsudi menerima Menteri Luar Negeri "
+                         "Vietnam.",
+                         "Menurut Kementerian Kelautan, kedua menlu sepakat."},
+                        "2024-01-15");
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_NE(found[3].find("IDNGOV Retno Marsudi"), std::string::npos) << found[3];
+  EXPECT_NE(found[3].find("VNMGOV"), std::string::npos) << found[3];
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");

@@ -480,7 +480,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                     [](bool b) { return b; });
     previous_sources = sources.empty() ? previous_sources : sources;
     if (main_sources.empty() && !inherited) main_sources = sources;
-    previous_object = targets.empty() ? -1 : targets.front();
+    // "Pada pertemuan Senin, Retno mendesak ...": what follows an Indonesian
+    // act with no actor at all is no one's object. (An English one is mostly
+    // inside a noun phrase: "Israel's demand to keep troops".)
+    bool actorless = subjects.empty() && !english_;
+    previous_object = targets.empty() || actorless ? -1 : targets.front();
     previous_targets = targets;
     previous_controls = ObjectControls(pattern);
     // "membantah menyerang fasilitas sipil", "denied that Moscow had

@@ -73,6 +73,9 @@ TEST(CoderTest, SentencesTableDriven) {
       {"China's president met the U.S. secretary of state, and the two sides agreed to improve "
        "military communication.",
        "03", "USA 03 CHN asserted"},
+      // A government acting through its ministry is one actor.
+      {"Pemerintah Indonesia melalui Kementerian Luar Negeri mendesak India menahan diri.", "02",
+       "IDNGOV 02 IND asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
