@@ -1,4 +1,4 @@
-// `warta ingest | query | export | stats` as a user runs them: a folder of
+// `warta ingest | query | export | stats | serve` as a user runs them: a folder of
 // mixed inputs with broken files, resumption after a kill, idempotence, the
 // query filters and the export formats.
 #include <gtest/gtest.h>
@@ -160,6 +160,33 @@ TEST(IngestCliTest, QueryFiltersAndExportFormats) {
   EXPECT_EQ(Warta("query --db " + db + " --format xml").exit_code, 2);
   CommandRun missing = Warta("query --db /nonexistent/x.db");
   EXPECT_NE(missing.output.find("no such database"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+// `warta serve` refuses what it cannot serve, before listening, with exit 2.
+TEST(ServeCliTest, BadDatabasePortOrWebFolderIsAClearError) {
+  CommandRun missing = testing::RunWarta("serve --db " + ::testing::TempDir() + "nowhere.db");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.output.find("no such database"), std::string::npos) << missing.output;
+
+  std::string text = ::testing::TempDir() + "serve-not-a-db.txt";
+  std::ofstream(text) << "not a database\n";
+  CommandRun not_db = testing::RunWarta("serve --db " + text + " --port 0");
+  EXPECT_EQ(not_db.exit_code, 2);
+  EXPECT_NE(not_db.output.find("not a warta event database"), std::string::npos) << not_db.output;
+
+  CommandRun port = testing::RunWarta("serve --db " + text + " --port 70000");
+  EXPECT_EQ(port.exit_code, 2);
+  EXPECT_NE(port.output.find("--port must be a number from 0 to 65535"), std::string::npos);
+
+  CommandRun web = testing::RunWarta("serve --db " + text + " --web /nonexistent");
+  EXPECT_EQ(web.exit_code, 2);
+  EXPECT_NE(web.output.find("index.html: missing"), std::string::npos) << web.output;
 }
 
 }  // namespace
