@@ -491,6 +491,29 @@ const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
   return of_kind;
 }
 
+// "kedua partai", "both parties": the last two distinct bodies of the kind
+// the phrase names (not governments: capitals and seats stand for those).
+std::vector<Actor> ActorTracker::PairOfBodies(const std::vector<Token>& tokens, size_t begin,
+                                              size_t end) const {
+  std::string agent;
+  for (size_t k = begin; k < end && agent.empty(); ++k) {
+    const ActorEntry* entry = nullptr;
+    if (dictionary_.Match(tokens, k, &entry) > 0 && entry->kind == EntryKind::kTitle) {
+      agent = entry->agent;
+    }
+  }
+  std::vector<Actor> found;
+  if (agent.empty() || agent == "GOV") return found;
+  for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < 2; ++it) {
+    const Actor& actor = it->actor;
+    if (it->person || actor.agent != agent || actor.country.empty()) continue;
+    if (!found.empty() && found.front().name == actor.name) continue;
+    found.push_back(actor);
+  }
+  if (found.size() < 2) found.clear();
+  return found;
+}
+
 // The latest office holder of a state other than `person`'s.
 const ActorTracker::Entity* ActorTracker::CounterpartOf(const Actor& person) const {
   for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
@@ -559,7 +582,9 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     // Named people first ("kedua pria tersebut"), then one named person and
     // the latest office holder of another state ("kedua menlu" after Retno
     // and "Menteri Luar Negeri Vietnam"), then office holders ("the two leaders").
-    mention.actors = recent(true, 2, false, true);
+    mention.actors = PairOfBodies(tokens, i, i + n);
+    mention.named = mention.actors.size() == 2;
+    if (mention.actors.empty()) mention.actors = recent(true, 2, false, true);
     if (mention.actors.size() == 1) {
       if (const Entity* other = CounterpartOf(mention.actors.front())) {
         mention.actors.push_back(other->actor);

@@ -125,6 +125,7 @@ class ActorTracker {
   bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
   std::vector<Actor> RecentGroup() const;
+  std::vector<Actor> PairOfBodies(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   const Entity* CounterpartOf(const Actor& person) const;
   const Entity* EarlierHolder(const Actor& title, const std::string& words) const;
   void Remember(const Actor& actor, bool person);

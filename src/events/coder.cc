@@ -95,7 +95,11 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
       // dan serangan"), unless its own actor stands right before it, or it
       // follows a preposition with its actor after it ("dalam kunjungan
       // Menteri X ke Y").
-      bool object = !found.empty();
+      // "menyatakan keluar dari koalisi": a bare verb right after an Indonesian speech
+      // verb is what the speaker declares doing.
+      bool declared = !english_ && !found.empty() && found.back().pattern->say &&
+                      found.back().end == match.begin;
+      bool object = !found.empty() && !declared;
       for (const Mention& mention : *input.mentions) {
         if (!object) break;
         bool own = mention.begin >= found.back().end && mention.end <= match.begin &&
@@ -494,7 +498,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     denial_open = pattern.code == "016" || denied;
     // "mengatakan kapal itu berpatroli": in what a speaker says, a verb with
     // no actor of its own is not the speaker's act.
-    bool reported = said_open && inherited && !coordinated;
+    bool declared =
+        !english_ && j > 0 && verbs[j - 1].pattern->say && verbs[j - 1].end == verb.begin;
+    bool reported = said_open && inherited && !coordinated && !declared;
     said_open = (pattern.say && pattern.code == "010") || reported;
     if (urged || denied || reported) continue;
 
@@ -613,8 +619,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
           bool unknown = s.actor.country.empty() || t.actor.country.empty();
           bool bodies =
               !s.actor.agent.empty() && !t.actor.agent.empty() && s.actor.code != t.actor.code;
-          bool distinct = unknown ? !s.actor.SameAs(t.actor)
-                                  : t.actor.country != s.actor.country || (between && bodies);
+          // So do two named bodies of one kind ("kedua partai").
+          bool named = s.named && t.named && !s.actor.SameAs(t.actor);
+          bool distinct = unknown
+                              ? !s.actor.SameAs(t.actor)
+                              : t.actor.country != s.actor.country || (between && bodies) || named;
           if (distinct) add(s, &t);
         }
       } else if (to.empty()) {

@@ -76,6 +76,12 @@ TEST(CoderTest, SentencesTableDriven) {
       // A government acting through its ministry is one actor.
       {"Pemerintah Indonesia melalui Kementerian Luar Negeri mendesak India menahan diri.", "02",
        "IDNGOV 02 IND asserted"},
+      // A bare verb right after "menyatakan" is the speaker's own act; "kedua
+      // partai" are the last two parties named.
+      {"Partai Demokrat menyatakan keluar dari koalisi bersama NasDem.", "16",
+       "IDNPTY 16 IDNPTY asserted"},
+      {"Partai NasDem dan PKB berkoalisi setelah ketua umum kedua partai menandatangani piagam.",
+       "05", "IDNPTY 05 IDNPTY asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
