@@ -14,6 +14,12 @@ bool ObjectControls(const VerbPattern& pattern) {
   return pattern.accuse || root == "02" || root == "10" || root == "11";
 }
 
+// Praise, criticism and rejection: what they answer may be an act.
+bool Reacts(const VerbPattern& pattern) {
+  std::string root = pattern.code.substr(0, 2);
+  return root == "05" || root == "11" || root == "12";
+}
+
 bool ExpressesIntent(const VerbPattern& pattern) {
   std::string root = pattern.code.substr(0, 2);
   return root == "03" || root == "13";
@@ -71,7 +77,8 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
   return j + 1;
 }
 
-std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
+std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input,
+                                             std::vector<bool>* acts) const {
   const auto& tokens = *input.tokens;
   std::vector<bool> blocked(tokens.size(), false);
   for (const Mention& mention : *input.mentions) {
@@ -83,7 +90,11 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
   std::vector<VerbMatch> found;
   for (size_t i = 0; i < tokens.size();) {
     VerbMatch match;
-    if (verbs_.MatchAt(tokens, *input.analyses, blocked, lexicon_, i, &match)) {
+    size_t reference_end = 0;
+    bool matched =
+        verbs_.MatchAt(tokens, *input.analyses, blocked, lexicon_, i, &match, &reference_end);
+    if (reference_end > i) std::fill(acts->begin() + i, acts->begin() + reference_end, true);
+    if (matched) {
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.
       const WordAnalysis& first = (*input.analyses)[match.begin];
@@ -109,6 +120,7 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input) const {
         object = !(own || told);
       }
       if (!(noun && object)) found.push_back(match);
+      if (noun && object) std::fill(acts->begin() + match.begin, acts->begin() + match.end, true);
       i = match.end;
     } else {
       ++i;
@@ -173,8 +185,8 @@ int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& r
 }
 
 int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& relative,
-                         const std::vector<bool>& breaks, const VerbMatch& verb,
-                         size_t limit) const {
+                         const std::vector<bool>& breaks, const std::vector<bool>& acts,
+                         const VerbMatch& verb, size_t limit) const {
   const auto& mentions = *input.mentions;
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& mention = mentions[m];
@@ -203,6 +215,14 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
           return -1;
         }
       }
+    }
+    // "condemned the strike on the school": a reaction to an act aims at
+    // whoever did it, not at what the act hit.
+    // ("mengecam serangan udara Israel": an actor right after the act did it.)
+    if (Reacts(*verb.pattern) && mention.begin > verb.end && !acts[mention.begin - 1] &&
+        std::any_of(acts.begin() + verb.end, acts.begin() + mention.begin,
+                    [](bool a) { return a; })) {
+      return -1;
     }
     // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
     // A pledge or threat reaches into its complement ("berjanji untuk ... dengan
@@ -375,7 +395,8 @@ void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& rel
 
 std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState* state) const {
   const auto& mentions = *input.mentions;
-  std::vector<VerbMatch> verbs = FindVerbs(input);
+  std::vector<bool> acts(input.tokens->size(), false);  // event nouns in another verb's object
+  std::vector<VerbMatch> verbs = FindVerbs(input, &acts);
   std::vector<bool> relative = RelativeClauseTokens(*input.tokens);
   std::vector<bool> breaks(input.tokens->size(), false);
   for (size_t k = 0; k < breaks.size(); ++k) {
@@ -463,11 +484,17 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     } else if (IsPassive(input, verb)) {
       int agent = AgentOf(input, verb, limit);
       targets = subjects;
+      // "The attack on Ukraine's grid was condemned by ...": the act's doer.
+      bool of_act =
+          !subjects.empty() && Reacts(pattern) && mentions[subjects.front()].begin > boundary &&
+          std::any_of(acts.begin() + boundary, acts.begin() + mentions[subjects.front()].begin,
+                      [](bool a) { return a; });
+      if (of_act) targets.clear();
       sources = agent >= 0 ? WithConjuncts(input, agent, false) : std::vector<int>();
       inherited = false;
     } else if (!pattern.no_target) {
       const VerbMatch& object_verb = complement < verbs.size() ? verbs[complement] : verb;
-      int object = ObjectOf(input, relative, breaks, object_verb, limit);
+      int object = ObjectOf(input, relative, breaks, acts, object_verb, limit);
       if (object >= 0) targets = WithConjuncts(input, object, false);
     }
     // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":

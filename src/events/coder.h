@@ -78,7 +78,9 @@ class EventCoder {
 
  private:
   struct Clause;  // one verb with its arguments, while coding
-  std::vector<VerbMatch> FindVerbs(const SentenceInput& input) const;
+  // The verbs of the sentence; `acts` marks event nouns that are another
+  // verb's object ("condemned the strike").
+  std::vector<VerbMatch> FindVerbs(const SentenceInput& input, std::vector<bool>* acts) const;
   // The verb that verb j pledges or threatens ("berjanji akan menemui"), or
   // verbs.size() when there is none.
   size_t Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
@@ -89,7 +91,8 @@ class EventCoder {
                 size_t boundary) const;
   static constexpr int kNoSubject = -2;  // the clause has a subject, but not an actor
   int ObjectOf(const SentenceInput& input, const std::vector<bool>& relative,
-               const std::vector<bool>& breaks, const VerbMatch& verb, size_t limit) const;
+               const std::vector<bool>& breaks, const std::vector<bool>& acts,
+               const VerbMatch& verb, size_t limit) const;
   bool TrailingAttribution(const SentenceInput& input, const VerbMatch& verb, int subject) const;
   int InvertedSpeaker(const SentenceInput& input, const VerbMatch& verb, size_t limit) const;
   std::string MeetingPlace(const SentenceInput& input, const VerbMatch& verb) const;

@@ -82,6 +82,10 @@ TEST(CoderTest, SentencesTableDriven) {
        "IDNPTY 16 IDNPTY asserted"},
       {"Partai NasDem dan PKB berkoalisi setelah ketua umum kedua partai menandatangani piagam.",
        "05", "IDNPTY 05 IDNPTY asserted"},
+      // Condemning an act aims at whoever did it, not at what it hit.
+      {"Israel's military struck a school in Gaza. The European Union condemned the strike on "
+       "the school.",
+       "11", "EUR 11 ISRMIL asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},

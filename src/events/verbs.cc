@@ -140,7 +140,7 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
 bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
                              const std::vector<WordAnalysis>& analyses,
                              const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i,
-                             VerbMatch* match) const {
+                             VerbMatch* match, size_t* reference_end) const {
   if (blocked[i] || tokens[i].kind != TokenKind::kWord) return false;
   bool found = false;
   auto consider = [&](const std::string& key) {
@@ -157,12 +157,17 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         // Indonesian, not after a determiner ("the attack") in English.
         if (language_ == "id" && analyses[i].nominal) continue;
         if (language_ == "en" && i > 0 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1)) {
+          // ... but it still names an act ("condemned the attack").
+          if (reference_end != nullptr) *reference_end = std::max(*reference_end, i + 1);
           continue;
         }
       }
       size_t end = MatchItems(*pattern, tokens, analyses, blocked, 0, i);
       if (end == kNoMatch) continue;
-      if (RefersBack(*pattern, tokens, analyses, blocked, lexicon, i, end)) continue;
+      if (RefersBack(*pattern, tokens, analyses, blocked, lexicon, i, end)) {
+        if (reference_end != nullptr) *reference_end = std::max(*reference_end, end);
+        continue;
+      }
       bool longer = !found || end > match->end ||
                     (end == match->end && pattern->items.size() > match->pattern->items.size());
       if (longer) {

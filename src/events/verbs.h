@@ -53,10 +53,12 @@ class VerbDictionary {
                                                       Diagnostics* diagnostics = nullptr);
 
   // The longest pattern matching from tokens[i]. `blocked[k]` marks tokens
-  // that belong to actor names or dates and cannot be part of a verb.
+  // that belong to actor names or dates and cannot be part of a verb. An
+  // event noun that names an act already told ("the strike") is no match;
+  // `reference_end`, when given, is raised to where such a noun ends.
   bool MatchAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
-               const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i,
-               VerbMatch* match) const;
+               const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i, VerbMatch* match,
+               size_t* reference_end = nullptr) const;
   size_t size() const { return patterns_.size(); }
 
  private:
