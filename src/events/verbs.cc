@@ -157,8 +157,14 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         // Indonesian, not after a determiner ("the attack") in English.
         if (language_ == "id" && analyses[i].nominal) continue;
         if (language_ == "en" && i > 0 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1)) {
-          // ... but it still names an act ("condemned the attack").
-          if (reference_end != nullptr) *reference_end = std::max(*reference_end, i + 1);
+          // ... but it still names an act ("condemned the attack"; not "a
+          // proposed package").
+          const std::string& word = tokens[i].lower;
+          bool participle = word.size() > 2 && word.compare(word.size() - 2, 2, "ed") == 0;
+          bool bare = word == analyses[i].lemma && !participle;
+          if (reference_end != nullptr && bare) {
+            *reference_end = std::max(*reference_end, i + 1);
+          }
           continue;
         }
       }
