@@ -137,7 +137,11 @@ bool EventCoder::IsPassive(const SentenceInput& input, const VerbMatch& verb) co
   for (size_t back = 1; back <= 3 && back <= verb.begin; ++back) {
     if (lexicon_.Is(LexiconKind::kBe, tokens, verb.begin - back)) return true;
   }
-  return false;
+  // "The talks, hosted by Turkey's foreign minister, ...": a participle
+  // with its agent right after it.
+  bool participle = verb.begin > 0 && tokens[verb.begin - 1].text == ",";
+  return participle && verb.end < tokens.size() &&
+         lexicon_.Is(LexiconKind::kPassiveAgent, tokens, verb.end);
 }
 
 std::vector<bool> EventCoder::RelativeClauseTokens(const std::vector<Token>& tokens) const {
@@ -474,6 +478,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       inherited = true;
     }
     std::vector<int> sources = subjects, targets;
+    bool hosted_told = false;
     int speaker = pattern.say ? InvertedSpeaker(input, verb, limit) : -1;
     if (speaker >= 0 || (pattern.say && TrailingAttribution(input, verb, subject))) {
       // "“...,” kata Puan", "..., the Jordanian army said.": an attribution
@@ -484,6 +489,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     } else if (IsPassive(input, verb)) {
       int agent = AgentOf(input, verb, limit);
       targets = subjects;
+      hosted_told = pattern.code == "043" && subjects.empty();
       // "The attack on Ukraine's grid was condemned by ...": the act's doer.
       bool of_act =
           !subjects.empty() && Reacts(pattern) && mentions[subjects.front()].begin > boundary &&
@@ -577,6 +583,12 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     std::vector<Side> from = expand(sources, !inherited);
     std::vector<Side> to = expand(targets, true);
+    // "The talks, hosted by Turkey": the host received the parties of the
+    // meeting last told.
+    if (hosted_told) {
+      for (const Actor& party : state->last_meeting)
+        to.push_back({party, {verb.begin, verb.begin}, true, false});
+    }
     // "Pyongyang memperingatkan bahwa Pyongyang akan ...", "berjanji Indonesia
     // akan ...": the source's own state named after the verb is the source
     // again, not its target.
@@ -720,6 +732,18 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     if (!part) kept.push_back(event);
   }
   events = std::move(kept);
+  // The parties of the last meeting or talks, for a later "hosted by".
+  std::vector<Actor> meeting;
+  for (const CodedEvent& event : events) {
+    if (event.pattern->code.substr(0, 2) != "04" || !event.pattern->reciprocal) continue;
+    for (const Actor* actor : {&event.source, event.target ? &*event.target : nullptr}) {
+      bool known =
+          actor == nullptr || std::any_of(meeting.begin(), meeting.end(),
+                                          [&](const Actor& a) { return a.SameAs(*actor); });
+      if (!known) meeting.push_back(*actor);
+    }
+  }
+  if (!meeting.empty()) state->last_meeting = meeting;
   // "Pada kesempatan itu" in the next sentence means the date of this one.
   for (const CodedEvent& event : events) {
     if (event.date_written && event.date) state->last_written_date = event.date;

@@ -67,6 +67,7 @@ struct SentenceInput {
 // What the coder carries from one sentence of an article to the next.
 struct CoderState {
   std::optional<Date> last_written_date;
+  std::vector<Actor> last_meeting;  // the parties of the last meeting or talks told
 };
 
 class EventCoder {

@@ -112,6 +112,18 @@ TEST(CoderTest, ADeterminerMayOpenTheLastOfSeveralConjuncts) {
   EXPECT_EQ(events[2].source.country, "USA");
 }
 
+TEST(CoderTest, TalksHostedByAStateAreItsHostingOfTheirParties) {
+  auto events = testing::CodeText(
+      "Russian and Ukrainian delegations held peace talks in Istanbul on Friday. The talks, "
+      "hosted by Turkey's foreign minister, lasted two hours.",
+      "2025-05-17");
+  std::vector<std::string> hosted;
+  for (const Event& e : events) {
+    if (e.cameo == "043") hosted.push_back(e.source.country + ">" + e.target->country);
+  }
+  EXPECT_EQ(hosted, (std::vector<std::string>{"TUR>RUS", "TUR>UKR"}));
+}
+
 TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
   auto events = testing::CodeText("Rusia menyerang Ukraina pada hari Kamis.");
   ASSERT_FALSE(events.empty());
