@@ -419,6 +419,15 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     actor.country = organisation->country;
     actor.agent = organisation->agent;
     actor.name = organisation->name;
+    // "IAEA Director General Rafael Grossi": the body's officer, named, so a
+    // later "Grossi" or "he" is this actor.
+    size_t name_end =
+        title != nullptr ? ExtendName(tokens, mention.end, pieces, last + 1) : mention.end;
+    if (name_end > mention.end) {
+      actor.name = JoinText(tokens, mention.end, name_end);
+      mention.end = name_end;
+      is_person = true;
+    }
   } else if (title != nullptr) {
     actor.country = place ? place->country : (seat ? seat->country : "");
     actor.agent = title->agent;
@@ -489,6 +498,19 @@ const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
     if (of_kind == nullptr) of_kind = &*it;
   }
   return of_kind;
+}
+
+// "The U.S. Secretary of State said he had spoken ...": "he" after the
+// sentence's subject, an office holder or person, is that subject.
+std::optional<Mention> ActorTracker::SubjectPronoun(const std::vector<Token>& tokens, size_t i,
+                                                    const std::vector<Mention>& mentions) const {
+  if (mentions.empty() || !lexicon_.Is(LexiconKind::kPronoun, tokens, i)) return std::nullopt;
+  const Mention& first = mentions.front();
+  if (first.location || first.actors.size() != 1) return std::nullopt;
+  const Actor& actor = first.actors.front();
+  if (actor.agent.empty() || actor.country.empty() || actor.country == "IGO") return std::nullopt;
+  Mention mention{i, i + 1, {actor}, false, true, false, false, false};
+  return mention;
 }
 
 // "kedua partai", "both parties": the last two distinct bodies of the kind
@@ -661,6 +683,11 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
       mentions.push_back(Compose(tokens, pieces, p, last));
       i = mentions.back().end;
       p = last + 1;
+      continue;
+    }
+    if (auto subject = SubjectPronoun(tokens, i, mentions)) {
+      mentions.push_back(std::move(*subject));
+      ++i;
       continue;
     }
     if (auto resolved = Resolve(tokens, i)) {

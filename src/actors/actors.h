@@ -124,6 +124,8 @@ class ActorTracker {
                     size_t next_piece) const;
   bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
+  std::optional<Mention> SubjectPronoun(const std::vector<Token>& tokens, size_t i,
+                                        const std::vector<Mention>& mentions) const;
   std::vector<Actor> RecentGroup() const;
   std::vector<Actor> PairOfBodies(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   const Entity* CounterpartOf(const Actor& person) const;

@@ -80,6 +80,16 @@ TEST_F(ActorsTest, APairIsANamedPersonAndTheLatestCounterpartOfAnotherState) {
   EXPECT_NE(found[3].find("VNMGOV"), std::string::npos) << found[3];
 }
 
+TEST_F(ActorsTest, AnOfficerOfABodyIsNamedAndHeIsTheSentencesSubject) {
+  auto found = Mentions({"IAEA Director General Rafael Grossi arrived.", "Grossi spoke.",
+                         "The U.S. Secretary of State said he had spoken to Grossi."},
+                        "2023-03-04", /*english=*/true);
+  ASSERT_EQ(found.size(), 5u);
+  EXPECT_EQ(found[0], "IAEA Rafael Grossi");
+  EXPECT_EQ(found[1], "IAEA Rafael Grossi");
+  EXPECT_EQ(found[3].substr(0, 7), "USAGOV ");
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
