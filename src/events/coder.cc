@@ -139,7 +139,9 @@ bool EventCoder::IsPassive(const SentenceInput& input, const VerbMatch& verb) co
   }
   // "The talks, hosted by Turkey's foreign minister, ...": a participle
   // with its agent right after it.
-  bool participle = verb.begin > 0 && tokens[verb.begin - 1].text == ",";
+  // (Not a reciprocal act: "The EU measures, agreed by foreign ministers".)
+  bool participle =
+      verb.begin > 0 && tokens[verb.begin - 1].text == "," && !verb.pattern->reciprocal;
   return participle && verb.end < tokens.size() &&
          lexicon_.Is(LexiconKind::kPassiveAgent, tokens, verb.end);
 }
@@ -694,6 +696,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
             add(receiver, &visitor, "043");
           } else {
             add(s, &t);
+            // "A held talks with B", "A signed a pact with B": a meeting or an
+            // agreement is B's with A as well (not a pledge to hold one).
+            bool mutual =
+                pattern.reciprocal && base.code.empty() && (root == "04" || pattern.code == "057");
+            if (mutual && !t.actor.country.empty()) add(t, &s);
           }
         }
       }

@@ -124,6 +124,15 @@ TEST(CoderTest, TalksHostedByAStateAreItsHostingOfTheirParties) {
   EXPECT_EQ(hosted, (std::vector<std::string>{"TUR>RUS", "TUR>UKR"}));
 }
 
+TEST(CoderTest, TalksWithAnotherAreThatOnesTalksToo) {
+  auto events = testing::CodeText(
+      "The U.S. secretary of state held talks with China's foreign minister on Sunday.",
+      "2023-06-19");
+  std::vector<std::string> talks;
+  for (const Event& e : events) talks.push_back(e.source.code + ">" + e.target->code);
+  EXPECT_EQ(talks, (std::vector<std::string>{"USAGOV>CHNGOV", "CHNGOV>USAGOV"}));
+}
+
 TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
   auto events = testing::CodeText("Rusia menyerang Ukraina pada hari Kamis.");
   ASSERT_FALSE(events.empty());

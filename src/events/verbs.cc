@@ -156,6 +156,10 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         // A lone verb word must be a verb: not a nominalisation (tuduhan) in
         // Indonesian, not after a determiner ("the attack") in English.
         if (language_ == "id" && analyses[i].nominal) continue;
+        // Nor a participle after "by" ("formed by ousted lawmakers").
+        bool attributive = language_ == "en" && i > 0 && tokens[i].lower != analyses[i].lemma &&
+                           lexicon.Is(LexiconKind::kPassiveAgent, tokens, i - 1);
+        if (attributive) continue;
         if (language_ == "en" && i > 0 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1)) {
           // ... but it still names an act ("condemned the attack"; not "a
           // proposed package").
