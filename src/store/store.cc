@@ -254,14 +254,16 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   Status status;
   long long row = find.value()->Step(&status) ? find.value()->Int(0) : 0;
   if (!status.ok()) return status;
-  if (row == 0) {
+  const bool inserted = row == 0;
+  if (inserted) {
     auto insert = Cached(
         "INSERT INTO events(event_id, story_id, date, date_precision, date_text, source_code, "
         "source_country, source_agent, source_name, source_start, source_end, target_code, "
         "target_country, target_agent, target_name, target_start, target_end, cameo, cameo_root, "
         "cameo_label, quad_class, goldstein, plover, modality, negated, confidence, language, "
-        "first_article, published, date_added) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-        "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)");
+        "first_article, published, date_added, num_mentions, num_articles, num_sources) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+        "?23,?24,?25,?26,?27,?28,?29,?30,1,1,1)");
     if (!insert.ok()) return insert.status();
     sql::Statement& s = *insert.value();
     s.Bind(1, e.event_id);
@@ -299,13 +301,16 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     if (!status.ok()) return status;
     row = db_->LastInsertId();
   }
-  // Counts grow by what this telling adds: a new article, a new outlet.
+  bool first_telling = inserted;
+  // Counts grow by what this telling adds: a new article, a new outlet. A
+  // new event's first telling is both, and is counted as it is inserted.
   std::string outlet = record.article.source.empty() ? record.article.id : record.article.source;
   bool new_article = true, new_outlet = true;
   for (auto [sql, flag, value] :
        {std::tuple{"SELECT 1 FROM mentions WHERE event=?1 AND article=?2", &new_article,
                    &record.article.id},
         {"SELECT 1 FROM mentions WHERE event=?1 AND outlet=?2", &new_outlet, &outlet}}) {
+    if (first_telling) break;
     auto seen = Cached(sql);
     if (!seen.ok()) return seen.status();
     seen.value()->Bind(1, row);
@@ -346,6 +351,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     status = upsert.value()->Run();
     if (!status.ok()) return status;
   }
+  if (first_telling) return Status::Ok();
   auto update = Cached(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?1, "
       "num_sources = num_sources + ?2 WHERE row = ?3");
