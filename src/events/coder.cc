@@ -53,6 +53,13 @@ double Confidence(const CodedEvent& event, bool from_dictionary, bool resolved) 
   return std::min(confidence, 1.0);
 }
 
+// "menyatakan serangan ditujukan ke ...": a noun with a verb right after it
+// is the subject of a reported clause, not the speaker's act.
+bool StartsClause(const SentenceInput& input, size_t at) {
+  return at < input.analyses->size() && (*input.analyses)[at].voice != Voice::kNone &&
+         !(*input.analyses)[at].nominal;
+}
+
 }  // namespace
 
 size_t EventCoder::Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
@@ -109,7 +116,8 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input,
       // "menyatakan keluar dari koalisi": a bare verb right after an Indonesian speech
       // verb is what the speaker declares doing.
       bool declared = !english_ && !found.empty() && found.back().pattern->say &&
-                      found.back().end == match.begin;
+                      found.back().end == match.begin &&
+                      !(first.nominal && StartsClause(input, match.end));
       bool object = !found.empty() && !declared;
       for (const Mention& mention : *input.mentions) {
         if (!object) break;
@@ -533,8 +541,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     denial_open = pattern.code == "016" || denied;
     // "mengatakan kapal itu berpatroli": in what a speaker says, a verb with
     // no actor of its own is not the speaker's act.
-    bool declared =
-        !english_ && j > 0 && verbs[j - 1].pattern->say && verbs[j - 1].end == verb.begin;
+    bool declared = !english_ && j > 0 && verbs[j - 1].pattern->say &&
+                    verbs[j - 1].end == verb.begin &&
+                    !((*input.analyses)[verb.begin].nominal && StartsClause(input, verb.end));
     bool reported = said_open && inherited && !coordinated && !declared;
     said_open = (pattern.say && pattern.code == "010") || reported;
     if (urged || denied || reported) continue;

@@ -86,6 +86,10 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Israel's military struck a school in Gaza. The European Union condemned the strike on "
        "the school.",
        "11", "EUR 11 ISRMIL asserted"},
+      // ... but a noun with its own verb after "menyatakan" is what is said.
+      {"Kementerian Pertahanan Rusia membantah menyerang fasilitas sipil dan menyatakan serangan "
+       "ditujukan ke fasilitas militer Ukraina.",
+       "19", "none"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
