@@ -444,7 +444,8 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     actor.country = place->country;
     // A capital as an actor is its government ("Pyongyang membantah ...").
     if (place->kind == EntryKind::kCapital) actor.agent = "GOV";
-    mention.is_state = place->kind == EntryKind::kState || place->kind == EntryKind::kDemonym;
+    mention.is_state = place->kind == EntryKind::kState || place->kind == EntryKind::kDemonym ||
+                       place->kind == EntryKind::kCapital;
     size_t before = mention.begin;
     if (before > 0 && lexicon_.Is(LexiconKind::kDemonstrative, tokens, before - 1)) --before;
     bool after_preposition =

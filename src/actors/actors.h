@@ -91,7 +91,7 @@ struct Mention {
   std::vector<Actor> actors;
   bool location = false;  // "di Rusia": a place, not an actor of the clause
   bool resolved = false;  // from coreference (short name, pronoun, pair)
-  bool is_state = false;  // a bare state name ("Rusia"), no agent
+  bool is_state = false;  // a bare state name ("Rusia") or its capital ("Pyongyang")
   bool dateline = false;  // "JAKARTA (Antara) -": where the story was filed
   bool placed = false;    // "Police in Minsk": the actor names the place it is in
   bool named = false;     // a listed organisation or a person: one body among its code's many

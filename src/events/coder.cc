@@ -564,6 +564,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       TokenRange range;
       bool resolved;
       bool named;
+      bool state = false;  // a bare state or its capital
     };
     auto expand = [&](const std::vector<int>& group, bool written) {
       std::vector<Side> sides;
@@ -571,7 +572,8 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         for (const Actor& actor : mentions[m].actors) {
           TokenRange range = written ? TokenRange{mentions[m].begin, mentions[m].end}
                                      : TokenRange{verb.begin, verb.begin};
-          sides.push_back({actor, range, mentions[m].resolved, mentions[m].named});
+          sides.push_back(
+              {actor, range, mentions[m].resolved, mentions[m].named, mentions[m].is_state});
         }
       }
       return sides;
@@ -604,7 +606,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // akan ...": the source's own state named after the verb is the source
     // again, not its target.
     auto own_state = [&](const Side& t) {
-      return t.actor.agent.empty() && !from.empty() &&
+      return (t.actor.agent.empty() || t.state) && !from.empty() &&
              std::all_of(from.begin(), from.end(),
                          [&](const Side& s) { return s.actor.country == t.actor.country; });
     };

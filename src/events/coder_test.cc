@@ -90,6 +90,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Kementerian Pertahanan Rusia membantah menyerang fasilitas sipil dan menyatakan serangan "
        "ditujukan ke fasilitas militer Ukraina.",
        "19", "none"},
+      // A state's own capital in its warning is not the warning's target, nor is
+      // the state itself the target of its government's reaction.
+      {"Korea Utara meluncurkan rudal. Pemimpin Korea Utara memperingatkan bahwa Pyongyang akan "
+       "mengambil tindakan keras.",
+       "13", "PRKGOV 13 - asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},

@@ -184,8 +184,13 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
 // charge and has no target of its own.
 const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
   const Event& e = events[i];
+  // A state and its government are one actor ("Korea Utara" and
+  // "Pyongyang"); two bodies of one state are two (army and RSF).
   auto other = [&](const Event& before) {
-    return before.source.code != e.source.code && !before.source.country.empty();
+    bool state = before.source.agent.empty() || e.source.agent.empty() ||
+                 (before.source.agent == "GOV" && e.source.agent == "GOV");
+    bool same = before.source.country == e.source.country && state;
+    return before.source.code != e.source.code && !before.source.country.empty() && !same;
   };
   if (e.cameo_root != "05") {
     for (size_t k = i; k-- > 0;) {
