@@ -425,6 +425,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   // What the previous verb of the sentence had, for verbs without a subject.
   std::vector<int> previous_sources;
   std::vector<int> main_sources;  // the subject of the sentence's first verb that has one
+  std::vector<int> main_targets;  // ... and that verb's object
   bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
   bool denial_open = false;       // the last verb was a denial, or denied by one
   bool said_open = false;         // the last verb was a plain statement, or told by one
@@ -512,6 +513,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       const VerbMatch& object_verb = complement < verbs.size() ? verbs[complement] : verb;
       int object = ObjectOf(input, relative, breaks, acts, object_verb, limit);
       if (object >= 0) targets = WithConjuncts(input, object, false);
+      // "menuduh pesawat AS melanggar ... dan mengancam akan menembak jatuh
+      // pesawat tersebut": a threat joined to the main clause, with no one
+      // of its own, is aimed at the main clause's target.
+      bool threat = pattern.code.substr(0, 2) == "13";
+      if (targets.empty() && threat && coordinated && inherited) targets = main_targets;
     }
     // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":
     // what is urged or demanded has not happened; the appeal is the event.
@@ -526,7 +532,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         std::any_of(breaks.begin() + boundary, breaks.begin() + mentions[subject].begin,
                     [](bool b) { return b; });
     previous_sources = sources.empty() ? previous_sources : sources;
-    if (main_sources.empty() && !inherited) main_sources = sources;
+    if (main_sources.empty() && !inherited) {
+      main_sources = sources;
+      main_targets = targets;
+    }
     // "Pada pertemuan Senin, Retno mendesak ...": what follows an Indonesian
     // act with no actor at all is no one's object. (An English one is mostly
     // inside a noun phrase: "Israel's demand to keep troops".)

@@ -95,6 +95,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Korea Utara meluncurkan rudal. Pemimpin Korea Utara memperingatkan bahwa Pyongyang akan "
        "mengambil tindakan keras.",
        "13", "PRKGOV 13 - asserted"},
+      // A threat joined to an accusation, with no one of its own, is aimed at
+      // the accused.
+      {"Pyongyang menuduh pesawat mata-mata Amerika Serikat melanggar wilayah udaranya dan "
+       "mengancam akan menembak jatuh pesawat tersebut.",
+       "13", "PRKGOV 13 USASPY asserted"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
