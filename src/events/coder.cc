@@ -475,8 +475,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       subject = -1;
     } else if (coordinated && !main_sources.empty()) {
       // "X said ... and accused Y": the verb after "and" shares the main
-      // clause's subject, not that of the last verb in the report.
+      // clause's subject, not that of the last verb in the report, and is
+      // that subject's own act, not part of an accusation.
       subjects = main_sources;
+      inside_accusation = false;
       inherited = true;
       subject = -1;
     } else if (subject == kNoSubject) {
