@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -94,13 +95,22 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
   Api api(pool.value().get());
 
   httplib::Server server;
-  const int threads = options.threads;
+  // A browser keeps up to six connections to a host alive, each holding a
+  // thread while it idles: with fewer threads than that, page loads stall
+  // for the keep-alive timeout. Threads are cheap; database connections (the
+  // pool, `options.threads`) are what limits concurrent queries.
+  const int threads = std::max(16, options.threads * 2);
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_keep_alive_timeout(2);
   server.set_payload_max_length(64 * 1024);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   for (const auto& [path, asset] : assets) {
     const auto* content = &asset;
-    server.Get(path, [content](const httplib::Request&, httplib::Response& response) {
+    // The libraries change only with web/package-lock.json; the page's own
+    // files are revalidated so an upgrade shows at once.
+    const bool library = path.rfind("/vendor/", 0) == 0;
+    server.Get(path, [content, library](const httplib::Request&, httplib::Response& response) {
+      response.set_header("Cache-Control", library ? "public, max-age=86400" : "no-cache");
       response.set_content(content->second, content->first.c_str());
     });
   }
