@@ -382,6 +382,15 @@ std::string ActorTracker::DominantCountry() const {
   return best;
 }
 
+namespace {
+
+// Agents that name crowds of ordinary people.
+bool IsCrowd(const std::string& agent) {
+  return agent == "CVL" || agent == "EDU" || agent == "LAB" || agent == "REF";
+}
+
+}  // namespace
+
 Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
                               size_t first, size_t last) {
   Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false, false};
@@ -389,7 +398,11 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   for (size_t p = first; p <= last; ++p) {
     int slot = Slot(pieces[p].entry->kind);
     if (slot != 4 || by_slot[4] == nullptr) by_slot[slot] = pieces[p].entry;
-    if (slot == 4) by_slot[4] = pieces[p].entry;  // the last title is the most specific
+    // The last title is the most specific, except that people named by a
+    // group ("pendukung pasangan calon bupati", "supporters of the
+    // president") are that group.
+    bool group_head = by_slot[4] != nullptr && IsCrowd(by_slot[4]->agent);
+    if (slot == 4 && !group_head) by_slot[4] = pieces[p].entry;
   }
   const ActorEntry* place = by_slot[0];
   const ActorEntry* person = by_slot[1];

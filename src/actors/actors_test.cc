@@ -90,6 +90,12 @@ TEST_F(ActorsTest, AnOfficerOfABodyIsNamedAndHeIsTheSentencesSubject) {
   EXPECT_EQ(found[3].substr(0, 7), "USAGOV ");
 }
 
+TEST_F(ActorsTest, PeopleNamedByAGroupAreThatGroup) {
+  auto found = Mentions({"Ratusan pendukung pasangan calon bupati berunjuk rasa."});
+  ASSERT_GE(found.size(), 1u);
+  EXPECT_EQ(found[0].substr(0, 4), "CVL ") << found[0];
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
