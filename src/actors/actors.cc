@@ -514,6 +514,27 @@ const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
   return of_kind;
 }
 
+// "Bupati Kapuas Timur berinisial HS": the person's initials name them, so a
+// later "HS" is this actor.
+void ActorTracker::NameByInitials(const std::vector<Token>& tokens, Mention* mention) {
+  size_t n = lexicon_.Match(LexiconKind::kInitials, tokens, mention->end);
+  size_t at = mention->end + n;
+  if (n == 0 || at >= tokens.size() || mention->location || mention->actors.size() != 1 ||
+      entities_.empty()) {
+    return;
+  }
+  const std::string& word = tokens[at].text;
+  bool initials =
+      word.size() >= 2 && word.size() <= 4 &&
+      std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!initials || !entities_.back().actor.SameAs(mention->actors.front())) return;
+  mention->end = at + 1;
+  mention->actors.front().name = word;
+  entities_.back().actor.name = word;
+  entities_.back().person = true;
+  entities_.back().name_words = {word};
+}
+
 // "The U.S. Secretary of State said he had spoken ...": "he" after the
 // sentence's subject, an office holder or person, is that subject.
 std::optional<Mention> ActorTracker::SubjectPronoun(const std::vector<Token>& tokens, size_t i,
@@ -695,6 +716,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         ++last;
       }
       mentions.push_back(Compose(tokens, pieces, p, last));
+      NameByInitials(tokens, &mentions.back());
       i = mentions.back().end;
       p = last + 1;
       continue;

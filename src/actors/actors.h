@@ -124,6 +124,7 @@ class ActorTracker {
                     size_t next_piece) const;
   bool IsConnector(const std::vector<Token>& tokens, size_t k) const;
   std::optional<Mention> Resolve(const std::vector<Token>& tokens, size_t i);
+  void NameByInitials(const std::vector<Token>& tokens, Mention* mention);
   std::optional<Mention> SubjectPronoun(const std::vector<Token>& tokens, size_t i,
                                         const std::vector<Mention>& mentions) const;
   std::vector<Actor> RecentGroup() const;

@@ -96,6 +96,14 @@ TEST_F(ActorsTest, PeopleNamedByAGroupAreThatGroup) {
   EXPECT_EQ(found[0].substr(0, 4), "CVL ") << found[0];
 }
 
+TEST_F(ActorsTest, InitialsNameThePersonLater) {
+  auto found = Mentions({"KPK menetapkan Bupati Kapuas Timur berinisial HS sebagai tersangka.",
+                         "Penyidik menangkap HS."});
+  ASSERT_GE(found.size(), 3u);
+  EXPECT_EQ(found[1], "GOV HS");
+  EXPECT_EQ(found.back(), "GOV HS");
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");

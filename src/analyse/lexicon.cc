@@ -34,6 +34,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"connector", LexiconKind::kConnector},
       {"plural_pronoun", LexiconKind::kPluralPronoun},
       {"between", LexiconKind::kBetween},
+      {"initials", LexiconKind::kInitials},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -38,6 +38,7 @@ enum class LexiconKind {
   kConnector,
   kPluralPronoun,
   kBetween,
+  kInitials,
   kCount
 };
 
