@@ -361,6 +361,7 @@ void ActorTracker::Remember(const Actor& actor, bool person) {
   }
   entities_.push_back(std::move(entity));
   if (actor.country.empty()) return;
+  first_seen_.emplace(actor.country, sentences_seen_);
   for (auto& [country, count] : country_counts_) {
     if (country == actor.country) {
       ++count;
@@ -368,6 +369,11 @@ void ActorTracker::Remember(const Actor& actor, bool person) {
     }
   }
   country_counts_.push_back({actor.country, 1});
+}
+
+bool ActorTracker::NewInThisSentence(const std::string& country) const {
+  auto it = first_seen_.find(country);
+  return it != first_seen_.end() && it->second == sentences_seen_;
 }
 
 std::string ActorTracker::DominantCountry() const {
@@ -604,8 +610,9 @@ std::vector<Actor> ActorTracker::RecentGroup() const {
 
 std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, size_t i) {
   Mention mention{i, i + 1, {}, false, true, false, false, false};
-  // `stated`: only actors of a known state (a pair of counterparts, not
-  // "Kementerian Kelautan" read as a title and a name).
+  // `stated`: people only of a known state (a pair of counterparts, not
+  // "Kementerian Kelautan" read as a title and a name); states only if
+  // named before this sentence.
   auto recent = [&](bool people, size_t count, bool offices = false, bool stated = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
@@ -618,6 +625,7 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
       }
       if (!people) {
         if (it->actor.country.empty() || it->actor.country == "IGO") continue;
+        if (stated && NewInThisSentence(it->actor.country)) continue;
         bool seen = std::any_of(found.begin(), found.end(),
                                 [&](const Actor& a) { return a.country == it->actor.country; });
         if (seen) continue;
@@ -651,7 +659,10 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     if (mention.actors.size() < 2) mention.actors = recent(true, 2, true);
     mention.end = i + n;
   } else if (size_t m = lexicon_.Match(LexiconKind::kPairStates, tokens, i)) {
-    mention.actors = recent(false, 2);
+    // "China, which has close ties with Pakistan, urged both countries":
+    // states the article spoke of before this sentence come first.
+    mention.actors = recent(false, 2, false, true);
+    if (mention.actors.size() < 2) mention.actors = recent(false, 2);
     mention.end = i + m;
   } else if (lexicon_.Is(LexiconKind::kPronoun, tokens, i)) {
     mention.actors = recent(true, 1);

@@ -132,12 +132,14 @@ class ActorTracker {
   const Entity* CounterpartOf(const Actor& person) const;
   const Entity* EarlierHolder(const Actor& title, const std::string& words) const;
   void Remember(const Actor& actor, bool person);
+  bool NewInThisSentence(const std::string& country) const;
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;
   std::optional<Date> published_;
   std::vector<Entity> entities_;  // in order of last mention
   std::vector<std::pair<std::string, int>> country_counts_;
+  std::map<std::string, size_t> first_seen_;  // country → sentence it was first named in
   size_t sentences_seen_ = 0;
 };
 

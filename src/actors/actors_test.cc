@@ -104,6 +104,16 @@ TEST_F(ActorsTest, InitialsNameThePersonLater) {
   EXPECT_EQ(found.back(), "GOV HS");
 }
 
+TEST_F(ActorsTest, BothCountriesAreTheStatesSpokenOfBefore) {
+  auto found =
+      Mentions({"India and Pakistan exchanged fire.",
+                "China, which has close ties with Pakistan, urged both countries to stop."},
+               "2019-02-27", /*english=*/true);
+  ASSERT_EQ(found.size(), 5u);
+  EXPECT_NE(found[4].find("IND"), std::string::npos) << found[4];
+  EXPECT_NE(found[4].find("PAK"), std::string::npos) << found[4];
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
