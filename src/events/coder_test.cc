@@ -100,6 +100,10 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Pyongyang menuduh pesawat mata-mata Amerika Serikat melanggar wilayah udaranya dan "
        "mengancam akan menembak jatuh pesawat tersebut.",
        "13", "PRKGOV 13 USASPY asserted"},
+      // Talks named deep in another verb's object are no event.
+      {"Georgian protesters denounced the government's decision to freeze talks on joining the "
+       "EU.",
+       "04", "none"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
