@@ -665,7 +665,10 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     if (mention.actors.size() < 2) mention.actors = recent(false, 2);
     mention.end = i + m;
   } else if (lexicon_.Is(LexiconKind::kPronoun, tokens, i)) {
+    // The last person named; with none, the last office holder ("Kepala
+    // Penerangan Kodam ... Ia juga menuding").
     mention.actors = recent(true, 1);
+    if (mention.actors.empty()) mention.actors = recent(true, 1, true, true);
   } else if (lexicon_.Is(LexiconKind::kPluralPronoun, tokens, i)) {
     // "mereka", "they": the last group of people named (protesters, police,
     // rebels), else the last body or state.

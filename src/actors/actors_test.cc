@@ -114,6 +114,13 @@ TEST_F(ActorsTest, BothCountriesAreTheStatesSpokenOfBefore) {
   EXPECT_NE(found[4].find("PAK"), std::string::npos) << found[4];
 }
 
+TEST_F(ActorsTest, WithNoPersonNamedHeIsTheLastOfficeHolder) {
+  auto found =
+      Mentions({"Kepala Penerangan Kodam XVII mengatakan situasi aman.", "Ia menuding KKB."});
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[found.size() - 2].substr(0, 3), found[0].substr(0, 3)) << found[found.size() - 2];
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
