@@ -35,6 +35,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"plural_pronoun", LexiconKind::kPluralPronoun},
       {"between", LexiconKind::kBetween},
       {"initials", LexiconKind::kInitials},
+      {"instrument", LexiconKind::kInstrument},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

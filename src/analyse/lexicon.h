@@ -39,6 +39,7 @@ enum class LexiconKind {
   kPluralPronoun,
   kBetween,
   kInitials,
+  kInstrument,
   kCount
 };
 

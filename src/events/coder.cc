@@ -167,6 +167,28 @@ std::vector<bool> EventCoder::RelativeClauseTokens(const std::vector<Token>& tok
   return relative;
 }
 
+// When the noun before the relative word at `k` (past any time expression)
+// names an instrument (a bill, a law, a decree), the actor named before it
+// (its maker); else kNoSubject.
+int EventCoder::InstrumentMaker(const SentenceInput& input, size_t k) const {
+  size_t at = k;
+  auto in_time = [&](size_t t) {
+    return std::any_of(input.times->begin(), input.times->end(),
+                       [&](const TimeExpression& e) { return t >= e.begin && t < e.end; });
+  };
+  while (at > 0 && in_time(at - 1)) --at;
+  bool instrument = false;  // a phrase of the kind ending right before `at`
+  for (size_t n = 1; n <= 3 && n <= at; ++n) {
+    instrument = instrument || lexicon_.Match(LexiconKind::kInstrument, *input.tokens, at - n) == n;
+  }
+  if (!instrument) return kNoSubject;
+  for (int m = static_cast<int>(input.mentions->size()) - 1; m >= 0; --m) {
+    const Mention& mention = (*input.mentions)[m];
+    if (mention.end < at && !mention.location) return m;
+  }
+  return kNoSubject;
+}
+
 int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& relative,
                           size_t verb_begin, size_t boundary) const {
   const auto& mentions = *input.mentions;
@@ -186,7 +208,9 @@ int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& r
     for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
       if (mentions[m].end == k && !mentions[m].location) return m;
     }
-    return kNoSubject;
+    // "passed a bill on Thursday that would impose sanctions on X": what an
+    // enacted instrument does, its maker does (the verb shares the subject).
+    return InstrumentMaker(input, k);
   }
   for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
     const Mention& mention = mentions[m];

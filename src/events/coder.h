@@ -88,6 +88,7 @@ class EventCoder {
                     size_t j) const;
   bool IsPassive(const SentenceInput& input, const VerbMatch& verb) const;
   std::vector<bool> RelativeClauseTokens(const std::vector<Token>& tokens) const;
+  int InstrumentMaker(const SentenceInput& input, size_t k) const;
   int SubjectOf(const SentenceInput& input, const std::vector<bool>& relative, size_t verb_begin,
                 size_t boundary) const;
   static constexpr int kNoSubject = -2;  // the clause has a subject, but not an actor

@@ -104,6 +104,10 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Georgian protesters denounced the government's decision to freeze talks on joining the "
        "EU.",
        "04", "none"},
+      // What an enacted bill does, its maker does.
+      {"The U.S. House of Representatives passed a bill on Thursday that would impose sanctions "
+       "on the International Criminal Court.",
+       "16", "USALEG 16 ICC intended"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
