@@ -178,8 +178,15 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         if (reference_end != nullptr) *reference_end = std::max(*reference_end, end);
         continue;
       }
+      // Longest first; then more items; then an exact form over a root
+      // ("=menyepakati" over "sepakat").
+      auto exact = [](const VerbPattern* p) {
+        return p->items.front().kind == VerbPattern::ItemKind::kExact;
+      };
       bool longer = !found || end > match->end ||
-                    (end == match->end && pattern->items.size() > match->pattern->items.size());
+                    (end == match->end && pattern->items.size() > match->pattern->items.size()) ||
+                    (end == match->end && pattern->items.size() == match->pattern->items.size() &&
+                     exact(pattern) && !exact(match->pattern));
       if (longer) {
         *match = {i, end, pattern};
         found = true;
