@@ -105,8 +105,11 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input,
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.
       const WordAnalysis& first = (*input.analyses)[match.begin];
+      // (In English, a word after a determiner or a possessive "'s" is a noun.)
+      bool possessed = english_ && match.begin > 1 && tokens[match.begin - 1].lower == "s" &&
+                       (tokens[match.begin - 2].text == "'" || tokens[match.begin - 2].text == "’");
       bool noun = first.nominal || match.pattern->noun ||
-                  (!english_ && first.voice == Voice::kNone) ||
+                  (!english_ && first.voice == Voice::kNone) || possessed ||
                   (english_ && match.begin > 0 &&
                    lexicon_.Is(LexiconKind::kDeterminer, tokens, match.begin - 1));
       // ... or a reason or object further on ("mengecam junta atas kekerasan

@@ -108,6 +108,10 @@ TEST(CoderTest, SentencesTableDriven) {
       {"The U.S. House of Representatives passed a bill on Thursday that would impose sanctions "
        "on the International Criminal Court.",
        "16", "USALEG 16 ICC intended"},
+      // An event noun after a possessive, deep in another verb's object, is none.
+      {"Iran's foreign minister said that Tehran would respond to any resolution at next week's "
+       "meeting of the board.",
+       "04", "none"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
