@@ -785,7 +785,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
           return other.target && other.source.SameAs(event.source) &&
                  other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
         });
-    if (!part) kept.push_back(event);
+    // "struck homes and a school ..., killing at least 70 people": one act
+    // of force on one state's people, told twice.
+    bool again = std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& other) {
+      return other.target && event.target && other.source.SameAs(event.source) &&
+             other.target->country == event.target->country &&
+             std::atoi(other.pattern->code.substr(0, 2).c_str()) >= 18 &&
+             other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
+    });
+    if (!part && !again) kept.push_back(event);
   }
   events = std::move(kept);
   // The parties of the last meeting or talks, for a later "hosted by".

@@ -159,6 +159,15 @@ TEST(CoderTest, TalksWithAnotherAreThatOnesTalksToo) {
   EXPECT_EQ(talks, (std::vector<std::string>{"USAGOV>CHNGOV", "CHNGOV>USAGOV"}));
 }
 
+TEST(CoderTest, OneActOfForceOnOneStatesPeopleIsOneEventPerSentence) {
+  auto events = testing::CodeText(
+      "Israeli warplanes struck homes in Gaza on Monday, killing at least 70 people.",
+      "2024-07-23");
+  size_t force = 0;
+  for (const Event& e : events) force += e.cameo_root == "19" ? 1 : 0;
+  EXPECT_EQ(force, 1u);
+}
+
 TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
   auto events = testing::CodeText("Rusia menyerang Ukraina pada hari Kamis.");
   ASSERT_FALSE(events.empty());
