@@ -789,7 +789,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // of force on one state's people, told twice.
     bool again = std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& other) {
       return other.target && event.target && other.source.SameAs(event.source) &&
-             other.target->country == event.target->country &&
+             (event.target->country.empty() || other.target->country == event.target->country) &&
              std::atoi(other.pattern->code.substr(0, 2).c_str()) >= 18 &&
              other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
     });
