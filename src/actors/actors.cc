@@ -643,7 +643,12 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     }
     return found;
   };
-  if (size_t n = lexicon_.Match(LexiconKind::kPairPeople, tokens, i)) {
+  size_t pair = lexicon_.Match(LexiconKind::kPairPeople, tokens, i);
+  // "para pemimpin 32 negara": leaders counted are a crowd, not a pair.
+  if (pair > 0 && i + pair < tokens.size() && tokens[i + pair].kind == TokenKind::kNumber) {
+    return std::nullopt;
+  }
+  if (size_t n = pair) {
     // Named people first ("kedua pria tersebut"), then one named person and
     // the latest office holder of another state ("kedua menlu" after Retno
     // and "Menteri Luar Negeri Vietnam"), then office holders ("the two leaders").

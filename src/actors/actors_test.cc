@@ -121,6 +121,14 @@ TEST_F(ActorsTest, WithNoPersonNamedHeIsTheLastOfficeHolder) {
   EXPECT_EQ(found[found.size() - 2].substr(0, 3), found[0].substr(0, 3)) << found[found.size() - 2];
 }
 
+TEST_F(ActorsTest, LeadersCountedAreNoPair) {
+  auto found =
+      Mentions({"Presiden Rusia Vladimir Putin menerima Perdana Menteri India Narendra Modi.",
+                "KTT itu dihadiri para pemimpin 32 negara."});
+  for (const std::string& mention : found)
+    EXPECT_EQ(mention.find('+'), std::string::npos) << mention;
+}
+
 TEST_F(ActorsTest, PeopleResolveToTheirOfficeOnTheDate) {
   EXPECT_EQ(Mentions({"Presiden Rusia Vladimir Putin"})[0], "RUSGOV Vladimir Putin");
   auto medvedev = Mentions({"Dmitry Medvedev berbicara."}, "2010-01-01");
