@@ -68,6 +68,12 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
   if (!ExpressesIntent(pattern) || pattern.say || j + 1 >= verbs.size()) return verbs.size();
   const VerbMatch& next = verbs[j + 1];
   size_t words = 0;
+  std::string pledger;  // the state of the last actor named before the pledge
+  for (const Mention& mention : *input.mentions) {
+    if (mention.end <= verbs[j].begin && !mention.location && !mention.actors.empty()) {
+      pledger = mention.actors.front().country;
+    }
+  }
   for (size_t k = verbs[j].end; k < next.begin; ++k) {
     bool in_time = false;
     for (const TimeExpression& time : *input.times)
@@ -75,9 +81,13 @@ size_t EventCoder::Complement(const SentenceInput& input, const std::vector<Verb
     if (in_time) continue;
     // "berjanji membuka kembali jalur dialog": a few plain words may stand
     // between a pledge and what it pledges, but no punctuation or actor.
+    // ("berjanji Indonesia akan segera mengirimkan": the pledger's own state
+    // may be named as the one to act.)
     bool plain = (*input.tokens)[k].kind == TokenKind::kWord;
     for (const Mention& mention : *input.mentions) {
-      plain = plain && !(k >= mention.begin && k < mention.end);
+      bool own =
+          mention.is_state && !mention.actors.empty() && mention.actors.front().country == pledger;
+      plain = plain && (!(k >= mention.begin && k < mention.end) || own);
     }
     if (!plain || ++words > 4) return verbs.size();
   }

@@ -112,6 +112,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Iran's foreign minister said that Tehran would respond to any resolution at next week's "
        "meeting of the board.",
        "04", "none"},
+      // A pledge naming the pledger's own state as the one to act.
+      {"Presiden Joko Widodo berjanji Indonesia akan segera mengirimkan bantuan tahap kedua.", "03",
+       "IDNGOV 03 - asserted"},
+      {"Presiden Joko Widodo berjanji Indonesia akan segera mengirimkan bantuan tahap kedua.", "07",
+       "none"},
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
