@@ -36,13 +36,16 @@ struct Floor {
   const char* set;
   const char* language;
   double min_f1;
+  int articles;
 };
 
 TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
   // Floors a little under the figures in eval/RESULTS.md (measured 2026-11-25,
-  // third pass).
-  const Floor floors[] = {
-      {"dev", "id", 0.81}, {"dev", "en", 0.80}, {"heldout", "id", 0.0}, {"heldout", "en", 0.0}};
+  // fourth pass: eight Indonesian development articles added).
+  const Floor floors[] = {{"dev", "id", 0.77, 28},
+                          {"dev", "en", 0.80, 20},
+                          {"heldout", "id", 0.0, 6},
+                          {"heldout", "en", 0.0, 6}};
   for (const Floor& floor : floors) {
     EvalReport report = Score(floor.set, floor.language);
     std::printf("%s/%s: strict P %.3f R %.3f F1 %.3f, root-level F1 %.3f, dates %d/%d\n", floor.set,
@@ -50,7 +53,7 @@ TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
                 report.strict.F1(), report.root_level.F1(), report.matched_with_right_date,
                 report.strict.true_positives);
     EXPECT_GE(report.strict.F1(), floor.min_f1) << floor.set << "/" << floor.language;
-    EXPECT_EQ(report.articles, floor.set == std::string("dev") ? 20 : 6);
+    EXPECT_EQ(report.articles, floor.articles);
   }
 }
 
