@@ -111,6 +111,10 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input,
     bool matched =
         verbs_.MatchAt(tokens, *input.analyses, blocked, lexicon_, i, &match, &reference_end);
     if (reference_end > i) std::fill(acts->begin() + i, acts->begin() + reference_end, true);
+    if (matched && match.pattern->code == VerbPattern::kNoEvent) {
+      i = match.end;  // words that are no event ("menangkap ikan", "luka tembak")
+      continue;
+    }
     if (matched) {
       // "menerima kunjungan", "signed a ceasefire": an event noun right after
       // another verb is that verb's object, not an event of its own.

@@ -38,7 +38,10 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
         diag->Error(path, record.line, "expected `code<TAB>pattern[<TAB>flags]`");
         continue;
       }
-      if (codebook.Find(f[0]) == nullptr) {
+      // "-" marks words that look like an event verb but are none ("menangkap
+      // ikan" is fishing): the longest pattern wins as usual, and the coder then
+      // passes over its words.
+      if (f[0] != VerbPattern::kNoEvent && codebook.Find(f[0]) == nullptr) {
         diag->Error(path, record.line, "unknown CAMEO code \"" + f[0] + "\"");
         continue;
       }

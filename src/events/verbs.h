@@ -29,6 +29,8 @@ struct VerbPattern {
     ItemKind kind;
     std::string word;
   };
+  // The code of a pattern that matches words which are no event.
+  static constexpr const char* kNoEvent = "-";
   std::string code;
   std::vector<Item> items;
   std::string text;         // as written in the file
