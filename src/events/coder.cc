@@ -491,6 +491,18 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     size_t after = complement < verbs.size() ? complement + 1 : j + 1;
     size_t limit = after < verbs.size() ? verbs[after].begin : input.tokens->size();
     int subject = SubjectOf(input, relative, verb.begin, boundary);
+    if (subject == -1 && j > 0 && !relative[verb.begin] && relative[verbs[j - 1].begin]) {
+      // "Mesir dan Qatar, yang bersama AS menengahi perundingan, juga mengecam
+      // ...": after an aside the clause's subject stands before it.
+      size_t outer = 0;
+      for (size_t p = j; p-- > 0;) {
+        if (!relative[verbs[p].begin]) {
+          outer = verbs[p].end;
+          break;
+        }
+      }
+      subject = SubjectOf(input, relative, verb.begin, outer);
+    }
     std::vector<int> subjects;
     bool inherited = false;
     bool in_previous_object = false;
