@@ -551,7 +551,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       // of what the sentence reports, not a statement worth an event.
       continue;
     } else if (pattern.say) {
-      // A statement's addressee ("kepada wartawan") is not its target.
+      // A statement's addressee ("kepada wartawan") is not its target; a
+      // passive one's speaker is its agent ("Tuduhan itu dibantah oleh Polda").
+      int agent = IsPassive(input, verb) ? AgentOf(input, verb, limit) : -1;
+      if (agent >= 0) {
+        sources = WithConjuncts(input, agent, false);
+        inherited = false;
+      }
     } else if (IsPassive(input, verb)) {
       int agent = AgentOf(input, verb, limit);
       targets = subjects;
