@@ -36,6 +36,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"between", LexiconKind::kBetween},
       {"initials", LexiconKind::kInitials},
       {"instrument", LexiconKind::kInstrument},
+      {"role", LexiconKind::kRole},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -40,6 +40,7 @@ enum class LexiconKind {
   kBetween,
   kInitials,
   kInstrument,
+  kRole,
   kCount
 };
 

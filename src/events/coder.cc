@@ -234,6 +234,14 @@ int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& r
     if (mention.end > verb_begin || mention.begin < boundary) continue;
     if (mention.location) continue;
     if (relative[mention.begin] && !relative[verb_begin]) continue;
+    // "Malaysia selaku Ketua ASEAN menyerukan ...": the actor named before the
+    // role it acts in.
+    for (size_t back = 1; back <= 2 && back <= mention.begin && m > 0; ++back) {
+      size_t r = mention.begin - back;
+      if (!lexicon_.Is(LexiconKind::kRole, tokens, r)) continue;
+      const Mention& holder = mentions[m - 1];
+      if (holder.end == r && holder.begin >= boundary && !holder.location) return m - 1;
+    }
     return m;
   }
   return -1;
