@@ -619,8 +619,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     denial_open = pattern.code == "016" || denied;
     // "mengatakan kapal itu berpatroli": in what a speaker says, a verb with
     // no actor of its own is not the speaker's act.
-    bool declared = !english_ && j > 0 && verbs[j - 1].pattern->say &&
-                    verbs[j - 1].end == verb.begin &&
+    // ("menyatakan akan bertemu ...": an intention or negation may stand between.)
+    size_t said_end = j > 0 ? verbs[j - 1].end : 0;
+    while (j > 0 && said_end < verb.begin) {
+      size_t n = std::max(lexicon_.Match(LexiconKind::kIntention, *input.tokens, said_end),
+                          lexicon_.Match(LexiconKind::kNegation, *input.tokens, said_end));
+      if (n == 0) break;
+      said_end += n;
+    }
+    bool declared = !english_ && j > 0 && verbs[j - 1].pattern->say && said_end == verb.begin &&
                     !((*input.analyses)[verb.begin].nominal && StartsClause(input, verb.end));
     bool reported = said_open && inherited && !coordinated && !declared;
     said_open = (pattern.say && pattern.code == "010") || reported;
