@@ -829,7 +829,12 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   for (const CodedEvent& event : events) {
     bool part =
         !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
-          return other.target && other.source.SameAs(event.source) &&
+          // (Reactions of different kinds are not: "mengecam serangan itu dan
+          // menuduh Israel ..." is a criticism and an accusation.)
+          int root = std::atoi(event.pattern->code.substr(0, 2).c_str());
+          bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
+          bool same = other.pattern->code == event.pattern->code || !reaction;
+          return other.target && other.source.SameAs(event.source) && same &&
                  other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
         });
     // "struck homes and a school ..., killing at least 70 people": one act
