@@ -174,8 +174,18 @@ bool EventCoder::IsPassive(const SentenceInput& input, const VerbMatch& verb) co
 std::vector<bool> EventCoder::RelativeClauseTokens(const std::vector<Token>& tokens) const {
   std::vector<bool> relative(tokens.size(), false);
   for (size_t k = 0; k + 1 < tokens.size(); ++k) {
-    if (tokens[k].text != "," || !lexicon_.Is(LexiconKind::kRelative, tokens, k + 1)) continue;
-    size_t close = k + 1;
+    if (tokens[k].text != ",") continue;
+    // "NUG, pemerintahan bayangan yang dibentuk ..., mengecam": an apposition
+    // of a few common nouns before the relative word, after a bracketed name.
+    size_t opens = k + 1;
+    if (!english_ && k > 0 && tokens[k - 1].text == ")") {
+      while (opens < tokens.size() && opens < k + 4 && tokens[opens].kind == TokenKind::kWord &&
+             !tokens[opens].capitalized && !lexicon_.Is(LexiconKind::kRelative, tokens, opens)) {
+        ++opens;
+      }
+    }
+    if (!lexicon_.Is(LexiconKind::kRelative, tokens, opens)) continue;
+    size_t close = opens;
     while (close < tokens.size() && tokens[close].text != ",") ++close;
     if (close == tokens.size()) continue;  // no closing comma: not an aside
     std::fill(relative.begin() + k, relative.begin() + close + 1, true);
@@ -525,7 +535,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // "... and accused", ", accusing him", ", menewaskan": a verb after a
     // conjunction or comma, with no actor of its own before it, continues
     // the main clause.
-    bool coordinated = j > 0 && verb.begin > 0 &&
+    // (Not the comma that closes an aside: "NUG, pemerintahan bayangan yang
+    // ..., mengecam".)
+    bool closes_aside =
+        !english_ && verb.begin > 0 && relative[verb.begin - 1] && !relative[verb.begin];
+    bool coordinated = j > 0 && verb.begin > 0 && !closes_aside &&
                        (lexicon_.Is(LexiconKind::kConjunction, *input.tokens, verb.begin - 1) ||
                         (*input.tokens)[verb.begin - 1].text == ",");
     if (coordinated && subordinate_subject) {
