@@ -523,6 +523,7 @@ const ActorTracker::Entity* ActorTracker::EarlierHolder(const Actor& title,
 // "Bupati Kapuas Timur berinisial HS": the person's initials name them, so a
 // later "HS" is this actor.
 void ActorTracker::NameByInitials(const std::vector<Token>& tokens, Mention* mention) {
+  if (mention->end >= tokens.size()) return;  // the mention ends the sentence
   size_t n = lexicon_.Match(LexiconKind::kInitials, tokens, mention->end);
   size_t at = mention->end + n;
   if (n == 0 || at >= tokens.size() || mention->location || mention->actors.size() != 1 ||

@@ -45,6 +45,7 @@ class PhraseTable {
   // phrase in tokens, or 0.
   template <typename Accept>
   size_t Visit(const std::vector<Token>& tokens, size_t i, Accept accept) const {
+    if (i >= tokens.size()) return 0;  // past the end: nothing starts there
     auto it = by_first_.find(tokens[i].lower);
     if (it == by_first_.end()) return 0;
     for (const Entry& entry : it->second) {
