@@ -86,7 +86,6 @@ void WriteTelling(const Telling& t, JsonWriter* json) {
 std::string NextPeriod(const std::string& period, Period kind) {
   auto date = Date::Parse(kind == Period::kMonth ? period + "-01" : period);
   if (!date) return "";
-  long days = DaysFromCivil(date->year, date->month, date->day);
   if (kind == Period::kMonth) {
     int year = date->year + (date->month == 12 ? 1 : 0);
     int month = date->month == 12 ? 1 : date->month + 1;
@@ -94,7 +93,7 @@ std::string NextPeriod(const std::string& period, Period kind) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
     return buffer;
   }
-  return CivilFromDays(days + 7).ToString();
+  return CivilFromDays(DaysFromCivil(date->year, date->month, date->day) + 7).ToString();
 }
 
 struct Side {
@@ -167,8 +166,8 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
     auto store = Store::OpenReadOnly(path);
     if (!store.ok()) return store.status();
     if (i == 0) {  // a file that is not a warta database fails here, not on the first request
-      auto stats = store.value()->Count(QueryFilter{});
-      if (!stats.ok()) return Status::InvalidInput(path + ": not a warta event database");
+      auto probe = store.value()->Count(QueryFilter{});
+      if (!probe.ok()) return Status::InvalidInput(path + ": not a warta event database");
     }
     pool->idle_.push_back(std::move(store).value());
   }

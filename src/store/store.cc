@@ -301,22 +301,22 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     if (!status.ok()) return status;
     row = db_->LastInsertId();
   }
-  bool first_telling = inserted;
   // Counts grow by what this telling adds: a new article, a new outlet. A
   // new event's first telling is both, and is counted as it is inserted.
   std::string outlet = record.article.source.empty() ? record.article.id : record.article.source;
   bool new_article = true, new_outlet = true;
-  for (auto [sql, flag, value] :
-       {std::tuple{"SELECT 1 FROM mentions WHERE event=?1 AND article=?2", &new_article,
-                   &record.article.id},
-        {"SELECT 1 FROM mentions WHERE event=?1 AND outlet=?2", &new_outlet, &outlet}}) {
-    if (first_telling) break;
-    auto seen = Cached(sql);
-    if (!seen.ok()) return seen.status();
-    seen.value()->Bind(1, row);
-    seen.value()->Bind(2, *value);
-    *flag = !seen.value()->Step(&status);
-    if (!status.ok()) return status;
+  if (!inserted) {
+    for (auto [sql, flag, value] :
+         {std::tuple{"SELECT 1 FROM mentions WHERE event=?1 AND article=?2", &new_article,
+                     &record.article.id},
+          {"SELECT 1 FROM mentions WHERE event=?1 AND outlet=?2", &new_outlet, &outlet}}) {
+      auto seen = Cached(sql);
+      if (!seen.ok()) return seen.status();
+      seen.value()->Bind(1, row);
+      seen.value()->Bind(2, *value);
+      *flag = !seen.value()->Step(&status);
+      if (!status.ok()) return status;
+    }
   }
   auto mention =
       Cached("INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
@@ -351,7 +351,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     status = upsert.value()->Run();
     if (!status.ok()) return status;
   }
-  if (first_telling) return Status::Ok();
+  if (inserted) return Status::Ok();
   auto update = Cached(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?1, "
       "num_sources = num_sources + ?2 WHERE row = ?3");
