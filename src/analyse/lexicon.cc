@@ -37,6 +37,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"initials", LexiconKind::kInitials},
       {"instrument", LexiconKind::kInstrument},
       {"role", LexiconKind::kRole},
+      {"purpose", LexiconKind::kPurpose},
+      {"background", LexiconKind::kBackground},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -41,6 +41,8 @@ enum class LexiconKind {
   kInitials,
   kInstrument,
   kRole,
+  kPurpose,
+  kBackground,
   kCount
 };
 

@@ -62,6 +62,25 @@ bool StartsClause(const SentenceInput& input, size_t at) {
 
 }  // namespace
 
+// "Ketegangan memuncak sejak serangan ...", "the worst unrest since the coup":
+// an act named after "since" with no actor before it is background. ("sejak
+// Kremlin melancarkan invasi" tells who did it, and is an event; "Since
+// Monday, police have ..." is a date.)
+bool EventCoder::Background(const SentenceInput& input, size_t from, size_t verb_begin) const {
+  for (size_t k = from; k < verb_begin; ++k) {
+    if (!lexicon_.Is(LexiconKind::kBackground, *input.tokens, k)) continue;
+    bool dated =
+        std::any_of(input.times->begin(), input.times->end(),
+                    [&](const TimeExpression& t) { return t.begin <= k + 1 && t.end > k; });
+    bool told = std::any_of(input.mentions->begin(), input.mentions->end(),
+                            [&](const Mention& m) { return m.begin > k && m.end <= verb_begin; });
+    bool comma = false;
+    for (size_t c = k + 1; c < verb_begin; ++c) comma = comma || (*input.tokens)[c].text == ",";
+    if (!dated && !told && !comma) return true;
+  }
+  return false;
+}
+
 size_t EventCoder::Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
                               size_t j) const {
   const VerbPattern& pattern = *verbs[j].pattern;
@@ -488,6 +507,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   bool appeal_open = false;       // the last verb was an appeal or demand, or urged by one
   bool denial_open = false;       // the last verb was a denial, or denied by one
   bool said_open = false;         // the last verb was a plain statement, or told by one
+  bool aim_open = false;          // the last verb was an aim ("agar ...", "so that ...")
   int previous_object = -1;
   std::vector<int> previous_targets;
   bool previous_controls = false;
@@ -645,7 +665,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                     !((*input.analyses)[verb.begin].nominal && StartsClause(input, verb.end));
     bool reported = said_open && inherited && !coordinated && !declared;
     said_open = (pattern.say && pattern.code == "010") || reported;
-    if (urged || denied || reported) continue;
+    // "suap ... agar DPRD menyetujui APBD", "so that the talks can resume":
+    // an aim is not an act, nor is what "dan"/"and" joins to it.
+    bool aim = false;
+    for (size_t k = boundary; k < verb.begin && !aim; ++k) {
+      aim = lexicon_.Is(LexiconKind::kPurpose, *input.tokens, k);
+    }
+    aim = aim || (aim_open && coordinated);
+    aim_open = aim;
+    if (urged || denied || reported || aim || Background(input, boundary, verb.begin)) continue;
 
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;

@@ -120,6 +120,15 @@ TEST(CoderTest, SentencesTableDriven) {
       // A relative clause does not give the subject.
       {"Uni Soviet, yang didominasi oleh Rusia, mengakui Korea Utara sebagai negara.", "05",
        "SUN 05 PRK asserted"},
+      // An aim is no act; an act after "since" with no actor of its own is
+      // background, but one whose actor is told is an event.
+      {"Pejabat kabupaten memberikan uang kepada DPRD agar DPRD menyetujui rancangan anggaran.",
+       "03", "none"},
+      {"Ketegangan India dan Pakistan memuncak sejak serangan militan terhadap tentara India di "
+       "Kashmir.",
+       "19", "none"},
+      {"Moskow dan Pyongyang semakin dekat sejak Rusia menyerang Ukraina.", "19",
+       "RUS 19 UKR asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
