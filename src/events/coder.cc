@@ -60,6 +60,24 @@ bool StartsClause(const SentenceInput& input, size_t at) {
          !(*input.analyses)[at].nominal;
 }
 
+// An Indonesian event noun whose doer follows it ("serangan Israel ke Gaza",
+// "kunjungan Modi ke Moskow"). A pe-...-an noun names a process whose
+// following actor is mostly its patient ("penangkapan Bupati X"), so it is
+// left out; per-...-an nouns are joint acts ("pertemuan A dan B").
+bool DoerFollows(const SentenceInput& input, const VerbMatch& match) {
+  const WordAnalysis& first = (*input.analyses)[match.begin];
+  bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
+  // ("mengakhiri kerja sama partai itu": after a verb, the noun is its object.)
+  if (match.begin > 0) {
+    const WordAnalysis& before = (*input.analyses)[match.begin - 1];
+    if (before.voice != Voice::kNone && !before.nominal) return false;
+  }
+  const std::string& word = (*input.tokens)[match.begin].lower;
+  bool process = word.size() > 4 && word.compare(0, 2, "pe") == 0 &&
+                 word.compare(0, 3, "per") != 0 && word.compare(word.size() - 2, 2, "an") == 0;
+  return noun && !process;
+}
+
 }  // namespace
 
 // "Ketegangan memuncak sejak serangan ...", "the worst unrest since the coup":
@@ -585,6 +603,19 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       subjects = previous_sources;
       inherited = true;
     }
+    // "bertepatan dengan kunjungan Perdana Menteri India ke Moskow": an event
+    // noun's doer named right after it is its source, and its target follows.
+    int doer = -1;
+    if (!english_ && DoerFollows(input, verb)) {
+      for (size_t m = 0; m < mentions.size(); ++m) {
+        if (mentions[m].begin == verb.end && !mentions[m].location) doer = static_cast<int>(m);
+      }
+    }
+    if (doer >= 0) {
+      subjects = WithConjuncts(input, doer, false);
+      subject = doer;
+      inherited = false;
+    }
     std::vector<int> sources = subjects, targets;
     bool hosted_told = false;
     int speaker = pattern.say ? InvertedSpeaker(input, verb, limit) : -1;
@@ -613,7 +644,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       sources = agent >= 0 ? WithConjuncts(input, agent, false) : std::vector<int>();
       inherited = false;
     } else if (!pattern.no_target) {
-      const VerbMatch& object_verb = complement < verbs.size() ? verbs[complement] : verb;
+      VerbMatch object_verb = complement < verbs.size() ? verbs[complement] : verb;
+      if (doer >= 0) {
+        // The object comes after the doer ("serangan Israel ke Gaza").
+        size_t doer_end = mentions[subjects.back()].end;
+        object_verb.begin = doer_end - 1;
+        object_verb.end = doer_end;
+      }
       int object = ObjectOf(input, relative, breaks, acts, object_verb, limit);
       if (object >= 0) targets = WithConjuncts(input, object, false);
       // "menuduh pesawat AS melanggar ... dan mengancam akan menembak jatuh

@@ -129,6 +129,11 @@ TEST(CoderTest, SentencesTableDriven) {
        "19", "none"},
       {"Moskow dan Pyongyang semakin dekat sejak Rusia menyerang Ukraina.", "19",
        "RUS 19 UKR asserted"},
+      // An Indonesian event noun's doer follows it, and its target the doer;
+      // not so after a verb, whose object the noun is.
+      {"Serangan itu bertepatan dengan kunjungan Perdana Menteri India ke Moskow.", "04",
+       "INDGOV 04 RUSGOV asserted"},
+      {"Partai Demokrat mengakhiri kerja sama partai itu dengan Partai Gerindra.", "06", "none"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
