@@ -40,9 +40,9 @@ struct Floor {
 };
 
 TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
-  // Floors a little under the figures in eval/RESULTS.md (measured 2026-11-25,
-  // fourth pass: eight Indonesian development articles added, then fixes).
-  const Floor floors[] = {{"dev", "id", 0.81, 28},
+  // Floors a little under the figures in eval/RESULTS.md (measured 2026-11-26,
+  // fifth pass: twelve Indonesian development articles added, then fixes).
+  const Floor floors[] = {{"dev", "id", 0.77, 40},
                           {"dev", "en", 0.80, 20},
                           {"heldout", "id", 0.0, 6},
                           {"heldout", "en", 0.0, 6}};

@@ -378,7 +378,15 @@ int EventCoder::InvertedSpeaker(const SentenceInput& input, const VerbMatch& ver
   size_t at = verb.end;
   if (at < limit && lexicon_.Is(LexiconKind::kDemonstrative, tokens, at)) ++at;
   for (size_t m = 0; m < input.mentions->size(); ++m) {
-    if ((*input.mentions)[m].begin == at) return static_cast<int>(m);
+    const Mention& mention = (*input.mentions)[m];
+    if (mention.begin != at) continue;
+    // ("..., membantah kapal penjaga pantai itu melanggar ...": an actor that
+    // is the subject of the next verb is what is said, not who says it.)
+    bool subject_of_next = limit < tokens.size() && mention.end <= limit;
+    for (size_t k = mention.end; k < limit && subject_of_next; ++k) {
+      subject_of_next = tokens[k].kind != TokenKind::kPunct;
+    }
+    return subject_of_next ? -1 : static_cast<int>(m);
   }
   return -1;
 }
