@@ -371,6 +371,20 @@ void ActorTracker::Remember(const Actor& actor, bool person) {
   country_counts_.push_back({actor.country, 1});
 }
 
+const ActorTracker::Entity* ActorTracker::KnownPerson(const std::vector<Token>& tokens,
+                                                      size_t begin, size_t end) const {
+  for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    if (!it->person || it->actor.country.empty()) continue;
+    bool all = true;
+    for (size_t k = begin; k < end && all; ++k) {
+      all = std::find(it->name_words.begin(), it->name_words.end(), tokens[k].text) !=
+            it->name_words.end();
+    }
+    if (all) return &*it;
+  }
+  return nullptr;
+}
+
 bool ActorTracker::NewInThisSentence(const std::string& country) const {
   auto it = first_seen_.find(country);
   return it != first_seen_.end() && it->second == sentences_seen_;
@@ -453,6 +467,12 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     size_t name_end = ExtendName(tokens, mention.end, pieces, last + 1);
     if (name_end > mention.end) {
       actor.name = JoinText(tokens, mention.end, name_end);
+      // "pemerintahan Prabowo" after "Presiden Prabowo Subianto": a title
+      // before a name already known is that person.
+      if (const Entity* known =
+              actor.country.empty() ? KnownPerson(tokens, mention.end, name_end) : nullptr) {
+        actor = known->actor;
+      }
       mention.end = name_end;
       is_person = true;
     }
@@ -724,9 +744,13 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         for (size_t k = gap_begin + 2; possessive && k < next.begin; ++k) {
           possessive = tokens[k].kind == TokenKind::kWord && !tokens[k].capitalized;
         }
-        // "Soldiers in Niger", "mahasiswa di Makassar": a bare role, then
-        // the place it is in, is that place's state's actor.
+        // "Soldiers in Niger", "mahasiswa di Makassar": a bare role of a
+        // group, then the place it is in, is that place's state's actor.
+        // (Not "pertemuan tingkat menteri di Jeddah": an office is a state's,
+        // named by where it is from: "diplomats from Argentina".)
+        bool origin = tokens[gap_begin].lower == "from" || tokens[gap_begin].lower == "dari";
         bool located = gap == 1 && used == (1 << 4) && Slot(next.entry->kind) == 0 &&
+                       (IsGroupAgent(pieces[last].entry->agent) || origin) &&
                        lexicon_.Is(LexiconKind::kLocationPreposition, tokens, gap_begin);
         bool joined = gap == 0 || connected || possessive || located ||
                       (named && Slot(next.entry->kind) == 0);
@@ -736,6 +760,16 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         ++last;
       }
       mentions.push_back(Compose(tokens, pieces, p, last));
+      // "di Jeddah, Arab Saudi", "in Doha, Qatar": a state right after a
+      // place and a comma says where that place is.
+      Mention& added = mentions.back();
+      if (mentions.size() >= 2 && added.is_state && added.begin >= 2 &&
+          tokens[added.begin - 1].text == ",") {
+        const Mention& before = mentions[mentions.size() - 2];
+        if (before.location && !before.dateline && before.end + 1 == added.begin) {
+          added.location = true;
+        }
+      }
       NameByInitials(tokens, &mentions.back());
       i = mentions.back().end;
       p = last + 1;

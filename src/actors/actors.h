@@ -118,6 +118,9 @@ class ActorTracker {
   };
 
   std::vector<Piece> FindPieces(const std::vector<Token>& tokens) const;
+  // The latest person of a known state all of whose name words are
+  // tokens[begin, end), or null.
+  const Entity* KnownPerson(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   Mention Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces, size_t first,
                   size_t last);
   size_t ExtendName(const std::vector<Token>& tokens, size_t from, const std::vector<Piece>& pieces,

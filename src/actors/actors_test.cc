@@ -55,6 +55,30 @@ TEST_F(ActorsTest, ARoleInAPlaceIsThatStatesActor) {
   EXPECT_EQ(Mentions({"Mahasiswa di Makassar berunjuk rasa."})[0], "IDNEDU Mahasiswa di Makassar");
 }
 
+TEST_F(ActorsTest, AnOfficeInAPlaceIsNoActorOfThatPlace) {
+  // A meeting at ministerial level in Jeddah: no Saudi minister, and the state
+  // after the city only says where the city is.
+  auto found = Mentions({"OKI menggelar pertemuan tingkat menteri di Jeddah, Arab Saudi, Sabtu."},
+                        "2025-06-15");
+  for (const std::string& mention : found) EXPECT_EQ(mention.find("SAUGOV"), std::string::npos);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.back(), "@SAU Arab Saudi");
+  // ... but an office named by where it is from is that state's.
+  auto from = Mentions({"Caracas ordered diplomats from Argentina to leave."}, "2024-07-30",
+                       /*english=*/true);
+  ASSERT_GE(from.size(), 2u);
+  EXPECT_EQ(from[1].substr(0, 6), "ARGGOV");
+}
+
+TEST_F(ActorsTest, ATitleBeforeAKnownNameIsThatPerson) {
+  auto found = Mentions({"Presiden Xi Jinping menerima Presiden Prabowo Subianto.",
+                         "China mendukung program pemerintahan Prabowo.", "Prabowo tiba di Tokyo."},
+                        "2024-11-10");
+  ASSERT_EQ(found.size(), 6u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[3], "IDNGOV Prabowo Subianto");  // after "China"
+  EXPECT_EQ(found[4], "IDNGOV Prabowo Subianto");
+}
+
 TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
   auto found = Mentions({"The U.S. House of Representatives voted."}, "2023-07-27",
                         /*english=*/true);

@@ -935,6 +935,19 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     if (!part && !again) kept.push_back(event);
   }
   events = std::move(kept);
+  // "KKB menembak mati seorang tukang ojek": shooting or attacking people who
+  // are no armed party, by rebels or criminals, is unconventional violence
+  // (18), not fighting (19). (Rockets and air strikes keep their own codes.)
+  for (CodedEvent& event : events) {
+    const std::string& code = event.code.empty() ? event.pattern->code : event.code;
+    if ((code != "190" && code != "193") || !event.target) continue;
+    const std::string& by = event.source.agent;
+    const std::string& on = event.target->agent;
+    bool irregular = by == "REB" || by == "CRM";
+    bool armed = on.empty() || on == "MIL" || on == "COP" || on == "REB" || on == "CRM" ||
+                 on == "SPY" || on == "GOV";
+    if (irregular && !armed) event.code = "180";
+  }
   // The parties of the last meeting or talks, for a later "hosted by".
   std::vector<Actor> meeting;
   for (const CodedEvent& event : events) {

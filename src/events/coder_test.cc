@@ -134,6 +134,9 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Serangan itu bertepatan dengan kunjungan Perdana Menteri India ke Moskow.", "04",
        "INDGOV 04 RUSGOV asserted"},
       {"Partai Demokrat mengakhiri kerja sama partai itu dengan Partai Gerindra.", "06", "none"},
+      // Rebels shooting civilians is unconventional violence (18).
+      {"Kelompok Kriminal Bersenjata menembak mati seorang tukang ojek di Ilaga.", "18",
+       "IDNREB 18 IDNLAB asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
