@@ -39,6 +39,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"role", LexiconKind::kRole},
       {"purpose", LexiconKind::kPurpose},
       {"background", LexiconKind::kBackground},
+      {"oblique", LexiconKind::kOblique},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

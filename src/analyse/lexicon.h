@@ -43,6 +43,7 @@ enum class LexiconKind {
   kRole,
   kPurpose,
   kBackground,
+  kOblique,
   kCount
 };
 

@@ -64,13 +64,18 @@ bool StartsClause(const SentenceInput& input, size_t at) {
 // "kunjungan Modi ke Moskow"). A pe-...-an noun names a process whose
 // following actor is mostly its patient ("penangkapan Bupati X"), so it is
 // left out; per-...-an nouns are joint acts ("pertemuan A dan B").
-bool DoerFollows(const SentenceInput& input, const VerbMatch& match) {
+// The noun must open its phrase: start the sentence or follow punctuation or
+// a preposition ("bertepatan dengan kunjungan ..."); after a verb it is that
+// verb's object ("mengakhiri kerja sama partai itu"), after a noun part of it
+// ("hasil kerja sama kepolisian kedua negara").
+bool DoerFollows(const SentenceInput& input, const Lexicon& lexicon, const VerbMatch& match) {
   const WordAnalysis& first = (*input.analyses)[match.begin];
   bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
-  // ("mengakhiri kerja sama partai itu": after a verb, the noun is its object.)
   if (match.begin > 0) {
-    const WordAnalysis& before = (*input.analyses)[match.begin - 1];
-    if (before.voice != Voice::kNone && !before.nominal) return false;
+    size_t before = match.begin - 1;
+    bool opens = (*input.tokens)[before].kind == TokenKind::kPunct ||
+                 lexicon.Is(LexiconKind::kPreposition, *input.tokens, before);
+    if (!opens) return false;
   }
   const std::string& word = (*input.tokens)[match.begin].lower;
   bool process = word.size() > 4 && word.compare(0, 2, "pe") == 0 &&
@@ -181,6 +186,14 @@ std::vector<VerbMatch> EventCoder::FindVerbs(const SentenceInput& input,
                     lexicon_.Is(LexiconKind::kPreposition, tokens, match.begin - 1);
         object = !(own || told);
       }
+      // "karena khawatir terjebak dalam baku tembak": an Indonesian event noun
+      // after a preposition, with no doer after it, names an event, not a new one.
+      bool after_preposition =
+          !english_ && noun && match.begin > 0 &&
+          lexicon_.Is(LexiconKind::kPreposition, tokens, match.begin - 1) &&
+          std::none_of(input.mentions->begin(), input.mentions->end(),
+                       [&](const Mention& m) { return m.begin == match.end && !m.location; });
+      object = object || after_preposition;
       if (!(noun && object)) found.push_back(match);
       if (noun && object) std::fill(acts->begin() + match.begin, acts->begin() + match.end, true);
       i = match.end;
@@ -253,6 +266,25 @@ int EventCoder::InstrumentMaker(const SentenceInput& input, size_t k) const {
   return kNoSubject;
 }
 
+// "penurunan tarif bagi produk Indonesia": an actor after "bagi", "kepada",
+// "against", ... (with at most three lowercase words between) is the object of
+// that preposition.
+bool EventCoder::Oblique(const SentenceInput& input, const Mention& mention, size_t from) const {
+  const auto& tokens = *input.tokens;
+  for (size_t back = 1; back <= 4 && back <= mention.begin && mention.begin - back >= from;
+       ++back) {
+    size_t k = mention.begin - back;
+    if (lexicon_.Is(LexiconKind::kOblique, tokens, k)) return true;
+    // ("Atas hal itu Partai Gerindra mengingatkan": a demonstrative ends the
+    // preposition's object.)
+    bool plain = tokens[k].kind == TokenKind::kWord && !tokens[k].capitalized &&
+                 (*input.analyses)[k].voice == Voice::kNone &&
+                 !lexicon_.Is(LexiconKind::kDemonstrative, tokens, k);
+    if (!plain) return false;
+  }
+  return false;
+}
+
 int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& relative,
                           size_t verb_begin, size_t boundary) const {
   const auto& mentions = *input.mentions;
@@ -279,7 +311,7 @@ int EventCoder::SubjectOf(const SentenceInput& input, const std::vector<bool>& r
   for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
     const Mention& mention = mentions[m];
     if (mention.end > verb_begin || mention.begin < boundary) continue;
-    if (mention.location) continue;
+    if (mention.location || Oblique(input, mention, boundary)) continue;
     if (relative[mention.begin] && !relative[verb_begin]) continue;
     // "Malaysia selaku Ketua ASEAN menyerukan ...": the actor named before the
     // role it acts in.
@@ -614,7 +646,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // "bertepatan dengan kunjungan Perdana Menteri India ke Moskow": an event
     // noun's doer named right after it is its source, and its target follows.
     int doer = -1;
-    if (!english_ && DoerFollows(input, verb)) {
+    if (!english_ && DoerFollows(input, lexicon_, verb)) {
       for (size_t m = 0; m < mentions.size(); ++m) {
         if (mentions[m].begin == verb.end && !mentions[m].location) doer = static_cast<int>(m);
       }
@@ -708,7 +740,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     bool declared = !english_ && j > 0 && verbs[j - 1].pattern->say && said_end == verb.begin &&
                     !((*input.analyses)[verb.begin].nominal && StartsClause(input, verb.end));
-    bool reported = said_open && inherited && !coordinated && !declared;
+    // ("mengumumkan ..., seusai berbicara dengan X": a clause of time is the
+    // speaker's own act, not what is said.)
+    bool timed = false;
+    for (size_t k = boundary; k < verb.begin && !timed; ++k) {
+      timed = lexicon_.Is(LexiconKind::kPreposition, *input.tokens, k);
+    }
+    bool reported = said_open && inherited && !coordinated && !declared && !timed;
     said_open = (pattern.say && pattern.code == "010") || reported;
     // "suap ... agar DPRD menyetujui APBD", "so that the talks can resume":
     // an aim is not an act, nor is what "dan"/"and" joins to it.

@@ -137,6 +137,12 @@ TEST(CoderTest, SentencesTableDriven) {
       // Rebels shooting civilians is unconventional violence (18).
       {"Kelompok Kriminal Bersenjata menembak mati seorang tukang ojek di Ilaga.", "18",
        "IDNREB 18 IDNLAB asserted"},
+      // An actor after "bagi"/"kepada"/"against" is no later verb's subject;
+      // an event noun after a preposition, with no doer, names a known event.
+      {"Donald Trump mengumumkan penurunan tarif bagi produk Indonesia, seusai berbicara "
+       "melalui telepon dengan Presiden Prabowo Subianto.",
+       "04", "USAGOV 04 IDNGOV asserted"},
+      {"Warga Kurima mengungsi karena khawatir terjebak dalam pertempuran.", "19", "none"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
