@@ -362,13 +362,17 @@ void ActorTracker::Remember(const Actor& actor, bool person) {
   entities_.push_back(std::move(entity));
   if (actor.country.empty()) return;
   first_seen_.emplace(actor.country, sentences_seen_);
-  for (auto& [country, count] : country_counts_) {
-    if (country == actor.country) {
+  CountCountry(actor.country);
+}
+
+void ActorTracker::CountCountry(const std::string& country) {
+  for (auto& [seen, count] : country_counts_) {
+    if (seen == country) {
       ++count;
       return;
     }
   }
-  country_counts_.push_back({actor.country, 1});
+  country_counts_.push_back({country, 1});
 }
 
 const ActorTracker::Entity* ActorTracker::KnownPerson(const std::vector<Token>& tokens,
@@ -522,6 +526,11 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   mention.named = is_person || (organisation != nullptr && actor.code == organisation->code);
   mention.actors.push_back(actor);
   if (!mention.location) Remember(actor, is_person);
+  // Where the story happens says whose its unnamed actors are ("warga
+  // setempat" in Pidie, Aceh), as the actors named do.
+  if (mention.location && !mention.dateline && !actor.country.empty()) {
+    CountCountry(actor.country);
+  }
   return mention;
 }
 

@@ -118,6 +118,7 @@ class ActorTracker {
   };
 
   std::vector<Piece> FindPieces(const std::vector<Token>& tokens) const;
+  void CountCountry(const std::string& country);
   // The latest person of a known state all of whose name words are
   // tokens[begin, end), or null.
   const Entity* KnownPerson(const std::vector<Token>& tokens, size_t begin, size_t end) const;

@@ -178,10 +178,10 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
 
 // "China condemned the sanctions", "The strikes were condemned by Egypt": a
 // criticism, rejection or threat whose object is an act, not an actor, is
-// aimed at whoever did the latest act of force or pressure (roots 14-20)
-// before it by another actor; failing that, like praise of "the decision",
-// at whoever did what the article leads with. A denial (016) answers a
-// charge and has no target of its own.
+// aimed at whoever did the latest act of force or pressure (roots 14-20;
+// for a rejection also an appeal or demand) before it by another actor; failing that, like praise
+// of "the decision", at whoever did what the article leads with. A denial (016) answers a charge
+// and has no target of its own.
 const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
   const Event& e = events[i];
   // A state and its government are one actor ("Korea Utara" and
@@ -192,9 +192,14 @@ const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
     bool same = before.source.country == e.source.country && state;
     return before.source.code != e.source.code && !before.source.country.empty() && !same;
   };
+  // A rejection may answer an appeal or a demand as well ("menolak permintaan
+  // tersebut" after UNHCR urged the government).
+  bool rejection = e.cameo_root == "12";
   if (e.cameo_root != "05") {
     for (size_t k = i; k-- > 0;) {
-      if (std::atoi(events[k].cameo_root.c_str()) >= 14 && other(events[k])) return &events[k];
+      int root = std::atoi(events[k].cameo_root.c_str());
+      bool answered = root >= 14 || (rejection && (root == 2 || root == 10));
+      if (answered && other(events[k])) return &events[k];
     }
   }
   for (size_t k = 0; k < i; ++k) {
