@@ -143,6 +143,14 @@ TEST(CoderTest, SentencesTableDriven) {
        "melalui telepon dengan Presiden Prabowo Subianto.",
        "04", "USAGOV 04 IDNGOV asserted"},
       {"Warga Kurima mengungsi karena khawatir terjebak dalam pertempuran.", "19", "none"},
+      // Unnamed people are of the country where the story happens; a rejection
+      // of "the request" answers whoever made it.
+      {"Sebuah perahu yang membawa 140 pengungsi Rohingya mendarat di Kabupaten Pidie, Aceh. "
+       "Ratusan warga setempat menolak kedatangan para pengungsi itu.",
+       "12", "IDNCVL 12 MMRREF asserted"},
+      {"UNHCR mendesak pemerintah daerah di Aceh menyediakan tempat penampungan. Namun, "
+       "Pemerintah Kabupaten Pidie menolak permintaan tersebut.",
+       "12", "IDNGOV 12 UNHCR asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

@@ -298,6 +298,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   EventCoder coder(*r.verbs[li], lexicon, result.language);
   ActorTracker tracker(*r.actors, lexicon, article.published);
   CoderState coder_state;
+  std::string story_place;  // the country of the last place named, for unnamed actors
   std::vector<Event> events;
   for (const Sentence& sentence : r.segmenter->Split(cleaned.text)) {
     std::vector<WordAnalysis> analyses;
@@ -313,16 +314,19 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
     // "families in Khan Younis": an actor without a state belongs to the place
     // the sentence names ("Police in Minsk" names one too).
-    std::string place;
+    std::string place;  // the first place this sentence names
     for (const Mention& mention : mentions) {
       bool names_place = (mention.location && !mention.dateline) || mention.placed;
       if (names_place && !mention.actors.empty() && place.empty()) {
         place = mention.actors.front().country;
       }
     }
+    // ... else to the place where the story was last said to be ("Ratusan
+    // warga setempat" after a boat landed in Pidie, Aceh).
+    if (!place.empty()) story_place = place;
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
-      FillCountry(place, &coded.source);
-      if (coded.target) FillCountry(place, &*coded.target);
+      FillCountry(story_place, &coded.source);
+      if (coded.target) FillCountry(story_place, &*coded.target);
       if (options.trace != nullptr) {
         *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
                           coded.source.code + " -> " + (coded.target ? coded.target->code : "-") +
