@@ -151,6 +151,10 @@ TEST(CoderTest, SentencesTableDriven) {
       {"UNHCR mendesak pemerintah daerah di Aceh menyediakan tempat penampungan. Namun, "
        "Pemerintah Kabupaten Pidie menolak permintaan tersebut.",
        "12", "IDNGOV 12 UNHCR asserted"},
+      // A pattern's gap counts a named actor as one word.
+      {"KPK menetapkan Direktur Jenderal Sumber Daya Air Kementerian Pekerjaan Umum berinisial "
+       "HT sebagai tersangka.",
+       "17", "IDNGOV 17 IDNGOV asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

@@ -100,12 +100,18 @@ size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<
   if (item == pattern.items.size()) return k;
   const VerbPattern::Item& want = pattern.items[item];
   if (want.kind == VerbPattern::ItemKind::kGap) {
-    for (size_t skip = 0; skip <= kMaxGap && k + skip <= tokens.size(); ++skip) {
-      if (skip > 0 && IsBreak(tokens[k + skip - 1])) break;
-      size_t end = MatchItems(pattern, tokens, analyses, blocked, item + 1, k + skip);
+    // A gap skips up to kMaxGap words; a named actor or a date counts as one
+    // ("menetapkan Direktur Jenderal Sumber Daya Air ... berinisial HT sebagai
+    // tersangka").
+    // (The items may still match words inside the actor: "summon ... ambassador".)
+    size_t skips = 0;
+    for (size_t at = k;; ++at) {
+      size_t end = MatchItems(pattern, tokens, analyses, blocked, item + 1, at);
       if (end != kNoMatch) return end;
+      if (at >= tokens.size() || IsBreak(tokens[at])) return kNoMatch;
+      bool same_run = at > k && blocked[at] && blocked[at - 1];
+      if (!same_run && ++skips > kMaxGap) return kNoMatch;
     }
-    return kNoMatch;
   }
   // Items after the verb may be actor words ("summon ... ambassador"): the
   // actor is still found as the target.
