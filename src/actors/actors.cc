@@ -789,6 +789,15 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
       ++i;
       continue;
     }
+    // "DPRD Konawe Raya", "Polres Pidie" after "Bupati Pidie": a capitalised
+    // word right after a body's name says where the body is; it is not the
+    // person whose title once stood before it.
+    bool qualifies = !mentions.empty() && mentions.back().end == i && tokens[i].capitalized &&
+                     !mentions.back().location;
+    if (qualifies) {
+      ++i;
+      continue;
+    }
     if (auto resolved = Resolve(tokens, i)) {
       i = resolved->end;
       mentions.push_back(std::move(*resolved));

@@ -79,6 +79,15 @@ TEST_F(ActorsTest, ATitleBeforeAKnownNameIsThatPerson) {
   EXPECT_EQ(found[4], "IDNGOV Prabowo Subianto");
 }
 
+TEST_F(ActorsTest, ARegionAfterABodyIsNoPersonNamedEarlier) {
+  // "Pidie" was read as the regent's name; after "Polres" it is where the
+  // police station is.
+  auto found = Mentions({"Penjabat Bupati Pidie menolak.", "Polres Pidie menangkap dua pria."},
+                        "2023-12-12");
+  ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[1].substr(0, 6), "IDNCOP");
+}
+
 TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
   auto found = Mentions({"The U.S. House of Representatives voted."}, "2023-07-27",
                         /*english=*/true);
