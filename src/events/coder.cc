@@ -60,6 +60,33 @@ bool StartsClause(const SentenceInput& input, size_t at) {
          !(*input.analyses)[at].nominal;
 }
 
+// The event's code: its own when the coder chose one, else its pattern's.
+const std::string& CodeOf(const CodedEvent& event) {
+  return event.code.empty() ? event.pattern->code : event.code;
+}
+
+// The code a clause's doer changes: force or damage by protesters,
+// students, workers or residents is a violent protest (145: "sebagian
+// mahasiswa membakar ban dan melempari aparat", "pendukung kedua paslon
+// terlibat bentrok"); shooting or attacking people who are no armed party,
+// by rebels or criminals, is unconventional violence (180: "KKB menembak mati
+// seorang tukang ojek"; rockets and air strikes keep their own codes).
+void RecodeByDoer(CodedEvent* event) {
+  const std::string& code = CodeOf(*event);
+  const std::string& by = event->source.agent;
+  int root = std::atoi(code.substr(0, 2).c_str());
+  if ((by == "CVL" || by == "EDU" || by == "LAB") && root >= 17 && root <= 20) {
+    event->code = "145";
+    return;
+  }
+  if ((code != "190" && code != "193") || !event->target) return;
+  const std::string& on = event->target->agent;
+  bool irregular = by == "REB" || by == "CRM";
+  bool armed = on.empty() || on == "MIL" || on == "COP" || on == "REB" || on == "CRM" ||
+               on == "SPY" || on == "GOV";
+  if (irregular && !armed) event->code = "180";
+}
+
 // An Indonesian event noun whose doer follows it ("serangan Israel ke Gaza",
 // "kunjungan Modi ke Moskow"). A pe-...-an noun names a process whose
 // following actor is mostly its patient ("penangkapan Bupati X"), so it is
@@ -948,6 +975,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                                 [](const CodedEvent& e) { return e.pattern->say; }),
                  events.end());
   }
+  for (CodedEvent& event : events) RecodeByDoer(&event);
   // "menyerang Kyiv, menewaskan 38 orang": a second act of the same kind by
   // the same actor with no target of its own is part of the first.
   std::vector<CodedEvent> kept;
@@ -956,36 +984,23 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
           // (Reactions of different kinds are not: "mengecam serangan itu dan
           // menuduh Israel ..." is a criticism and an accusation.)
-          int root = std::atoi(event.pattern->code.substr(0, 2).c_str());
+          int root = std::atoi(CodeOf(event).substr(0, 2).c_str());
           bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
-          bool same = other.pattern->code == event.pattern->code || !reaction;
+          bool same = CodeOf(other) == CodeOf(event) || !reaction;
           return other.target && other.source.SameAs(event.source) && same &&
-                 other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
+                 CodeOf(other).substr(0, 2) == CodeOf(event).substr(0, 2);
         });
     // "struck homes and a school ..., killing at least 70 people": one act
     // of force on one state's people, told twice.
     bool again = std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& other) {
       return other.target && event.target && other.source.SameAs(event.source) &&
              (event.target->country.empty() || other.target->country == event.target->country) &&
-             std::atoi(other.pattern->code.substr(0, 2).c_str()) >= 18 &&
-             other.pattern->code.substr(0, 2) == event.pattern->code.substr(0, 2);
+             std::atoi(CodeOf(other).substr(0, 2).c_str()) >= 18 &&
+             CodeOf(other).substr(0, 2) == CodeOf(event).substr(0, 2);
     });
     if (!part && !again) kept.push_back(event);
   }
   events = std::move(kept);
-  // "KKB menembak mati seorang tukang ojek": shooting or attacking people who
-  // are no armed party, by rebels or criminals, is unconventional violence
-  // (18), not fighting (19). (Rockets and air strikes keep their own codes.)
-  for (CodedEvent& event : events) {
-    const std::string& code = event.code.empty() ? event.pattern->code : event.code;
-    if ((code != "190" && code != "193") || !event.target) continue;
-    const std::string& by = event.source.agent;
-    const std::string& on = event.target->agent;
-    bool irregular = by == "REB" || by == "CRM";
-    bool armed = on.empty() || on == "MIL" || on == "COP" || on == "REB" || on == "CRM" ||
-                 on == "SPY" || on == "GOV";
-    if (irregular && !armed) event.code = "180";
-  }
   // The parties of the last meeting or talks, for a later "hosted by".
   std::vector<Actor> meeting;
   for (const CodedEvent& event : events) {

@@ -155,6 +155,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"KPK menetapkan Direktur Jenderal Sumber Daya Air Kementerian Pekerjaan Umum berinisial "
        "HT sebagai tersangka.",
        "17", "IDNGOV 17 IDNGOV asserted"},
+      // Force or damage by protesters is a violent protest.
+      {"Sebagian mahasiswa membakar ban dan melempari aparat dengan batu.", "14",
+       "IDNEDU 14 IDNCOP asserted"},
+      {"Pendukung pasangan calon bupati terlibat bentrok dengan pendukung pasangan lain.", "19",
+       "none"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
