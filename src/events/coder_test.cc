@@ -160,6 +160,10 @@ TEST(CoderTest, SentencesTableDriven) {
        "IDNEDU 14 IDNCOP asserted"},
       {"Pendukung pasangan calon bupati terlibat bentrok dengan pendukung pasangan lain.", "19",
        "none"},
+      // A pledge naming no one is made to the other state of the latest event.
+      {"Korea Selatan memprotes Korea Utara atas balon sampah. Pyongyang berjanji menghentikan "
+       "pengiriman balon.",
+       "03", "PRKGOV 03 KOR asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

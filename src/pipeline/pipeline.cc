@@ -208,16 +208,40 @@ const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
   return nullptr;
 }
 
+// "Xi menyatakan China siap memperluas kerja sama investasi", "Pyongyang
+// berjanji menghentikan pengiriman balon": a pledge with no one named is made
+// to the other state of the latest event its maker's state took part in.
+const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
+  const std::string& country = events[i].source.country;
+  if (country.empty()) return nullptr;
+  for (size_t k = i; k-- > 0;) {
+    const Event& before = events[k];
+    if (!before.target) continue;
+    const Actor& a = before.source;
+    const Actor& b = *before.target;
+    bool a_other = !a.country.empty() && a.country != country && a.country != "IGO";
+    bool b_other = !b.country.empty() && b.country != country && b.country != "IGO";
+    if (a.country == country && b_other) return &b;
+    if (b.country == country && a_other) return &a;
+  }
+  return nullptr;
+}
+
 void AddReactionTargets(std::vector<Event>* events) {
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
+    if (e.target) continue;
     int root = std::atoi(e.cameo_root.c_str());
     bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
-    if (!reaction || e.target) continue;
-    if (const Event* act = ReactedTo(*events, i)) {
-      e.target = act->source;
-      e.evidence.target = Span{e.evidence.verb.start, e.evidence.verb.start};
+    const Actor* answered = nullptr;
+    if (reaction) {
+      if (const Event* act = ReactedTo(*events, i)) answered = &act->source;
+    } else if (root == 3) {
+      answered = PledgedTo(*events, i);
     }
+    if (answered == nullptr) continue;
+    e.target = *answered;
+    e.evidence.target = Span{e.evidence.verb.start, e.evidence.verb.start};
   }
 }
 
