@@ -842,8 +842,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // "Pyongyang memperingatkan bahwa Pyongyang akan ...", "berjanji Indonesia
     // akan ...": the source's own state named after the verb is the source
     // again, not its target.
+    // ("mengirimkan pesawat Angkatan Udara Singapura yang membawa tenda":
+    // aid goes to others, never to the giver's own forces or people.)
+    bool aid = pattern.code.compare(0, 2, "07") == 0;
     auto own_state = [&](const Side& t) {
-      return (t.actor.agent.empty() || t.state) && !from.empty() &&
+      return (t.actor.agent.empty() || t.state || aid) && !from.empty() &&
              std::all_of(from.begin(), from.end(),
                          [&](const Side& s) { return s.actor.country == t.actor.country; });
     };

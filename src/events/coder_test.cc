@@ -164,6 +164,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Korea Selatan memprotes Korea Utara atas balon sampah. Pyongyang berjanji menghentikan "
        "pengiriman balon.",
        "03", "PRKGOV 03 KOR asserted"},
+      // Relief goods are aid; aid from abroad naming no one goes to the people
+      // of the country the article is about, never to the giver's own forces.
+      {"Gempa merusak ribuan rumah di Kabupaten Majene, Sulawesi Barat. Pemerintah Jepang "
+       "menyalurkan generator listrik dan tenda.",
+       "07", "JPNGOV 07 IDNCVL asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

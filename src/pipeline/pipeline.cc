@@ -227,7 +227,10 @@ const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
   return nullptr;
 }
 
-void AddReactionTargets(std::vector<Event>* events) {
+// Targets the text leaves implicit: of reactions (ReactedTo), pledges
+// (PledgedTo) and aid from abroad; `country` is the one the article is about.
+void AddImplicitTargets(const std::string& country, std::vector<Event>* events) {
+  Actor people;  // the article's country's people, for aid
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     if (e.target) continue;
@@ -238,6 +241,16 @@ void AddReactionTargets(std::vector<Event>* events) {
       if (const Event* act = ReactedTo(*events, i)) answered = &act->source;
     } else if (root == 3) {
       answered = PledgedTo(*events, i);
+    } else if (root == 7 && !country.empty() && e.source.country != country &&
+               e.source.country != "IGO") {
+      // "Pemerintah Jepang menyalurkan generator listrik, tenda ...": aid
+      // from abroad with no one named goes to the people of the country
+      // the article is about.
+      people.code = country + "CVL";
+      people.country = country;
+      people.agent = "CVL";
+      people.name = country;
+      answered = &people;
     }
     if (answered == nullptr) continue;
     e.target = *answered;
@@ -372,7 +385,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
                             (event.target ? event.target->code + "|" + event.target->name : ""))));
     event.event_id = id;
   }
-  AddReactionTargets(&events);
+  AddImplicitTargets(country, &events);
   result.events = FoldDuplicates(std::move(events));
   return result;
 }
