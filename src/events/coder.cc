@@ -396,11 +396,15 @@ int EventCoder::ObjectOf(const SentenceInput& input, const std::vector<bool>& re
     // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
     // A pledge or threat reaches into its complement ("berjanji untuk ... dengan
     // Rusia"), an appeal or demand to its addressee ("mendesak agar DPR ...").
+    // A warning reaches past the "bahwa"/"that" right after it: whoever it
+    // says will suffer is its target ("memperingatkan bahwa Israel akan
+    // menerima hukuman berat").
     bool reaches = ExpressesIntent(*verb.pattern) || ObjectControls(*verb.pattern);
+    bool warns = verb.pattern->code.compare(0, 2, "13") == 0;
     for (size_t k = verb.end; k < mention.begin; ++k) {
-      if (breaks[k] && !(reaches && lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k))) {
-        return -1;
-      }
+      bool passes = (reaches && lexicon_.Is(LexiconKind::kInfinitive, *input.tokens, k)) ||
+                    (warns && k == verb.end);
+      if (breaks[k] && !passes) return -1;
     }
     return static_cast<int>(m);
   }
@@ -994,12 +998,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                  CodeOf(other).substr(0, 2) == CodeOf(event).substr(0, 2);
         });
     // "struck homes and a school ..., killing at least 70 people": one act
-    // of force on one state's people, told twice.
+    // of force on one state's people, told twice (assault, fighting and mass
+    // violence alike).
     bool again = std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& other) {
       return other.target && event.target && other.source.SameAs(event.source) &&
              (event.target->country.empty() || other.target->country == event.target->country) &&
              std::atoi(CodeOf(other).substr(0, 2).c_str()) >= 18 &&
-             CodeOf(other).substr(0, 2) == CodeOf(event).substr(0, 2);
+             std::atoi(CodeOf(event).substr(0, 2).c_str()) >= 18;
     });
     if (!part && !again) kept.push_back(event);
   }

@@ -169,6 +169,9 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Gempa merusak ribuan rumah di Kabupaten Majene, Sulawesi Barat. Pemerintah Jepang "
        "menyalurkan generator listrik dan tenda.",
        "07", "JPNGOV 07 IDNCVL asserted"},
+      // A warning's target is whoever it says will suffer.
+      {"Pemimpin Tertinggi Iran memperingatkan bahwa Israel akan menerima hukuman berat.", "13",
+       "IRNGOV 13 ISR asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
