@@ -321,6 +321,9 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
     }
     length = dictionary_.Match(tokens, i, &entry);
     if (length == 0) {
+      // "para pendukungnya", "pasukannya": a role word with the possessive
+      // "-nya" is that role.
+      if (const ActorEntry* role = PossessedRole(tokens[i])) pieces.push_back({i, i + 1, role});
       ++i;
       continue;
     }
@@ -328,6 +331,20 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
     i += length;
   }
   return pieces;
+}
+
+const ActorEntry* ActorTracker::PossessedRole(const Token& token) const {
+  const std::string& word = token.lower;
+  if (token.kind != TokenKind::kWord || word.size() <= 5 ||
+      word.compare(word.size() - 3, 3, "nya") != 0) {
+    return nullptr;
+  }
+  Token bare = token;
+  bare.lower = word.substr(0, word.size() - 3);
+  bare.text = token.text.substr(0, token.text.size() - 3);
+  const ActorEntry* entry = nullptr;
+  size_t length = dictionary_.Match({bare}, 0, &entry);
+  return length == 1 && entry->kind == EntryKind::kTitle ? entry : nullptr;
 }
 
 bool ActorTracker::IsConnector(const std::vector<Token>& tokens, size_t k) const {
@@ -777,6 +794,20 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         const Mention& before = mentions[mentions.size() - 2];
         if (before.location && !before.dateline && before.end + 1 == added.begin) {
           added.location = true;
+        }
+      }
+      // "Menlu Vietnam menyatakan pemerintahnya ...": a possessed role is of
+      // the state of the actor named before it in the sentence.
+      if (Actor& role = added.actors.front(); added.end == added.begin + 1 &&
+                                              role.country.empty() &&
+                                              PossessedRole(tokens[added.begin]) != nullptr) {
+        for (size_t m = mentions.size() - 1; m-- > 0;) {
+          const Mention& before = mentions[m];
+          if (before.location || before.actors.empty()) continue;
+          if (before.actors.front().country.empty()) continue;
+          role.country = before.actors.front().country;
+          role.code = role.country + role.agent;
+          break;
         }
       }
       NameByInitials(tokens, &mentions.back());

@@ -118,6 +118,9 @@ class ActorTracker {
   };
 
   std::vector<Piece> FindPieces(const std::vector<Token>& tokens) const;
+  // The role a word names with the Indonesian possessive "-nya"
+  // ("pendukungnya"), or null.
+  const ActorEntry* PossessedRole(const Token& token) const;
   void CountCountry(const std::string& country);
   // The latest person of a known state all of whose name words are
   // tokens[begin, end), or null.

@@ -94,6 +94,12 @@ TEST_F(ActorsTest, ARegionAfterABodyIsNoPersonNamedEarlier) {
       1);
 }
 
+TEST_F(ActorsTest, APossessedRoleIsOfTheStateNamedBeforeIt) {
+  auto found = Mentions({"Menlu Vietnam menyatakan pemerintahnya berkomitmen."}, "2024-01-15");
+  ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[1].substr(0, 6), "VNMGOV");
+}
+
 TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
   auto found = Mentions({"The U.S. House of Representatives voted."}, "2023-07-27",
                         /*english=*/true);
