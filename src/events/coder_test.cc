@@ -172,6 +172,9 @@ TEST(CoderTest, SentencesTableDriven) {
       // A warning's target is whoever it says will suffer.
       {"Pemimpin Tertinggi Iran memperingatkan bahwa Israel akan menerima hukuman berat.", "13",
        "IRNGOV 13 ISR asserted"},
+      // Repression naming no one falls on the latest protesters.
+      {"Ratusan mahasiswa berunjuk rasa di depan Gedung DPR. Polisi membubarkan paksa aksi itu.",
+       "17", "IDNCOP 17 IDNEDU asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

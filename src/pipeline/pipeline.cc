@@ -228,7 +228,8 @@ const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
 }
 
 // Targets the text leaves implicit: of reactions (ReactedTo), pledges
-// (PledgedTo) and aid from abroad; `country` is the one the article is about.
+// (PledgedTo), repression (the latest protesters) and aid from abroad;
+// `country` is the one the article is about.
 void AddImplicitTargets(const std::string& country, std::vector<Event>* events) {
   Actor people;  // the article's country's people, for aid
   for (size_t i = 0; i < events->size(); ++i) {
@@ -241,6 +242,15 @@ void AddImplicitTargets(const std::string& country, std::vector<Event>* events) 
       if (const Event* act = ReactedTo(*events, i)) answered = &act->source;
     } else if (root == 3) {
       answered = PledgedTo(*events, i);
+    } else if (root == 17) {
+      // "membubarkan paksa aksi itu", "fired tear gas to disperse the crowd":
+      // repression naming no one falls on the latest protesters.
+      for (size_t k = i; k-- > 0 && answered == nullptr;) {
+        const Event& before = (*events)[k];
+        if (before.cameo_root == "14" && !before.source.SameAs(e.source)) {
+          answered = &before.source;
+        }
+      }
     } else if (root == 7 && !country.empty() && e.source.country != country &&
                e.source.country != "IGO") {
       // "Pemerintah Jepang menyalurkan generator listrik, tenda ...": aid
