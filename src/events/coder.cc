@@ -705,7 +705,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     } else if (IsPassive(input, verb)) {
       int agent = AgentOf(input, verb, limit);
       targets = subjects;
-      hosted_told = pattern.code == "043" && subjects.empty();
+      hosted_told = (pattern.code == "043" || pattern.code == "045") && subjects.empty();
       // "The attack on Ukraine's grid was condemned by ...": the act's doer.
       bool of_act =
           !subjects.empty() && Reacts(pattern) && mentions[subjects.front()].begin > boundary &&
@@ -837,8 +837,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     std::vector<Side> from = expand(sources, !inherited);
     std::vector<Side> to = expand(targets, true);
-    // "The talks, hosted by Turkey": the host received the parties of the
-    // meeting last told.
+    // "The talks, hosted by Turkey", "Perundingan tersebut ditengahi oleh
+    // Qatar dan Turki": the host received, the mediators mediated between,
+    // the parties of the meeting last told.
     if (hosted_told) {
       for (const Actor& party : state->last_meeting)
         to.push_back({party, {verb.begin, verb.begin}, true, false});
@@ -859,7 +860,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // ("serangan udara ke Desa Pazigyi", "struck ... in Russia's Samara region").
     // So does aid dropped or sent to a place ("airdropped food over northern Gaza").
     int root_number = std::atoi(pattern.code.substr(0, 2).c_str());
-    if (to.empty() && (root_number >= 18 || root_number == 7) && !pattern.no_target) {
+    // ... and a visitor arriving in a foreign city visits its government
+    // ("Trump tiba di Kuala Lumpur").
+    bool visit = pattern.code == "042";
+    if (to.empty() && (root_number >= 18 || root_number == 7 || visit) && !pattern.no_target) {
       for (const Mention& mention : mentions) {
         if (!mention.location || mention.dateline || mention.begin < verb.end ||
             mention.begin >= limit || mention.actors.empty()) {
@@ -867,10 +871,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         }
         Actor people;
         people.country = mention.actors.front().country;
-        people.agent = "CVL";
+        people.agent = visit ? "GOV" : "CVL";
         people.code = people.country + people.agent;
         people.name = mention.actors.front().name;
-        to.push_back({people, {mention.begin, mention.end}, false, false});
+        bool abroad = std::none_of(from.begin(), from.end(), [&](const Side& s) {
+          return s.actor.country == people.country;
+        });
+        if (!visit || abroad) to.push_back({people, {mention.begin, mention.end}, false, false});
         break;
       }
     }

@@ -175,6 +175,9 @@ TEST(CoderTest, SentencesTableDriven) {
       // Repression naming no one falls on the latest protesters.
       {"Ratusan mahasiswa berunjuk rasa di depan Gedung DPR. Polisi membubarkan paksa aksi itu.",
        "17", "IDNCOP 17 IDNEDU asserted"},
+      // A visitor arriving in a foreign city visits its government.
+      {"Presiden Amerika Serikat Donald Trump tiba di Kuala Lumpur pada Minggu pagi.", "04",
+       "USAGOV 04 MYSGOV asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
@@ -233,6 +236,19 @@ TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {
   ASSERT_FALSE(events.empty());
   EXPECT_FALSE(events[0].date.has_value());
   EXPECT_EQ(events[0].date_text, "pada hari Kamis");
+}
+
+TEST(CoderTest, MediatorsOfTheTalksMediateBetweenTheirParties) {
+  int mediations = 0;
+  for (const Event& e : testing::CodeText("Pakistan dan Afghanistan menggelar perundingan di Doha. "
+                                          "Perundingan tersebut ditengahi oleh Qatar dan Turki.",
+                                          "2025-10-20")) {
+    if (e.cameo != "045" || !e.target) continue;
+    EXPECT_TRUE(e.source.country == "QAT" || e.source.country == "TUR") << e.source.code;
+    EXPECT_TRUE(e.target->country == "PAK" || e.target->country == "AFG") << e.target->code;
+    ++mediations;
+  }
+  EXPECT_EQ(mediations, 4);
 }
 
 }  // namespace

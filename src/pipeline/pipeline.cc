@@ -129,6 +129,12 @@ namespace {
 
 void FillCountry(const std::string& country, Actor* actor) {
   if (!actor->country.empty() || country.empty()) return;
+  // An international body named by its kind ("blok itu") is no state's.
+  if (actor->agent == "IGO" || actor->agent == "UNO") {
+    actor->country = "IGO";
+    actor->code = "IGO" + actor->agent;
+    return;
+  }
   actor->country = country;
   actor->code = country + actor->agent;
 }
