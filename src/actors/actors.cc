@@ -367,13 +367,27 @@ size_t ActorTracker::ExtendName(const std::vector<Token>& tokens, size_t from,
   return end;
 }
 
-void ActorTracker::Remember(const Actor& actor, bool person) {
+void ActorTracker::Remember(const Actor& actor, bool person, const std::string& written) {
   auto same = [&](const Entity& e) { return e.actor.SameAs(actor); };
-  entities_.erase(std::remove_if(entities_.begin(), entities_.end(), same), entities_.end());
   Entity entity{actor, {}, person};
+  // (Forms learnt before stay known when the person is named again.)
+  auto learn = [&](const std::string& word) {
+    bool known = std::find(entity.name_words.begin(), entity.name_words.end(), word) !=
+                 entity.name_words.end();
+    if (!known) entity.name_words.push_back(word);
+  };
+  for (const Entity& earlier : entities_) {
+    if (!same(earlier)) continue;
+    for (const std::string& word : earlier.name_words) learn(word);
+  }
+  entities_.erase(std::remove_if(entities_.begin(), entities_.end(), same), entities_.end());
   if (person) {
-    for (const std::string& word : Split(actor.name, ' ')) {
-      if (word.size() >= 2 && StartsUpper(word)) entity.name_words.push_back(word);
+    // The full name's words and those of the form written ("Tom Lembong"
+    // makes a later "Tom" this person too).
+    for (const std::string& name : {actor.name, written}) {
+      for (const std::string& word : Split(name, ' ')) {
+        if (word.size() >= 2 && StartsUpper(word)) learn(word);
+      }
     }
   }
   entities_.push_back(std::move(entity));
@@ -542,7 +556,10 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.named = is_person || (organisation != nullptr && actor.code == organisation->code);
   mention.actors.push_back(actor);
-  if (!mention.location) Remember(actor, is_person);
+  if (!mention.location) {
+    Remember(actor, is_person,
+             person != nullptr ? JoinText(tokens, mention.begin, mention.end) : "");
+  }
   // Where the story happens says whose its unnamed actors are ("warga
   // setempat" in Pidie, Aceh), as the actors named do.
   if (mention.location && !mention.dateline && !actor.country.empty()) {

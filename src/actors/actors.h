@@ -138,7 +138,7 @@ class ActorTracker {
   std::vector<Actor> PairOfBodies(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   const Entity* CounterpartOf(const Actor& person) const;
   const Entity* EarlierHolder(const Actor& title, const std::string& words) const;
-  void Remember(const Actor& actor, bool person);
+  void Remember(const Actor& actor, bool person, const std::string& written = "");
   bool NewInThisSentence(const std::string& country) const;
 
   const ActorDictionary& dictionary_;

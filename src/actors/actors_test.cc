@@ -100,6 +100,19 @@ TEST_F(ActorsTest, APossessedRoleIsOfTheStateNamedBeforeIt) {
   EXPECT_EQ(found[1].substr(0, 6), "VNMGOV");
 }
 
+TEST_F(ActorsTest, AShortFormWrittenOnceNamesThePersonLater) {
+  // "Tom Lembong" is a listed form of Thomas Trikasih Lembong: "Tom" is he,
+  // also after he has been named again by another form.
+  auto found = Mentions({"Kejaksaan Agung menahan Tom Lembong.", "Lembong ditahan.",
+                         "Penyidik menduga Tom memberikan izin impor."},
+                        "2024-10-30");
+  ASSERT_GE(found.size(), 4u) << ::testing::PrintToString(found);
+  int lembong = std::count_if(found.begin(), found.end(), [](const std::string& m) {
+    return m.find("Thomas Trikasih Lembong") != std::string::npos;
+  });
+  EXPECT_EQ(lembong, 3) << ::testing::PrintToString(found);
+}
+
 TEST_F(ActorsTest, AGenericBodyBelongsToTheStateNamedWithIt) {
   auto found = Mentions({"The U.S. House of Representatives voted."}, "2023-07-27",
                         /*english=*/true);

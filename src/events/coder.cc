@@ -982,13 +982,22 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                                         agent == "REF");
                               }),
                events.end());
-  bool specific = std::any_of(events.begin(), events.end(),
-                              [](const CodedEvent& e) { return !e.pattern->say; });
-  if (specific) {
-    events.erase(std::remove_if(events.begin(), events.end(),
-                                [](const CodedEvent& e) { return e.pattern->say; }),
-                 events.end());
+  // (A statement is dropped for a more specific act of its own speaker's:
+  // "India menuding Pakistan ..., sementara Islamabad membantah tuduhan itu"
+  // keeps Islamabad's denial.)
+  std::vector<CodedEvent> specific;
+  for (const CodedEvent& e : events) {
+    if (!e.pattern->say) specific.push_back(e);
   }
+  events.erase(std::remove_if(events.begin(), events.end(),
+                              [&](const CodedEvent& e) {
+                                return e.pattern->say &&
+                                       std::any_of(specific.begin(), specific.end(),
+                                                   [&](const CodedEvent& a) {
+                                                     return a.source.SameAs(e.source);
+                                                   });
+                              }),
+               events.end());
   for (CodedEvent& event : events) RecodeByDoer(&event);
   // "menyerang Kyiv, menewaskan 38 orang": a second act of the same kind by
   // the same actor with no target of its own is part of the first.
