@@ -840,9 +840,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // "The talks, hosted by Turkey", "Perundingan tersebut ditengahi oleh
     // Qatar dan Turki": the host received, the mediators mediated between,
     // the parties of the meeting last told.
-    if (hosted_told) {
-      for (const Actor& party : state->last_meeting)
-        to.push_back({party, {verb.begin, verb.begin}, true, false});
+    // ("Hakan Fidan, yang menjadi tuan rumah pertemuan": so does a host or
+    // mediator naming no one.)
+    bool brokers = pattern.code == "043" || pattern.code == "045";
+    if (hosted_told || (brokers && to.empty())) {
+      for (const Actor& party : state->last_meeting) {
+        bool itself = std::any_of(from.begin(), from.end(),
+                                  [&](const Side& s) { return s.actor.SameAs(party); });
+        if (!itself) to.push_back({party, {verb.begin, verb.begin}, true, false});
+      }
     }
     // "Pyongyang memperingatkan bahwa Pyongyang akan ...", "berjanji Indonesia
     // akan ...": the source's own state named after the verb is the source
@@ -900,7 +906,8 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // Two parties pledging, meeting or praising with no one else named act
     // toward each other ("Kedua menteri berjanji ...").
     std::string root = pattern.code.substr(0, 2);
-    bool cooperative = root == "03" || root == "04" || root == "05" || root == "06";
+    // (Mediators or hosts named together never act on each other.)
+    bool cooperative = (root == "03" || root == "04" || root == "05" || root == "06") && !brokers;
     // "A dan B bertemu di sela-sela KTT NATO": a reciprocal act of two
     // subjects is between them, whatever is named after it.
     // "the two sides agreed ... on military communication": a role of no
