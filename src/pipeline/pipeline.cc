@@ -374,12 +374,18 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
         place = mention.actors.front().country;
       }
     }
-    // ... else to the place where the story was last said to be ("Ratusan
-    // warga setempat" after a boat landed in Pidie, Aceh).
+    // ... else, for local people, to the place where the story was last said
+    // to be ("Ratusan warga setempat" after a boat landed in Pidie, Aceh).
+    // (Unnamed officials belong to the country the article is about.)
     if (!place.empty()) story_place = place;
+    auto fill = [&](Actor* actor) {
+      bool local = actor->agent == "CVL" || actor->agent == "EDU" || actor->agent == "LAB" ||
+                   actor->agent == "REF";
+      FillCountry(place.empty() && local ? story_place : place, actor);
+    };
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
-      FillCountry(story_place, &coded.source);
-      if (coded.target) FillCountry(story_place, &*coded.target);
+      fill(&coded.source);
+      if (coded.target) fill(&*coded.target);
       if (options.trace != nullptr) {
         *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
                           coded.source.code + " -> " + (coded.target ? coded.target->code : "-") +
