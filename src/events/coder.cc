@@ -112,6 +112,23 @@ bool DoerFollows(const SentenceInput& input, const Lexicon& lexicon, const VerbM
 
 }  // namespace
 
+// "tiga pemuda yang menempelkan poster", "warga yang menolak pemilu": a verb
+// in a restrictive relative clause (no comma before "yang") says who someone
+// is, not what happened, unless the clause dates it.
+bool EventCoder::Describes(const SentenceInput& input, const VerbMatch& verb) const {
+  if (english_) return false;
+  const auto& tokens = *input.tokens;
+  for (size_t back = 1; back <= 2 && back <= verb.begin; ++back) {
+    size_t k = verb.begin - back;
+    if (!lexicon_.Is(LexiconKind::kRelative, tokens, k)) continue;
+    if (k == 0 || tokens[k - 1].kind == TokenKind::kPunct) return false;
+    return std::none_of(input.times->begin(), input.times->end(), [&](const TimeExpression& t) {
+      return t.begin > k && t.kind == TimeKind::kDate;
+    });
+  }
+  return false;
+}
+
 // "Ketegangan memuncak sejak serangan ...", "the worst unrest since the coup":
 // an act named after "since" with no actor before it is background. ("sejak
 // Kremlin melancarkan invasi" tells who did it, and is an event; "Since
@@ -787,7 +804,10 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     }
     aim = aim || (aim_open && coordinated);
     aim_open = aim;
-    if (urged || denied || reported || aim || Background(input, boundary, verb.begin)) continue;
+    if (urged || denied || reported || aim || Background(input, boundary, verb.begin) ||
+        Describes(input, verb)) {
+      continue;
+    }
 
     size_t subject_end = subject >= 0 ? mentions[subject].end : boundary;
     CodedEvent base;

@@ -87,6 +87,7 @@ class EventCoder {
   size_t Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
                     size_t j) const;
   bool Background(const SentenceInput& input, size_t from, size_t verb_begin) const;
+  bool Describes(const SentenceInput& input, const VerbMatch& verb) const;
   bool Oblique(const SentenceInput& input, const Mention& mention, size_t from) const;
   bool IsPassive(const SentenceInput& input, const VerbMatch& verb) const;
   std::vector<bool> RelativeClauseTokens(const std::vector<Token>& tokens) const;

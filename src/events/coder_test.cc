@@ -178,6 +178,9 @@ TEST(CoderTest, SentencesTableDriven) {
       // A visitor arriving in a foreign city visits its government.
       {"Presiden Amerika Serikat Donald Trump tiba di Kuala Lumpur pada Minggu pagi.", "04",
        "USAGOV 04 MYSGOV asserted"},
+      // A restrictive relative clause says who someone is, not what happened.
+      {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "14", "none"},
+      {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "17", "IDNCOP 17 IDNCVL asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
