@@ -69,8 +69,9 @@ const std::string& CodeOf(const CodedEvent& event) {
 // students, workers or residents is a violent protest (145: "sebagian
 // mahasiswa membakar ban dan melempari aparat", "pendukung kedua paslon
 // terlibat bentrok"); shooting or attacking people who are no armed party,
-// by rebels or criminals, is unconventional violence (180: "KKB menembak mati
-// seorang tukang ojek"; rockets and air strikes keep their own codes).
+// by rebels, criminals or police, is unconventional violence (180: "KKB
+// menembak mati seorang tukang ojek"; rockets and air strikes keep their own
+// codes).
 void RecodeByDoer(CodedEvent* event) {
   const std::string& code = CodeOf(*event);
   const std::string& by = event->source.agent;
@@ -81,7 +82,9 @@ void RecodeByDoer(CodedEvent* event) {
   }
   if ((code != "190" && code != "193") || !event->target) return;
   const std::string& on = event->target->agent;
-  bool irregular = by == "REB" || by == "CRM";
+  // (So is police shooting them: "RA, mahasiswa ..., ditembak oleh anggota
+  // Polres".)
+  bool irregular = by == "REB" || by == "CRM" || by == "COP";
   bool armed = on.empty() || on == "MIL" || on == "COP" || on == "REB" || on == "CRM" ||
                on == "SPY" || on == "GOV";
   if (irregular && !armed) event->code = "180";

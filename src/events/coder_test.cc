@@ -181,6 +181,8 @@ TEST(CoderTest, SentencesTableDriven) {
       // A restrictive relative clause says who someone is, not what happened.
       {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "14", "none"},
       {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "17", "IDNCOP 17 IDNCVL asserted"},
+      {"Seorang mahasiswa ditembak oleh anggota polisi saat penggerebekan.", "18",
+       "IDNCOP 18 IDNEDU asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }
