@@ -183,6 +183,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "17", "IDNCOP 17 IDNCVL asserted"},
       {"Seorang mahasiswa ditembak oleh anggota polisi saat penggerebekan.", "18",
        "IDNCOP 18 IDNEDU asserted"},
+      // An arrest naming no one is of suspects of the arresting state; a
+      // protest naming no one is against the protesters' own government.
+      {"Densus 88 menangkap empat anggota jaringan yang sama.", "17", "IDNCOP 17 IDNCRM asserted"},
+      {"Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda.", "14",
+       "IDNEDU 14 IDNGOV asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

@@ -234,10 +234,21 @@ const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
 }
 
 // Targets the text leaves implicit: of reactions (ReactedTo), pledges
-// (PledgedTo), repression (the latest protesters) and aid from abroad;
-// `country` is the one the article is about.
+// (PledgedTo), repression (the latest protesters, else suspects), protests
+// (the protesters' government) and aid from abroad; `country` is the one the
+// article is about.
+// The unnamed people of one agent of a country ("IDN" "CRM": suspects).
+Actor Unnamed(const std::string& country, const std::string& agent) {
+  Actor actor;
+  actor.code = country + agent;
+  actor.country = country;
+  actor.agent = agent;
+  actor.name = country;
+  return actor;
+}
+
 void AddImplicitTargets(const std::string& country, std::vector<Event>* events) {
-  Actor people;  // the article's country's people, for aid
+  Actor people;  // an unnamed target made up here
   for (size_t i = 0; i < events->size(); ++i) {
     Event& e = (*events)[i];
     if (e.target) continue;
@@ -257,15 +268,24 @@ void AddImplicitTargets(const std::string& country, std::vector<Event>* events) 
           answered = &before.source;
         }
       }
+      // "Densus 88 menangkap empat anggota jaringan yang sama": whoever an
+      // arrest names no actor for are suspects of the arresting state.
+      if (answered == nullptr && e.cameo == "173" && !e.source.country.empty()) {
+        people = Unnamed(e.source.country, "CRM");
+        answered = &people;
+      }
+    } else if (root == 14 && e.cameo != "145" && !e.source.country.empty() &&
+               e.source.country != "IGO") {
+      // "Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda": a
+      // protest naming no one is against the protesters' own government.
+      people = Unnamed(e.source.country, "GOV");
+      answered = &people;
     } else if (root == 7 && !country.empty() && e.source.country != country &&
                e.source.country != "IGO") {
       // "Pemerintah Jepang menyalurkan generator listrik, tenda ...": aid
       // from abroad with no one named goes to the people of the country
       // the article is about.
-      people.code = country + "CVL";
-      people.country = country;
-      people.agent = "CVL";
-      people.name = country;
+      people = Unnamed(country, "CVL");
       answered = &people;
     }
     if (answered == nullptr) continue;
