@@ -42,7 +42,7 @@ struct Floor {
 TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
   // Floors a little under the figures in eval/RESULTS.md (measured 2026-11-26,
   // fifth pass: 60 Indonesian development articles added, then fixes).
-  const Floor floors[] = {{"dev", "id", 0.76, 88},
+  const Floor floors[] = {{"dev", "id", 0.77, 88},
                           {"dev", "en", 0.80, 20},
                           {"heldout", "id", 0.0, 6},
                           {"heldout", "en", 0.0, 6}};
