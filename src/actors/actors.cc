@@ -437,14 +437,9 @@ std::string ActorTracker::DominantCountry() const {
   return best;
 }
 
-namespace {
-
-// Agents that name crowds of ordinary people.
 bool IsCrowd(const std::string& agent) {
   return agent == "CVL" || agent == "EDU" || agent == "LAB" || agent == "REF";
 }
-
-}  // namespace
 
 Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
                               size_t first, size_t last) {

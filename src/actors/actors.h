@@ -82,6 +82,10 @@ class ActorDictionary {
   std::map<std::string, std::string> state_names_;
 };
 
+// Agents that name crowds of ordinary people (civilians, students, workers,
+// refugees).
+bool IsCrowd(const std::string& agent);
+
 // An actor mention in a sentence: tokens [begin, end). Plural mentions ("Kim
 // dan Putin" is two mentions; "keduanya" is one with two actors) carry every
 // actor they stand for.

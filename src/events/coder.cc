@@ -65,6 +65,9 @@ const std::string& CodeOf(const CodedEvent& event) {
   return event.code.empty() ? event.pattern->code : event.code;
 }
 
+// The CAMEO root of a code as a number ("1711" → 17).
+int RootOf(const std::string& code) { return std::atoi(code.substr(0, 2).c_str()); }
+
 // The code a clause's doer changes: force or damage by protesters,
 // students, workers or residents is a violent protest (145: "sebagian
 // mahasiswa membakar ban dan melempari aparat", "pendukung kedua paslon
@@ -75,7 +78,7 @@ const std::string& CodeOf(const CodedEvent& event) {
 void RecodeByDoer(CodedEvent* event) {
   const std::string& code = CodeOf(*event);
   const std::string& by = event->source.agent;
-  int root = std::atoi(code.substr(0, 2).c_str());
+  int root = RootOf(code);
   if ((by == "CVL" || by == "EDU" || by == "LAB") && root >= 17 && root <= 20) {
     event->code = "145";
     return;
@@ -114,6 +117,14 @@ bool DoerFollows(const SentenceInput& input, const Lexicon& lexicon, const VerbM
 }
 
 }  // namespace
+
+bool EventCoder::AnyBetween(LexiconKind kind, const SentenceInput& input, size_t from,
+                            size_t to) const {
+  for (size_t k = from; k < to; ++k) {
+    if (lexicon_.Is(kind, *input.tokens, k)) return true;
+  }
+  return false;
+}
 
 // "tiga pemuda yang menempelkan poster", "warga yang menolak pemilu": a verb
 // in a restrictive relative clause (no comma before "yang") says who someone
@@ -793,19 +804,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
                     !((*input.analyses)[verb.begin].nominal && StartsClause(input, verb.end));
     // ("mengumumkan ..., seusai berbicara dengan X": a clause of time is the
     // speaker's own act, not what is said.)
-    bool timed = false;
-    for (size_t k = boundary; k < verb.begin && !timed; ++k) {
-      timed = lexicon_.Is(LexiconKind::kPreposition, *input.tokens, k);
-    }
+    bool timed = AnyBetween(LexiconKind::kPreposition, input, boundary, verb.begin);
     bool reported = said_open && inherited && !coordinated && !declared && !timed;
     said_open = (pattern.say && pattern.code == "010") || reported;
     // "suap ... agar DPRD menyetujui APBD", "so that the talks can resume":
     // an aim is not an act, nor is what "dan"/"and" joins to it.
-    bool aim = false;
-    for (size_t k = boundary; k < verb.begin && !aim; ++k) {
-      aim = lexicon_.Is(LexiconKind::kPurpose, *input.tokens, k);
-    }
-    aim = aim || (aim_open && coordinated);
+    bool aim =
+        AnyBetween(LexiconKind::kPurpose, input, boundary, verb.begin) || (aim_open && coordinated);
     aim_open = aim;
     if (urged || denied || reported || aim || Background(input, boundary, verb.begin) ||
         Describes(input, verb)) {
@@ -888,7 +893,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     // An attack on a place with no actor named hits that place's people
     // ("serangan udara ke Desa Pazigyi", "struck ... in Russia's Samara region").
     // So does aid dropped or sent to a place ("airdropped food over northern Gaza").
-    int root_number = std::atoi(pattern.code.substr(0, 2).c_str());
+    int root_number = RootOf(pattern.code);
     // ... and a visitor arriving in a foreign city visits its government
     // ("Trump tiba di Kuala Lumpur").
     bool visit = pattern.code == "042";
@@ -1015,17 +1020,16 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   // (A statement is dropped for a more specific act of its own speaker's:
   // "India menuding Pakistan ..., sementara Islamabad membantah tuduhan itu"
   // keeps Islamabad's denial.)
-  std::vector<CodedEvent> specific;
+  std::vector<Actor> specific_speakers;
   for (const CodedEvent& e : events) {
-    if (!e.pattern->say) specific.push_back(e);
+    if (!e.pattern->say) specific_speakers.push_back(e.source);
   }
   events.erase(std::remove_if(events.begin(), events.end(),
                               [&](const CodedEvent& e) {
                                 return e.pattern->say &&
-                                       std::any_of(specific.begin(), specific.end(),
-                                                   [&](const CodedEvent& a) {
-                                                     return a.source.SameAs(e.source);
-                                                   });
+                                       std::any_of(
+                                           specific_speakers.begin(), specific_speakers.end(),
+                                           [&](const Actor& a) { return a.SameAs(e.source); });
                               }),
                events.end());
   for (CodedEvent& event : events) RecodeByDoer(&event);
@@ -1037,7 +1041,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
         !event.target && std::any_of(events.begin(), events.end(), [&](const CodedEvent& other) {
           // (Reactions of different kinds are not: "mengecam serangan itu dan
           // menuduh Israel ..." is a criticism and an accusation.)
-          int root = std::atoi(CodeOf(event).substr(0, 2).c_str());
+          int root = RootOf(CodeOf(event));
           bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
           bool same = CodeOf(other) == CodeOf(event) || !reaction;
           return other.target && other.source.SameAs(event.source) && same &&
@@ -1049,8 +1053,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool again = std::any_of(kept.begin(), kept.end(), [&](const CodedEvent& other) {
       return other.target && event.target && other.source.SameAs(event.source) &&
              (event.target->country.empty() || other.target->country == event.target->country) &&
-             std::atoi(CodeOf(other).substr(0, 2).c_str()) >= 18 &&
-             std::atoi(CodeOf(event).substr(0, 2).c_str()) >= 18;
+             RootOf(CodeOf(other)) >= 18 && RootOf(CodeOf(event)) >= 18;
     });
     if (!part && !again) kept.push_back(event);
   }

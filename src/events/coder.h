@@ -86,6 +86,8 @@ class EventCoder {
   // verbs.size() when there is none.
   size_t Complement(const SentenceInput& input, const std::vector<VerbMatch>& verbs,
                     size_t j) const;
+  // Whether a phrase of `kind` starts at any of tokens [from, to).
+  bool AnyBetween(LexiconKind kind, const SentenceInput& input, size_t from, size_t to) const;
   bool Background(const SentenceInput& input, size_t from, size_t verb_begin) const;
   bool Describes(const SentenceInput& input, const VerbMatch& verb) const;
   bool Oblique(const SentenceInput& input, const Mention& mention, size_t from) const;

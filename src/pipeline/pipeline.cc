@@ -233,10 +233,6 @@ const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
   return nullptr;
 }
 
-// Targets the text leaves implicit: of reactions (ReactedTo), pledges
-// (PledgedTo), repression (the latest protesters, else suspects), protests
-// (the protesters' government) and aid from abroad; `country` is the one the
-// article is about.
 // The unnamed people of one agent of a country ("IDN" "CRM": suspects).
 Actor Unnamed(const std::string& country, const std::string& agent) {
   Actor actor;
@@ -247,6 +243,10 @@ Actor Unnamed(const std::string& country, const std::string& agent) {
   return actor;
 }
 
+// Targets the text leaves implicit: of reactions (ReactedTo), pledges
+// (PledgedTo), repression (the latest protesters, else suspects), protests
+// (the protesters' government) and aid from abroad; `country` is the one the
+// article is about.
 void AddImplicitTargets(const std::string& country, std::vector<Event>* events) {
   Actor people;  // an unnamed target made up here
   for (size_t i = 0; i < events->size(); ++i) {
@@ -399,9 +399,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     // (Unnamed officials belong to the country the article is about.)
     if (!place.empty()) story_place = place;
     auto fill = [&](Actor* actor) {
-      bool local = actor->agent == "CVL" || actor->agent == "EDU" || actor->agent == "LAB" ||
-                   actor->agent == "REF";
-      FillCountry(place.empty() && local ? story_place : place, actor);
+      FillCountry(place.empty() && IsCrowd(actor->agent) ? story_place : place, actor);
     };
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
       fill(&coded.source);
