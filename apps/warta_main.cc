@@ -212,7 +212,12 @@ int RunClean(const Options& options) {
   warta::CleanedText cleaned = cleaner.value()->Clean(original);
   std::cout << cleaned.text;
   if (!cleaned.text.empty() && cleaned.text.back() != '\n') std::cout << "\n";
-  if (!options.explain) return 0;
+  int exit_code = 0;
+  if (warta::Trim(cleaned.text).empty()) {
+    Fail(item.location + ": " + warta::kNothingLeftAfterCleaning);
+    exit_code = kExitPartial;
+  }
+  if (!options.explain) return exit_code;
   std::cout << "\n--- removed or repaired (" << cleaned.removals.size() << ") ---\n";
   for (const warta::Removal& removal : cleaned.removals) {
     std::string text = original.substr(removal.start, removal.end - removal.start);
@@ -221,7 +226,7 @@ int RunClean(const Options& options) {
     std::cout << "[" << removal.start << "," << removal.end << ") " << removal.reason << ": \""
               << text << "\"\n";
   }
-  return 0;
+  return exit_code;
 }
 
 int RunEval(const Options& options) {

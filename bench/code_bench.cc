@@ -1,13 +1,16 @@
 // warta_bench: how fast `warta code` codes, and whether memory stays flat.
 //
-//   warta_bench [--mb 100] [--corpus /tmp/warta-bench.jsonl]
+//   warta_bench [--mb 100] [--corpus /tmp/warta-bench.jsonl] [--long-kb 800]
 //
 // Writes a corpus of JSON-lines articles of about the given size, made from the
 // golden test articles (tests/golden/) with variations (publication dates,
 // states swapped, paragraphs reordered), then codes it through the same path
 // as the CLI (ArticleReader → ArticleCoder → JSON) on one thread, printing
 // articles/s, MB/s and peak resident memory at each quarter of the input, so a
-// growing peak would show.
+// growing peak would show. Then codes single articles of growing size, once as
+// one run-on line (no sentence ends: the segmenter must cut it) and once as
+// ordinary paragraphs, printing seconds per MB for each: flat when the time is
+// linear in the input.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -69,14 +72,50 @@ long WriteCorpus(const std::string& path, long megabytes) {
   return count;
 }
 
+// One article of about `bytes` bytes made of the golden texts: as paragraphs,
+// or run on as one line with every sentence end turned into a comma.
+std::string LongArticle(size_t bytes, bool run_on) {
+  std::vector<nlohmann::json> templates = warta::bench::GoldenArticles();
+  std::string text;
+  for (size_t i = 0; text.size() < bytes && !templates.empty(); ++i) {
+    std::string piece = templates[i % templates.size()]["text"];
+    if (run_on) {
+      piece = ReplaceAll(ReplaceAll(ReplaceAll(piece, "\n", " "), ". ", ", "), "  ", " ");
+    }
+    text += piece + (run_on ? ", " : "\n\n");
+  }
+  return text;
+}
+
+void CodeLongArticles(warta::ArticleCoder* coder, size_t max_kb) {
+  for (bool run_on : {true, false}) {
+    for (size_t kb = 100; kb <= max_kb; kb *= 2) {
+      warta::Article article;
+      article.id = "long";
+      article.text = LongArticle(kb * 1000, run_on);
+      auto start = std::chrono::steady_clock::now();
+      auto result = coder->Code(article);
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::printf(
+          "one %s article of %4zu kB: %.3f s, %.2f s per MB, %zu events, peak memory %.1f MB\n",
+          run_on ? "run-on" : "paragraphed", article.text.size() / 1000, seconds,
+          seconds / (article.text.size() / 1e6), result.ok() ? result.value().events.size() : 0,
+          warta::bench::PeakRssKb() / 1024.0);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   long megabytes = 100;
+  long long_kb = 800;
   std::string corpus = "/tmp/warta-bench.jsonl";
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--mb") == 0) megabytes = std::atol(argv[i + 1]);
     if (std::strcmp(argv[i], "--corpus") == 0) corpus = argv[i + 1];
+    if (std::strcmp(argv[i], "--long-kb") == 0) long_kb = std::atol(argv[i + 1]);
   }
   long articles = WriteCorpus(corpus, megabytes);
   long corpus_bytes = static_cast<long>(std::filesystem::file_size(corpus));
@@ -125,5 +164,6 @@ int main(int argc, char** argv) {
       coded, events, seconds, coded / seconds, corpus_bytes / 1e6 / seconds,
       text_bytes / 1e6 / seconds, output_bytes / 1e6, warta::bench::PeakRssKb() / 1024.0);
   std::filesystem::remove(corpus);
+  CodeLongArticles(coder.value().get(), static_cast<size_t>(long_kb));
   return 0;
 }

@@ -113,5 +113,29 @@ TEST(CliTest, CleanExplainListsRemovals) {
   EXPECT_EQ(cleaned.find("Freelance journalist"), std::string::npos);
 }
 
+// Issue 11: a navigation line above the body removed the whole article, which
+// was then coded as an English article without events, with exit code 0.
+TEST(CliTest, NavigationLineAboveTheBodyKeepsTheArticle) {
+  std::string path = Temp("nav.txt",
+                          "Previous article: Harga cabai naik\n"
+                          "Jakarta - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar "
+                          "Ibrahim di Istana Bogor.\n");
+  CommandRun run = Warta("code --published 2024-01-08 " + path);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("\"language\":\"id\""), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("\"cameo_root\":\"04\""), std::string::npos) << run.output;
+}
+
+TEST(CliTest, AnArticleThatIsAllFurnitureIsAnErrorNamingIt) {
+  std::string path = Temp("furniture.txt", "Baca juga: Harga cabai naik\nAdvertisement\n");
+  CommandRun code = Warta("code " + path);
+  EXPECT_EQ(code.exit_code, 1);
+  EXPECT_NE(code.output.find("furniture.txt: no text left after cleaning"), std::string::npos)
+      << code.output;
+  CommandRun clean = Warta("clean " + path);
+  EXPECT_EQ(clean.exit_code, 1);
+  EXPECT_NE(clean.output.find("no text left after cleaning"), std::string::npos) << clean.output;
+}
+
 }  // namespace
 }  // namespace warta

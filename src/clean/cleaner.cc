@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "util/text.h"
 
@@ -18,11 +19,12 @@ class Builder {
 
   void Copy(std::string_view original, size_t start, size_t end) {
     out_->text.append(original.substr(start, end - start));
-    for (size_t i = start; i < end; ++i) out_->to_original.push_back(i);
+    for (size_t i = start; i < end; ++i) out_->to_original.push_back(static_cast<uint32_t>(i));
   }
   void Emit(std::string_view replacement, size_t original_offset) {
     out_->text.append(replacement);
-    out_->to_original.insert(out_->to_original.end(), replacement.size(), original_offset);
+    out_->to_original.insert(out_->to_original.end(), replacement.size(),
+                             static_cast<uint32_t>(original_offset));
   }
 
  private:
@@ -107,6 +109,13 @@ void FindDebris(std::string_view original, size_t line_start, size_t line_end,
   }
 }
 
+// Bytes that are not white space: how much text a span holds.
+size_t VisibleBytes(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += std::isspace(static_cast<unsigned char>(c)) ? 0 : 1;
+  return count;
+}
+
 }  // namespace
 
 Cleaner::~Cleaner() = default;
@@ -161,23 +170,38 @@ CleanedText Cleaner::Clean(std::string_view original) const {
   out.text.reserve(original.size());
   out.to_original.reserve(original.size() + 1);
   Builder builder(&out);
+  // Text kept so far and text not yet read, counted without white space.
+  size_t kept = 0;
+  size_t unread = VisibleBytes(original);
   size_t line_start = 0;
   while (line_start < original.size()) {
     size_t newline = original.find('\n', line_start);
     size_t line_end = newline == std::string_view::npos ? original.size() : newline;
     size_t next = newline == std::string_view::npos ? original.size() : newline + 1;
     std::string_view trimmed = Trim(original.substr(line_start, line_end - line_start));
+    size_t line_bytes = VisibleBytes(trimmed);
+    unread -= line_bytes;
     const Rule* rule = trimmed.empty() ? nullptr : MatchFurniture(trimmed);
-    if (rule != nullptr && rule->tail) {
+    // A footer ends the story only where the story came before it: a
+    // "Previous article: ..." link above the body would otherwise take the
+    // whole article with it. A footer that would remove more text than it
+    // leaves drops just its own line.
+    bool ends_story = rule != nullptr && rule->tail && kept >= unread;
+    if (ends_story) {
       out.removals.push_back(
           {line_start, original.size(), "page furniture from here to the end: " + rule->pattern});
       break;
     }
     if (rule != nullptr) {
-      out.removals.push_back({line_start, next, "page furniture line: " + rule->pattern});
+      out.removals.push_back({line_start, next,
+                              std::string(rule->tail ? "page furniture line (a footer rule, but "
+                                                       "most of the article follows it): "
+                                                     : "page furniture line: ") +
+                                  rule->pattern});
       line_start = next;
       continue;
     }
+    kept += line_bytes;
     std::vector<Removal> debris;
     FindDebris(original, line_start, line_end, &debris);
     std::sort(debris.begin(), debris.end(),
@@ -192,7 +216,7 @@ CleanedText Cleaner::Clean(std::string_view original) const {
     AppendNormalized(original, pos, next, &builder);
     line_start = next;
   }
-  size_t last = out.to_original.empty() ? 0 : out.to_original.back() + 1;
+  uint32_t last = out.to_original.empty() ? 0 : out.to_original.back() + 1;
   out.to_original.push_back(last);
   return out;
 }

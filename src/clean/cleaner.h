@@ -19,6 +19,7 @@
 
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,8 +39,10 @@ struct Removal {
 struct CleanedText {
   std::string text;
   // to_original[i] is the original offset of cleaned byte i; one extra entry
-  // maps text.size() to the end of the last kept span.
-  std::vector<size_t> to_original;
+  // maps text.size() to the end of the last kept span. 32 bits: the map is
+  // the largest thing an article costs, and texts stay far under 4 GiB (the
+  // readers refuse articles over 16 MB).
+  std::vector<uint32_t> to_original;
   std::vector<Removal> removals;  // in original order
 
   size_t ToOriginal(size_t cleaned_offset) const {
@@ -47,6 +50,12 @@ struct CleanedText {
                                                            : to_original.size() - 1];
   }
 };
+
+// What an article that is all page furniture is told (an error, never an
+// article silently stored without text).
+inline constexpr const char* kNothingLeftAfterCleaning =
+    "no text left after cleaning: every line matched a page-furniture rule "
+    "(`warta clean --explain` lists them)";
 
 class Cleaner {
  public:

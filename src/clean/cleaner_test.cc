@@ -27,6 +27,28 @@ TEST(CleanerTest, SeedLosesItsFurnitureAndDebris) {
   EXPECT_GE(cleaned.removals.size(), 4u);
 }
 
+// Issue 11: a navigation line above the body took the whole article with it.
+TEST(CleanerTest, FooterRuleAboveTheBodyDropsOnlyItsLine) {
+  std::string original =
+      "Previous article: Harga cabai naik\n"
+      "Jakarta - Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana "
+      "Bogor.\n";
+  CleanedText cleaned = LoadCleaner()->Clean(original);
+  EXPECT_EQ(cleaned.text.find("Harga cabai"), std::string::npos);
+  EXPECT_NE(cleaned.text.find("Presiden Joko Widodo bertemu"), std::string::npos);
+  ASSERT_EQ(cleaned.removals.size(), 1u);
+  EXPECT_EQ(cleaned.removals[0].end, original.find("Jakarta"));
+}
+
+TEST(CleanerTest, FooterRuleAfterTheBodyStillEndsIt) {
+  std::string original =
+      "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor.\n"
+      "Next article: Harga cabai naik\nPenulis lepas.\n";
+  CleanedText cleaned = LoadCleaner()->Clean(original);
+  EXPECT_EQ(cleaned.text.find("Harga cabai"), std::string::npos);
+  EXPECT_EQ(cleaned.text.find("Penulis lepas"), std::string::npos);
+}
+
 TEST(CleanerTest, OffsetsMapBackToTheOriginal) {
   std::string original = "Baca juga: Berita lain\nPresiden [and] memuji\u00A0menteri[e].\n";
   CleanedText cleaned = LoadCleaner()->Clean(original);

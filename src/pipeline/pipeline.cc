@@ -16,6 +16,7 @@
 #include "segment/segmenter.h"
 #include "time/time_expr.h"
 #include "util/hash.h"
+#include "util/text.h"
 
 namespace warta {
 
@@ -342,6 +343,7 @@ void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
 Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOptions& options) {
   const Resources::Impl& r = state_->resources->impl();
   CleanedText cleaned = r.cleaner->Clean(article.text);
+  if (Trim(cleaned.text).empty()) return Status::InvalidInput(kNothingLeftAfterCleaning);
   CodedArticle result;
   result.language = options.language;
   if (result.language.empty()) {
@@ -373,7 +375,9 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   CoderState coder_state;
   std::string story_place;  // the country of the last place named, for unnamed actors
   std::vector<Event> events;
-  for (const Sentence& sentence : r.segmenter->Split(cleaned.text)) {
+  SentenceReader sentences(*r.segmenter, cleaned.text);
+  Sentence sentence;
+  while (sentences.Next(&sentence)) {
     std::vector<WordAnalysis> analyses;
     analyses.reserve(sentence.tokens.size());
     for (const Token& token : sentence.tokens) {

@@ -83,84 +83,139 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
   return std::make_unique<Segmenter>(std::move(abbreviations));
 }
 
+namespace {
+
+// Reads the token at *pos or after it; false at the end of the text.
+// *newline tells whether a line break came since the last token.
+bool NextToken(std::string_view text, size_t* pos, bool* newline, Token* token) {
+  while (*pos < text.size()) {
+    size_t start = *pos;
+    size_t next = start;
+    int32_t cp = DecodeUtf8(text, &next);
+    if (cp == '\n') *newline = true;
+    if (cp < 0 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
+      *pos = next;
+      continue;
+    }
+    *token = Token();
+    token->start = start;
+    token->newline_before = *newline;
+    *newline = false;
+    if (IsWordChar(cp)) {
+      bool is_number = false;
+      *pos = ScanWord(text, start, &is_number);
+      token->kind = is_number ? TokenKind::kNumber : TokenKind::kWord;
+    } else {
+      *pos = next;
+      token->kind = TokenKind::kPunct;
+    }
+    token->end = *pos;
+    token->text = std::string(text.substr(start, *pos - start));
+    token->lower = ToLower(token->text);
+    token->capitalized = token->kind == TokenKind::kWord && StartsUpper(token->text);
+    return true;
+  }
+  return false;
+}
+
+bool ClosesSentence(const Token& token, const Token& last) {
+  return !token.newline_before && (token.text == "”" || token.text == "’" || token.text == ")" ||
+                                   (token.text == "\"" && token.start == last.end));
+}
+
+bool IsClausePunct(const Token& token) {
+  return token.text == "," || token.text == ";" || token.text == ":" || token.text == "—" ||
+         token.text == "–";
+}
+
+}  // namespace
+
 std::vector<Token> Segmenter::Tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   size_t pos = 0;
   bool newline = false;
-  while (pos < text.size()) {
-    size_t start = pos;
-    size_t next = pos;
-    int32_t cp = DecodeUtf8(text, &next);
-    if (cp == '\n') newline = true;
-    if (cp < 0 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
-      pos = next;
-      continue;
-    }
-    Token token;
-    token.start = start;
-    token.newline_before = newline;
-    newline = false;
-    if (IsWordChar(cp)) {
-      bool is_number = false;
-      pos = ScanWord(text, pos, &is_number);
-      token.kind = is_number ? TokenKind::kNumber : TokenKind::kWord;
-    } else {
-      pos = next;
-      token.kind = TokenKind::kPunct;
-    }
-    token.end = pos;
-    token.text = std::string(text.substr(start, pos - start));
-    token.lower = ToLower(token.text);
-    token.capitalized = token.kind == TokenKind::kWord && StartsUpper(token.text);
-    tokens.push_back(std::move(token));
-  }
+  Token token;
+  while (NextToken(text, &pos, &newline, &token)) tokens.push_back(std::move(token));
   return tokens;
 }
 
-bool Segmenter::EndsSentence(const std::vector<Token>& tokens, size_t i) const {
-  if (!IsSentenceEnd(tokens[i].text)) return false;
-  if (i + 1 >= tokens.size()) return true;
-  if (tokens[i].text == "." && i > 0) {
-    const Token& before = tokens[i - 1];
-    bool adjacent = before.end == tokens[i].start;
-    if (adjacent && abbreviations_.count(before.lower + ".")) return false;
-    bool initial = adjacent && before.kind == TokenKind::kWord && before.text.size() == 1 &&
-                   before.capitalized;
+bool Segmenter::EndsSentence(const Token* before, const Token& token, const Token* next) const {
+  if (!IsSentenceEnd(token.text)) return false;
+  if (next == nullptr) return true;
+  if (token.text == "." && before != nullptr) {
+    bool adjacent = before->end == token.start;
+    if (adjacent && abbreviations_.count(before->lower + ".")) return false;
+    bool initial = adjacent && before->kind == TokenKind::kWord && before->text.size() == 1 &&
+                   before->capitalized;
     if (initial) return false;
   }
-  const Token& next = tokens[i + 1];
-  return next.capitalized || next.kind == TokenKind::kNumber || IsQuote(next.text) ||
-         next.newline_before || next.text == "(" || next.text == "[";
+  return next->capitalized || next->kind == TokenKind::kNumber || IsQuote(next->text) ||
+         next->newline_before || next->text == "(" || next->text == "[";
 }
 
 std::vector<Sentence> Segmenter::Split(std::string_view text) const {
-  std::vector<Token> tokens = Tokenize(text);
   std::vector<Sentence> sentences;
-  Sentence current;
-  auto finish = [&]() {
-    if (current.tokens.empty()) return;
-    current.start = current.tokens.front().start;
-    current.end = current.tokens.back().end;
-    sentences.push_back(std::move(current));
-    current = Sentence();
-  };
-  // Decide every boundary first, then move the tokens into their sentences.
-  std::vector<bool> ends(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) ends[i] = EndsSentence(tokens, i);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].newline_before) finish();
-    current.tokens.push_back(std::move(tokens[i]));
-    if (!ends[i]) continue;
-    // Closing quotes and brackets right after the end belong to the sentence.
-    while (i + 1 < tokens.size() && !tokens[i + 1].newline_before &&
-           (tokens[i + 1].text == "”" || tokens[i + 1].text == "’" || tokens[i + 1].text == ")" ||
-            (tokens[i + 1].text == "\"" && tokens[i + 1].start == current.tokens.back().end))) {
-      current.tokens.push_back(std::move(tokens[++i]));
-    }
-    finish();
-  }
-  finish();
+  SentenceReader reader(*this, text);
+  Sentence sentence;
+  while (reader.Next(&sentence)) sentences.push_back(std::move(sentence));
   return sentences;
+}
+
+SentenceReader::SentenceReader(const Segmenter& segmenter, std::string_view text)
+    : segmenter_(segmenter), text_(text) {}
+
+bool SentenceReader::Fill(size_t count) {
+  Token token;
+  while (ahead_.size() < count && NextToken(text_, &pos_, &newline_, &token)) {
+    ahead_.push_back(std::move(token));
+  }
+  return ahead_.size() >= count;
+}
+
+bool SentenceReader::Next(Sentence* sentence) {
+  *sentence = Sentence();
+  std::vector<Token>& tokens = sentence->tokens;
+  while (Fill(1)) {
+    if (ahead_.front().newline_before && !tokens.empty()) break;
+    Token token = std::move(ahead_.front());
+    ahead_.pop_front();
+    const Token* next = Fill(1) ? &ahead_.front() : nullptr;
+    bool ends = segmenter_.EndsSentence(has_last_ ? &last_ : nullptr, token, next);
+    last_ = token;
+    has_last_ = true;
+    tokens.push_back(std::move(token));
+    if (ends) {
+      // Closing quotes and brackets right after the end belong to the sentence.
+      while (Fill(1) && ClosesSentence(ahead_.front(), tokens.back())) {
+        last_ = ahead_.front();
+        tokens.push_back(std::move(ahead_.front()));
+        ahead_.pop_front();
+      }
+      break;
+    }
+    if (tokens.size() >= kMaxSentenceTokens) {
+      CutRunOn(&tokens);
+      break;
+    }
+  }
+  if (tokens.empty()) return false;
+  sentence->start = tokens.front().start;
+  sentence->end = tokens.back().end;
+  return true;
+}
+
+void SentenceReader::CutRunOn(std::vector<Token>* tokens) {
+  // The last clause mark in the second half, so the pieces stay clauses.
+  size_t cut = tokens->size();
+  for (size_t i = tokens->size() - 1; i >= tokens->size() / 2; --i) {
+    if (IsClausePunct((*tokens)[i])) {
+      cut = i + 1;
+      break;
+    }
+  }
+  for (size_t i = tokens->size(); i > cut; --i) ahead_.push_front(std::move((*tokens)[i - 1]));
+  tokens->resize(cut);
+  last_ = tokens->back();
 }
 
 }  // namespace warta

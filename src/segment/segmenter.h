@@ -10,11 +10,18 @@
 // digit, quote or the end, unless the word before the dot is a known
 // abbreviation (data/segment/abbreviations.txt) or a single capital initial;
 // a line break always ends a sentence (scraped text keeps titles and
-// paragraphs on lines of their own).
+// paragraphs on lines of their own). A run-on "sentence" (a page without
+// punctuation, a list run together) is cut after kMaxSentenceTokens tokens,
+// at its last clause mark (, ; : —) in the second half when it has one, so
+// the work per sentence stays bounded and the whole text is linear.
+//
+// SentenceReader reads the sentences one at a time, so memory follows the
+// longest sentence, not the text; Split collects them all.
 //
 // Offsets are byte offsets into the text given to Split. Thread-safe after Load.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +31,8 @@
 #include "warta/status.h"
 
 namespace warta {
+
+inline constexpr size_t kMaxSentenceTokens = 200;
 
 enum class TokenKind { kWord, kNumber, kPunct };
 
@@ -54,9 +63,32 @@ class Segmenter {
   std::vector<Sentence> Split(std::string_view text) const;
 
  private:
-  bool EndsSentence(const std::vector<Token>& tokens, size_t i) const;
+  friend class SentenceReader;
+  // Whether `token` ends a sentence, given the tokens around it (null: none).
+  bool EndsSentence(const Token* before, const Token& token, const Token* next) const;
 
   std::unordered_set<std::string> abbreviations_;
+};
+
+// The sentences of `text`, one at a time. The segmenter and the text must
+// outlive the reader. Not thread-safe; one reader per text.
+class SentenceReader {
+ public:
+  SentenceReader(const Segmenter& segmenter, std::string_view text);
+  // Fills *sentence with the next sentence; false at the end of the text.
+  bool Next(Sentence* sentence);
+
+ private:
+  bool Fill(size_t count);  // buffers tokens until `count` are ahead, if the text has them
+  void CutRunOn(std::vector<Token>* tokens);
+
+  const Segmenter& segmenter_;
+  std::string_view text_;
+  size_t pos_ = 0;
+  bool newline_ = false;
+  std::deque<Token> ahead_;
+  Token last_;  // the token before the next one, for abbreviations and initials
+  bool has_last_ = false;
 };
 
 }  // namespace warta

@@ -36,6 +36,34 @@ TEST(SegmenterTest, SplitsSentencesTableDriven) {
   for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.expected) << c.text;
 }
 
+// Issue 11: a run-on "sentence" (no sentence ends at all) made the coder's
+// work quadratic; it is cut into clauses of bounded length.
+TEST(SegmenterTest, RunOnTextIsCutAtClauseMarks) {
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "polisi menangkap warga di kota itu, ";
+  std::vector<std::string> pieces = Sentences(text);
+  ASSERT_GT(pieces.size(), 5u);
+  auto segmenter = Segmenter::Load(testing::DataDir());
+  ASSERT_TRUE(segmenter.ok());
+  size_t tokens = 0;
+  for (const Sentence& s : segmenter.value()->Split(text)) {
+    EXPECT_LE(s.tokens.size(), kMaxSentenceTokens);
+    EXPECT_EQ(s.tokens.back().text, ",");  // cut after a clause mark, not mid-clause
+    tokens += s.tokens.size();
+  }
+  EXPECT_EQ(tokens, segmenter.value()->Tokenize(text).size());  // nothing lost
+}
+
+TEST(SegmenterTest, RunOnTextWithoutClauseMarksIsCutAtTheLimit) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "kata ";
+  auto segmenter = Segmenter::Load(testing::DataDir());
+  ASSERT_TRUE(segmenter.ok());
+  std::vector<Sentence> sentences = segmenter.value()->Split(text);
+  ASSERT_EQ(sentences.size(), 1000 / kMaxSentenceTokens);
+  EXPECT_EQ(sentences[1].start, sentences[0].end + 1);
+}
+
 TEST(SegmenterTest, TokensKeepHyphenatedNamesAndSplitPossessives) {
   auto segmenter = Segmenter::Load(testing::DataDir());
   std::vector<std::string> words;
