@@ -69,8 +69,8 @@ TEST(GoldenTest, ArticlesCodeCloseToTheirExpectedEvents) {
   EvalReport report = evaluation.Finish();
   std::printf("%s", FormatReport(report, /*explain=*/true).c_str());
   double dates =
-      report.strict.true_positives
-          ? static_cast<double>(report.matched_with_right_date) / report.strict.true_positives
+      report.matched_with_gold_date
+          ? static_cast<double>(report.matched_with_right_date) / report.matched_with_gold_date
           : 0;
   EXPECT_GE(report.strict.Recall(), kMinRecall);
   EXPECT_GE(report.strict.Precision(), kMinPrecision);

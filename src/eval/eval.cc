@@ -142,6 +142,7 @@ void Evaluation::Add(const std::string& article_id, const std::string& language,
     ++report_.strict.true_positives;
     ++lang.true_positives;
     ++report_.by_root[e.cameo_root].true_positives;
+    if (!gold[hit].date.empty()) ++report_.matched_with_gold_date;
     if (e.date && e.date->ToString() == gold[hit].date) ++report_.matched_with_right_date;
   }
   for (size_t g = 0; g < gold.size(); ++g) {
@@ -186,12 +187,17 @@ std::string FormatReport(const EvalReport& report, bool explain) {
   out += line;
   row("strict", report.strict);
   row("root level", report.root_level);
-  std::snprintf(line, sizeof line, "date right on matched: %.3f (%d of %d)\n\n",
-                report.strict.true_positives ? static_cast<double>(report.matched_with_right_date) /
-                                                   report.strict.true_positives
-                                             : 0.0,
-                report.matched_with_right_date, report.strict.true_positives);
-  out += line;
+  // Scored only over matches whose gold has a date: a set coded without
+  // dates says so rather than scoring 0.
+  if (report.matched_with_gold_date == 0) {
+    out += "date right on matched: no dates in gold\n\n";
+  } else {
+    std::snprintf(
+        line, sizeof line, "date right on matched: %.3f (%d of %d)\n\n",
+        static_cast<double>(report.matched_with_right_date) / report.matched_with_gold_date,
+        report.matched_with_right_date, report.matched_with_gold_date);
+    out += line;
+  }
   for (const auto& [language, counts] : report.by_language) row("language " + language, counts);
   out += "\n";
   for (const auto& [root, counts] : report.by_root) row("root " + root, counts);

@@ -47,6 +47,7 @@ struct Counts {
 struct EvalReport {
   Counts strict, root_level;
   int matched_with_right_date = 0;
+  int matched_with_gold_date = 0;             // matched events whose gold event has a date
   std::map<std::string, Counts> by_root;      // strict, by gold or coded root
   std::map<std::string, Counts> by_language;  // strict
   std::vector<std::string> explanations;      // one line per miss or spurious event

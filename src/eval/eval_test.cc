@@ -53,6 +53,17 @@ TEST(EvalTest, MatchesOnCountriesAndRootWithReciprocalEventsEitherWay) {
   EXPECT_NEAR(report.strict.Recall(), 1.0, 1e-9);
 }
 
+// Issue 11: a gold set without dates printed "0.000 (0 of 27)".
+TEST(EvalTest, DatesAreScoredOnlyWhereTheGoldHasThem) {
+  Evaluation evaluation(Gold());
+  evaluation.Add("b", "en", {Coded("RUS", "016", "")});  // b's gold has no date
+  EvalReport report = evaluation.Finish();
+  EXPECT_EQ(report.strict.true_positives, 1);
+  EXPECT_EQ(report.matched_with_gold_date, 0);
+  EXPECT_NE(FormatReport(report, false).find("date right on matched: no dates in gold"),
+            std::string::npos);
+}
+
 TEST(EvalTest, ArticlesNeverCodedCountAsMissesAndBadGoldIsNamed) {
   Evaluation evaluation(Gold());
   EvalReport report = evaluation.Finish();
