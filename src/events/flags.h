@@ -1,0 +1,18 @@
+// Pass 6, flags: whether an event is negated and how it is told.
+//
+//   MarkFlags  reads the clause (its verb and where its subject ends) and
+//              whether an accusation is open; writes the event's negated
+//              (tidak, not: within three words before the verb, after the
+//              subject) and modality: alleged (inside an accusation, or after
+//              "diduga", "reportedly"), intended ("akan", "will"; never a
+//              pledge or threat, whose telling is itself the act), else
+//              asserted.
+#pragma once
+
+#include "events/clause.h"
+
+namespace warta {
+
+void MarkFlags(const Context& cx, const Clause& clause, bool inside_accusation, CodedEvent* event);
+
+}  // namespace warta

@@ -1,0 +1,72 @@
+#include "events/nominal.h"
+
+#include <algorithm>
+#include <string>
+
+#include "events/clauses.h"
+#include "events/vocabulary.h"
+
+namespace warta {
+
+namespace {
+
+// An Indonesian event noun whose doer follows it ("serangan Israel ke Gaza",
+// "kunjungan Modi ke Moskow"). A pe-...-an noun names a process whose
+// following actor is mostly its patient ("penangkapan Bupati X"), so it is
+// left out; per-...-an nouns are joint acts ("pertemuan A dan B").
+// The noun must open its phrase: start the sentence or follow punctuation or
+// a preposition ("bertepatan dengan kunjungan ..."); after a verb it is that
+// verb's object ("mengakhiri kerja sama partai itu"), after a noun part of it
+// ("hasil kerja sama kepolisian kedua negara").
+bool DoerFollows(const Context& cx, const VerbMatch& match) {
+  const WordAnalysis& first = cx.analysis(match.begin);
+  bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
+  if (match.begin > 0) {
+    size_t before = match.begin - 1;
+    bool opens =
+        cx.token(before).kind == TokenKind::kPunct || cx.Is(LexiconKind::kPreposition, before);
+    if (!opens) return false;
+  }
+  const std::string& word = cx.token(match.begin).lower;
+  bool process = word.size() > 4 && word.compare(0, 2, "pe") == 0 &&
+                 word.compare(0, 3, "per") != 0 && word.compare(word.size() - 2, 2, "an") == 0;
+  return noun && !process;
+}
+
+}  // namespace
+
+void FindDoer(const Context& cx, Clause* clause) {
+  // "bertepatan dengan kunjungan Perdana Menteri India ke Moskow": an event
+  // noun's doer named right after it is its source, and its target follows.
+  if (cx.english || !DoerFollows(cx, *clause->verb)) return;
+  int doer = -1;
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.begin == clause->verb->end && !mention.location) doer = static_cast<int>(m);
+  }
+  if (doer < 0) return;
+  clause->doer = doer;
+  clause->subjects = WithConjuncts(cx, doer, false);
+  clause->subject = doer;
+  clause->inherited = false;
+}
+
+void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause) {
+  const std::string& code = clause->pattern->code;
+  int agent = AgentOf(cx, *clause->verb, clause->limit);
+  clause->targets = clause->subjects;
+  clause->hosted_told =
+      (code == cameo::kHostVisitCode || code == cameo::kMediateCode) && clause->subjects.empty();
+  // "The attack on Ukraine's grid was condemned by ...": the act's doer.
+  size_t boundary = clause->boundary;
+  bool of_act = !clause->subjects.empty() && cameo::AnswersActs(cameo::RootOf(code)) &&
+                cx.mentions()[clause->subjects.front()].begin > boundary &&
+                std::any_of(frame.acts.begin() + boundary,
+                            frame.acts.begin() + cx.mentions()[clause->subjects.front()].begin,
+                            [](bool a) { return a; });
+  if (of_act) clause->targets.clear();
+  clause->sources = agent >= 0 ? WithConjuncts(cx, agent, false) : std::vector<int>();
+  clause->inherited = false;
+}
+
+}  // namespace warta
