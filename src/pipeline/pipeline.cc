@@ -1,14 +1,13 @@
 #include "warta/pipeline.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <set>
-#include <tuple>
 
 #include "actors/actors.h"
 #include "analyse/analyser.h"
 #include "analyse/lexicon.h"
 #include "clean/cleaner.h"
+#include "events/article_rules.h"
 #include "events/codebook.h"
 #include "events/coder.h"
 #include "events/verbs.h"
@@ -128,18 +127,6 @@ Result<std::unique_ptr<ArticleCoder>> ArticleCoder::Create(
 
 namespace {
 
-void FillCountry(const std::string& country, Actor* actor) {
-  if (!actor->country.empty() || country.empty()) return;
-  // An international body named by its kind ("blok itu") is no state's.
-  if (actor->agent == "IGO" || actor->agent == "UNO") {
-    actor->country = "IGO";
-    actor->code = "IGO" + actor->agent;
-    return;
-  }
-  actor->country = country;
-  actor->code = country + actor->agent;
-}
-
 // Builds the contract's Event from what the coder found in one sentence.
 Event ToEvent(const Article& article, const std::string& language, const CleanedText& cleaned,
               const Sentence& sentence, const CodedEvent& coded, const Codebook& codebook) {
@@ -183,133 +170,6 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
   return event;
 }
 
-// "China condemned the sanctions", "The strikes were condemned by Egypt": a
-// criticism, rejection or threat whose object is an act, not an actor, is
-// aimed at whoever did the latest act of force or pressure (roots 14-20;
-// for a rejection also an appeal or demand) before it by another actor; failing that, like praise
-// of "the decision", at whoever did what the article leads with. A denial (016) answers a charge
-// and has no target of its own.
-const Event* ReactedTo(const std::vector<Event>& events, size_t i) {
-  const Event& e = events[i];
-  // A state and its government are one actor ("Korea Utara" and
-  // "Pyongyang"); two bodies of one state are two (army and RSF).
-  auto other = [&](const Event& before) {
-    bool state = before.source.agent.empty() || e.source.agent.empty() ||
-                 (before.source.agent == "GOV" && e.source.agent == "GOV");
-    bool same = before.source.country == e.source.country && state;
-    return before.source.code != e.source.code && !before.source.country.empty() && !same;
-  };
-  // A rejection may answer an appeal or a demand as well ("menolak permintaan
-  // tersebut" after UNHCR urged the government).
-  bool rejection = e.cameo_root == "12";
-  if (e.cameo_root != "05") {
-    for (size_t k = i; k-- > 0;) {
-      int root = std::atoi(events[k].cameo_root.c_str());
-      bool answered = root >= 14 || (rejection && (root == 2 || root == 10));
-      if (answered && other(events[k])) return &events[k];
-    }
-  }
-  for (size_t k = 0; k < i; ++k) {
-    if (other(events[k])) return &events[k];
-  }
-  return nullptr;
-}
-
-// "Xi menyatakan China siap memperluas kerja sama investasi", "Pyongyang
-// berjanji menghentikan pengiriman balon": a pledge with no one named is made
-// to the other state of the latest event its maker's state took part in.
-const Actor* PledgedTo(const std::vector<Event>& events, size_t i) {
-  const std::string& country = events[i].source.country;
-  if (country.empty()) return nullptr;
-  for (size_t k = i; k-- > 0;) {
-    const Event& before = events[k];
-    if (!before.target) continue;
-    const Actor& a = before.source;
-    const Actor& b = *before.target;
-    bool a_other = !a.country.empty() && a.country != country && a.country != "IGO";
-    bool b_other = !b.country.empty() && b.country != country && b.country != "IGO";
-    if (a.country == country && b_other) return &b;
-    if (b.country == country && a_other) return &a;
-  }
-  return nullptr;
-}
-
-// The unnamed people of one agent of a country ("IDN" "CRM": suspects).
-Actor Unnamed(const std::string& country, const std::string& agent) {
-  Actor actor;
-  actor.code = country + agent;
-  actor.country = country;
-  actor.agent = agent;
-  actor.name = country;
-  return actor;
-}
-
-// Targets the text leaves implicit: of reactions (ReactedTo), pledges
-// (PledgedTo), repression (the latest protesters, else suspects), protests
-// (the protesters' government) and aid from abroad; `country` is the one the
-// article is about.
-void AddImplicitTargets(const std::string& country, std::vector<Event>* events) {
-  Actor people;  // an unnamed target made up here
-  for (size_t i = 0; i < events->size(); ++i) {
-    Event& e = (*events)[i];
-    if (e.target) continue;
-    int root = std::atoi(e.cameo_root.c_str());
-    bool reaction = root == 5 || root == 11 || root == 12 || root == 13;
-    const Actor* answered = nullptr;
-    if (reaction) {
-      if (const Event* act = ReactedTo(*events, i)) answered = &act->source;
-    } else if (root == 3) {
-      answered = PledgedTo(*events, i);
-    } else if (root == 17) {
-      // "membubarkan paksa aksi itu", "fired tear gas to disperse the crowd":
-      // repression naming no one falls on the latest protesters.
-      for (size_t k = i; k-- > 0 && answered == nullptr;) {
-        const Event& before = (*events)[k];
-        if (before.cameo_root == "14" && !before.source.SameAs(e.source)) {
-          answered = &before.source;
-        }
-      }
-      // "Densus 88 menangkap empat anggota jaringan yang sama": whoever an
-      // arrest names no actor for are suspects of the arresting state.
-      if (answered == nullptr && e.cameo == "173" && !e.source.country.empty()) {
-        people = Unnamed(e.source.country, "CRM");
-        answered = &people;
-      }
-    } else if (root == 14 && e.cameo != "145" && !e.source.country.empty() &&
-               e.source.country != "IGO") {
-      // "Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda": a
-      // protest naming no one is against the protesters' own government.
-      people = Unnamed(e.source.country, "GOV");
-      answered = &people;
-    } else if (root == 7 && !country.empty() && e.source.country != country &&
-               e.source.country != "IGO") {
-      // "Pemerintah Jepang menyalurkan generator listrik, tenda ...": aid
-      // from abroad with no one named goes to the people of the country
-      // the article is about.
-      people = Unnamed(country, "CVL");
-      answered = &people;
-    }
-    if (answered == nullptr) continue;
-    e.target = *answered;
-    e.evidence.target = Span{e.evidence.verb.start, e.evidence.verb.start};
-  }
-}
-
-// The same event said twice in one article is one event; the first telling
-// (usually the lead) is kept.
-std::vector<Event> FoldDuplicates(std::vector<Event> events) {
-  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, bool>> seen;
-  std::vector<Event> kept;
-  for (Event& event : events) {
-    std::string target = event.target ? event.target->code + "/" + event.target->name : "";
-    auto key = std::make_tuple(event.source.code + "/" + event.source.name, target, event.cameo,
-                               event.date ? event.date->ToString() : "",
-                               std::string(ModalityName(event.modality)), event.negated);
-    if (seen.insert(key).second) kept.push_back(std::move(event));
-  }
-  return kept;
-}
-
 void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
            const std::vector<Mention>& mentions, const std::vector<TimeExpression>& times,
            std::string* out) {
@@ -338,6 +198,88 @@ void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
   }
 }
 
+void TraceEvent(const CodedEvent& coded, std::string* out) {
+  *out += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
+          coded.source.code + " -> " + (coded.target ? coded.target->code : "-") + "\n";
+}
+
+// The language of a text: CLD2's guess, or, when it is unsure (a text too
+// short for it: it then says "en"), the function words and the Hunspell
+// dictionaries decide.
+std::string GuessLanguage(const Resources::Impl& r, Analyser* analyser,
+                          const CleanedText& cleaned) {
+  LanguageGuess guess = DetectLanguage(cleaned.text);
+  if (guess.reliable) return guess.code;
+  std::vector<Token> tokens = r.segmenter->Tokenize(cleaned.text.substr(0, 4096));
+  int indonesian = 2 * r.lexicons[0]->CountFunctionWords(tokens);
+  int english = 2 * r.lexicons[1]->CountFunctionWords(tokens);
+  for (const Token& token : tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    indonesian += analyser->Knows("id", token.lower) ? 1 : 0;
+    english += analyser->Knows("en", token.lower) ? 1 : 0;
+  }
+  if (indonesian == english) return guess.code;
+  return indonesian > english ? "id" : "en";
+}
+
+std::vector<WordAnalysis> AnalyseWords(Analyser* analyser, const std::string& language,
+                                       const std::vector<Token>& tokens) {
+  std::vector<WordAnalysis> analyses;
+  analyses.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    analyses.push_back(token.kind == TokenKind::kWord
+                           ? analyser->Analyse(language, token.lower)
+                           : WordAnalysis{token.lower, Voice::kNone, false});
+  }
+  return analyses;
+}
+
+// Codes an article sentence by sentence: its events, their actors placed
+// where each sentence says (ArticlePlaces), and in *country the country the
+// article names most.
+std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
+                                 const Article& article, const CleanedText& cleaned,
+                                 const std::string& language, std::string* trace,
+                                 std::string* country) {
+  int li = LanguageIndex(language);
+  const Lexicon& lexicon = *r.lexicons[li];
+  EventCoder coder(*r.verbs[li], lexicon, language);
+  ActorTracker tracker(*r.actors, lexicon, article.published);
+  CoderState coder_state;
+  ArticlePlaces places;
+  std::vector<Event> events;
+  SentenceReader sentences(*r.segmenter, cleaned.text);
+  Sentence sentence;
+  while (sentences.Next(&sentence)) {
+    std::vector<WordAnalysis> analyses = AnalyseWords(analyser, language, sentence.tokens);
+    std::vector<Mention> mentions = tracker.Recognise(sentence.tokens);
+    std::vector<TimeExpression> times = r.times[li]->Find(sentence.tokens, article.published);
+    SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
+    if (trace != nullptr) Trace(sentence, analyses, mentions, times, trace);
+    places.Read(mentions);
+    for (CodedEvent& coded : coder.Code(input, &coder_state)) {
+      places.Fill(&coded.source);
+      if (coded.target) places.Fill(&*coded.target);
+      if (trace != nullptr) TraceEvent(coded, trace);
+      events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
+    }
+  }
+  *country = tracker.DominantCountry();
+  return events;
+}
+
+// 16 hex digits, stable across runs: a hash of the article, the verb's
+// place, the code and the actors.
+std::string EventId(const Article& article, const Event& event) {
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx",
+                static_cast<unsigned long long>(
+                    Fnv1a(article.id + "|" + std::to_string(event.evidence.verb.start) + "|" +
+                          event.cameo + "|" + event.source.code + "|" + event.source.name + "|" +
+                          (event.target ? event.target->code + "|" + event.target->name : ""))));
+  return id;
+}
+
 }  // namespace
 
 Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOptions& options) {
@@ -346,88 +288,20 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   if (Trim(cleaned.text).empty()) return Status::InvalidInput(kNothingLeftAfterCleaning);
   CodedArticle result;
   result.language = options.language;
-  if (result.language.empty()) {
-    LanguageGuess guess = DetectLanguage(cleaned.text);
-    result.language = guess.code;
-    if (!guess.reliable) {
-      // Too short for CLD2 (it then says "en"): let the function words and
-      // the Hunspell dictionaries decide.
-      std::vector<Token> tokens = r.segmenter->Tokenize(cleaned.text.substr(0, 4096));
-      int indonesian = 2 * r.lexicons[0]->CountFunctionWords(tokens);
-      int english = 2 * r.lexicons[1]->CountFunctionWords(tokens);
-      for (const Token& token : tokens) {
-        if (token.kind != TokenKind::kWord) continue;
-        indonesian += state_->analyser->Knows("id", token.lower) ? 1 : 0;
-        english += state_->analyser->Knows("en", token.lower) ? 1 : 0;
-      }
-      if (indonesian != english) result.language = indonesian > english ? "id" : "en";
-    }
-  }
+  if (result.language.empty()) result.language = GuessLanguage(r, state_->analyser.get(), cleaned);
   if (!IsSupportedLanguage(result.language)) {
     return Status::InvalidInput("language \"" + result.language +
                                 "\" is not supported (warta codes Indonesian and English; "
                                 "--lang id|en overrides detection)");
   }
-  int li = LanguageIndex(result.language);
-  const Lexicon& lexicon = *r.lexicons[li];
-  EventCoder coder(*r.verbs[li], lexicon, result.language);
-  ActorTracker tracker(*r.actors, lexicon, article.published);
-  CoderState coder_state;
-  std::string story_place;  // the country of the last place named, for unnamed actors
-  std::vector<Event> events;
-  SentenceReader sentences(*r.segmenter, cleaned.text);
-  Sentence sentence;
-  while (sentences.Next(&sentence)) {
-    std::vector<WordAnalysis> analyses;
-    analyses.reserve(sentence.tokens.size());
-    for (const Token& token : sentence.tokens) {
-      analyses.push_back(token.kind == TokenKind::kWord
-                             ? state_->analyser->Analyse(result.language, token.lower)
-                             : WordAnalysis{token.lower, Voice::kNone, false});
-    }
-    std::vector<Mention> mentions = tracker.Recognise(sentence.tokens);
-    std::vector<TimeExpression> times = r.times[li]->Find(sentence.tokens, article.published);
-    SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
-    if (options.trace != nullptr) Trace(sentence, analyses, mentions, times, options.trace);
-    // "families in Khan Younis": an actor without a state belongs to the place
-    // the sentence names ("Police in Minsk" names one too).
-    std::string place;  // the first place this sentence names
-    for (const Mention& mention : mentions) {
-      bool names_place = (mention.location && !mention.dateline) || mention.placed;
-      if (names_place && !mention.actors.empty() && place.empty()) {
-        place = mention.actors.front().country;
-      }
-    }
-    // ... else, for local people, to the place where the story was last said
-    // to be ("Ratusan warga setempat" after a boat landed in Pidie, Aceh).
-    // (Unnamed officials belong to the country the article is about.)
-    if (!place.empty()) story_place = place;
-    auto fill = [&](Actor* actor) {
-      FillCountry(place.empty() && IsCrowd(actor->agent) ? story_place : place, actor);
-    };
-    for (CodedEvent& coded : coder.Code(input, &coder_state)) {
-      fill(&coded.source);
-      if (coded.target) fill(&*coded.target);
-      if (options.trace != nullptr) {
-        *options.trace += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
-                          coded.source.code + " -> " + (coded.target ? coded.target->code : "-") +
-                          "\n";
-      }
-      events.push_back(ToEvent(article, result.language, cleaned, sentence, coded, *r.codebook));
-    }
-  }
-  std::string country = tracker.DominantCountry();
+  std::string country;
+  std::vector<Event> events = CodeSentences(r, state_->analyser.get(), article, cleaned,
+                                            result.language, options.trace, &country);
   if (country.empty() && result.language == "id") country = "IDN";
   for (Event& event : events) {
     FillCountry(country, &event.source);
     if (event.target) FillCountry(country, &*event.target);
-    char id[17];
-    std::snprintf(id, sizeof id, "%016llx",
-                  static_cast<unsigned long long>(
-                      Fnv1a(article.id + "|" + std::to_string(event.evidence.verb.start) + "|" +
-                            event.cameo + "|" + event.source.code + "|" + event.source.name + "|" +
-                            (event.target ? event.target->code + "|" + event.target->name : ""))));
-    event.event_id = id;
+    event.event_id = EventId(article, event);
   }
   AddImplicitTargets(country, &events);
   result.events = FoldDuplicates(std::move(events));
