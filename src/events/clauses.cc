@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "events/nominal.h"
+#include "events/speech.h"
 #include "events/vocabulary.h"
 
 namespace warta {
@@ -178,6 +180,28 @@ bool PastABreak(const Context& cx, const SentenceFrame& frame, const VerbMatch& 
   return false;
 }
 
+// The target of an active verb: its object.
+void FindObjects(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
+                 Clause* clause) {
+  bool pledge = clause->complement < frame.verbs.size();
+  VerbMatch object_verb = pledge ? frame.verbs[clause->complement] : *clause->verb;
+  if (clause->doer >= 0) {
+    // The object comes after the doer ("serangan Israel ke Gaza").
+    size_t doer_end = cx.mentions()[clause->subjects.back()].end;
+    object_verb.begin = doer_end - 1;
+    object_verb.end = doer_end;
+  }
+  int object = ObjectOf(cx, frame, object_verb, clause->limit);
+  if (object >= 0) clause->targets = WithConjuncts(cx, object, false);
+  // "menuduh pesawat AS melanggar ... dan mengancam akan menembak jatuh
+  // pesawat tersebut": a threat joined to the main clause, with no one
+  // of its own, is aimed at the main clause's target.
+  bool threat = cameo::RootOf(clause->pattern->code) == cameo::kThreaten;
+  if (clause->targets.empty() && threat && clause->coordinated && clause->inherited) {
+    clause->targets = chain.main_targets;
+  }
+}
+
 }  // namespace
 
 Clause OpenClause(const Context& cx, const SentenceFrame& frame, size_t j) {
@@ -230,24 +254,15 @@ void FindSubjects(const Context& cx, const SentenceFrame& frame, VerbChain* chai
   clause->subject = subject;
 }
 
-void FindObjects(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
-                 Clause* clause) {
-  bool pledge = clause->complement < frame.verbs.size();
-  VerbMatch object_verb = pledge ? frame.verbs[clause->complement] : *clause->verb;
-  if (clause->doer >= 0) {
-    // The object comes after the doer ("serangan Israel ke Gaza").
-    size_t doer_end = cx.mentions()[clause->subjects.back()].end;
-    object_verb.begin = doer_end - 1;
-    object_verb.end = doer_end;
-  }
-  int object = ObjectOf(cx, frame, object_verb, clause->limit);
-  if (object >= 0) clause->targets = WithConjuncts(cx, object, false);
-  // "menuduh pesawat AS melanggar ... dan mengancam akan menembak jatuh
-  // pesawat tersebut": a threat joined to the main clause, with no one
-  // of its own, is aimed at the main clause's target.
-  bool threat = cameo::RootOf(clause->pattern->code) == cameo::kThreaten;
-  if (clause->targets.empty() && threat && clause->coordinated && clause->inherited) {
-    clause->targets = chain.main_targets;
+void FindRoles(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
+               Clause* clause) {
+  clause->sources = clause->subjects;
+  if (clause->pattern->say) {
+    StatementRoles(cx, clause);
+  } else if (IsPassive(cx, *clause->verb)) {
+    PassiveRoles(cx, frame, clause);
+  } else if (!clause->pattern->no_target) {
+    FindObjects(cx, frame, chain, clause);
   }
 }
 

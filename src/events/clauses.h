@@ -12,9 +12,11 @@
 //                 accusation or appeal is the subject of what follows
 //                 ("menuduh Korea Utara menyediakan senjata"). Joining the
 //                 main clause ends an accusation in the chain.
-//   FindObjects   for an active verb: writes targets, the first actor to the
-//                 right within the clause (for a pledge, within what it
-//                 governs; for an event noun, after its doer).
+//   FindRoles     writes sources and targets by the kind of verb: a
+//                 statement's speaker (speech.h), a passive's agent and
+//                 subject (nominal.h), else the subject and the object: the
+//                 first actor to the right within the clause (for a pledge,
+//                 within what it governs; for an event noun, after its doer).
 //   CarryRoles    writes the chain's roles for the next verb.
 //
 // The role finders below them serve the other passes too.
@@ -28,8 +30,8 @@ namespace warta {
 
 Clause OpenClause(const Context& cx, const SentenceFrame& frame, size_t j);
 void FindSubjects(const Context& cx, const SentenceFrame& frame, VerbChain* chain, Clause* clause);
-void FindObjects(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
-                 Clause* clause);
+void FindRoles(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
+               Clause* clause);
 void CarryRoles(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                 VerbChain* chain);
 

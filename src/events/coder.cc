@@ -15,19 +15,6 @@ namespace warta {
 
 namespace {
 
-// The clause's sources and targets, by the kind of verb.
-void FindRoles(const Context& cx, const SentenceFrame& frame, const VerbChain& chain,
-               Clause* clause) {
-  clause->sources = clause->subjects;
-  if (clause->pattern->say) {
-    StatementRoles(cx, clause);
-  } else if (IsPassive(cx, *clause->verb)) {
-    PassiveRoles(cx, frame, clause);
-  } else if (!clause->pattern->no_target) {
-    FindObjects(cx, frame, chain, clause);
-  }
-}
-
 // The event every pairing of the clause shares: code, verb, flags and date.
 CodedEvent BaseEvent(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                      const VerbChain& chain, const CoderState& state) {

@@ -1,0 +1,40 @@
+// Pass 3, nominal and passive events: an event noun's doer, a passive's agent.
+#include "events/nominal.h"
+
+#include <gtest/gtest.h>
+
+#include "events/pass_test_support.h"
+
+namespace warta {
+namespace {
+
+TEST(NominalTest, DoersAndAgentsTableDriven) {
+  struct Case {
+    const char* text;
+    const char* language;
+    const char* expected;  // testing::WalkSummary
+  } cases[] = {
+      // An event noun opening its phrase: its doer follows, then its target.
+      {"Serangan itu bertepatan dengan kunjungan Perdana Menteri India ke Moskow.", "id",
+       "kunjungan: Perdana Menteri India > Moskow"},
+      // After a verb it is that verb's object, no event of its own.
+      {"Partai Demokrat mengakhiri kerja sama partai itu dengan Partai Gerindra.", "id", "-"},
+      // A pe-...-an noun's following actor is its patient, not its doer.
+      {"Penangkapan Bupati Sidoarjo dilakukan oleh KPK.", "id", "Penangkapan: - > Bupati Sidoarjo"},
+      // Passives: the agent is the source, the subject the target.
+      {"Korea Utara dipuji oleh Presiden Rusia.", "id", "dipuji: Presiden Rusia > Korea Utara"},
+      {"Korea Utara dipuji Presiden Rusia.", "id", "dipuji: Presiden Rusia > Korea Utara"},
+      {"Indonesia was condemned by China on Tuesday.", "en", "condemned: China > Indonesia"},
+      // A reaction to an act in the passive aims at the act's doer (later).
+      {"The attack on Ukraine's grid was condemned by the European Union.", "en",
+       "attack on: - > Ukraine; condemned: European Union > -"},
+      // A mediation naming no one: its parties are the last meeting's.
+      {"Perundingan tersebut ditengahi oleh Qatar dan Turki.", "id", "ditengahi: Qatar+Turki > -"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(testing::WalkSummary(c.text, c.language), c.expected) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace warta
