@@ -11,7 +11,8 @@
 //   for each verb, carrying a VerbChain (clause.h) to the next:
 //     clauses.h      subject (nearest actor to the left, or shared with the
 //                    main clause or the previous verb), object (first actor to
-//                    the right, before the next verb)
+//                    the right, before the next verb), with the role finders
+//                    of roles.h
 //     nominal.h      an event noun's doer ("kunjungan Modi ke Moskow"); a
 //                    passive's subject is its target, its agent the source
 //     speech.h       attributions ("..., kata Puan") are no event; a

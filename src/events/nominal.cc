@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "events/clauses.h"
+#include "events/roles.h"
 #include "events/vocabulary.h"
 
 namespace warta {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "events/clauses.h"
 #include "events/frame.h"
+#include "events/roles.h"
 #include "events/vocabulary.h"
 
 namespace warta {

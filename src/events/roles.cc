@@ -1,0 +1,239 @@
+#include "events/roles.h"
+
+#include <algorithm>
+
+#include "events/vocabulary.h"
+
+namespace warta {
+
+// "menuduh X melakukan", "mendesak X untuk", "menuntut X agar": the object
+// is the subject of the next verb.
+bool ObjectControls(const VerbPattern& pattern) {
+  return pattern.accuse || cameo::ObjectActsNext(cameo::RootOf(pattern.code));
+}
+
+namespace {
+
+// When the noun before the relative word at `k` (past any time expression)
+// names an instrument (a bill, a law, a decree), the actor named before it
+// (its maker); else kNoSubject.
+int InstrumentMaker(const Context& cx, size_t k) {
+  size_t at = k;
+  while (at > 0 && cx.InTime(at - 1)) --at;
+  bool instrument = false;  // a phrase of the kind ending right before `at`
+  for (size_t n = 1; n <= 3 && n <= at; ++n) {
+    instrument = instrument || cx.Match(LexiconKind::kInstrument, at - n) == n;
+  }
+  if (!instrument) return kNoSubject;
+  for (int m = static_cast<int>(cx.mentions().size()) - 1; m >= 0; --m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.end < at && !mention.location) return m;
+  }
+  return kNoSubject;
+}
+
+// "senjata yang dilarang": a verb right after "yang" has the noun before it
+// as its subject, an actor only if that noun is one. False when the verb
+// follows no such "yang".
+bool SubjectOfRelative(const Context& cx, size_t verb_begin, int* subject) {
+  const auto& mentions = cx.mentions();
+  for (size_t back = 1; back <= 2 && back <= verb_begin; ++back) {
+    size_t k = verb_begin - back;
+    if (!cx.Is(LexiconKind::kRelative, k) || (k > 0 && cx.token(k - 1).text == ",")) continue;
+    // "said that ASEAN condemned": an actor between is the verb's own subject.
+    bool own = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+      return m.begin > k && m.begin < verb_begin && !m.location;
+    });
+    if (own) return false;
+    for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
+      if (mentions[m].end == k && !mentions[m].location) {
+        *subject = m;
+        return true;
+      }
+    }
+    // "passed a bill on Thursday that would impose sanctions on X": what an
+    // enacted instrument does, its maker does (the verb shares the subject).
+    *subject = InstrumentMaker(cx, k);
+    return true;
+  }
+  return false;
+}
+
+// "penurunan tarif bagi produk Indonesia": an actor after "bagi", "kepada",
+// "against", ... (with at most three lowercase words between) is the object of
+// that preposition.
+bool Oblique(const Context& cx, const Mention& mention, size_t from) {
+  for (size_t back = 1; back <= 4 && back <= mention.begin && mention.begin - back >= from;
+       ++back) {
+    size_t k = mention.begin - back;
+    if (cx.Is(LexiconKind::kOblique, k)) return true;
+    // ("Atas hal itu Partai Gerindra mengingatkan": a demonstrative ends the
+    // preposition's object.)
+    const Token& token = cx.token(k);
+    bool plain = token.kind == TokenKind::kWord && !token.capitalized &&
+                 cx.analysis(k).voice == Voice::kNone && !cx.Is(LexiconKind::kDemonstrative, k);
+    if (!plain) return false;
+  }
+  return false;
+}
+
+// "Malaysia selaku Ketua ASEAN menyerukan ...": the actor named before the
+// role mention m acts in, or -1.
+int RoleHolder(const Context& cx, int m, size_t boundary) {
+  const Mention& mention = cx.mentions()[m];
+  for (size_t back = 1; back <= 2 && back <= mention.begin && m > 0; ++back) {
+    size_t r = mention.begin - back;
+    if (!cx.Is(LexiconKind::kRole, r)) continue;
+    const Mention& holder = cx.mentions()[m - 1];
+    if (holder.end == r && holder.begin >= boundary && !holder.location) return m - 1;
+  }
+  return -1;
+}
+
+// "... fired rockets and Thai jets struck ...", "..., the Jordanian army
+// said": an actor ending the clause after "and" or a comma is the next
+// clause's subject.
+bool OpensNextClause(const Context& cx, const Mention& mention, size_t limit) {
+  size_t opens = mention.begin;
+  if (opens > 0 && cx.Is(LexiconKind::kDemonstrative, opens - 1)) --opens;
+  return mention.end == limit && limit < cx.tokens().size() && opens > 0 &&
+         (cx.Is(LexiconKind::kConjunction, opens - 1) || cx.token(opens - 1).text == ",");
+}
+
+// "mengecam peluncuran tersebut sebagai ...": the object was a thing.
+bool AfterAThing(const Context& cx, const VerbMatch& verb, const Mention& mention) {
+  if (cx.english) return false;
+  for (size_t k = verb.end; k < mention.begin; ++k) {
+    if (cx.Is(LexiconKind::kDemonstrative, k) && !cx.Is(LexiconKind::kPluralPronoun, k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "condemned the strike on the school": a reaction to an act aims at
+// whoever did it, not at what the act hit.
+// ("mengecam serangan udara Israel": an actor right after the act did it.)
+bool WhatAnActHit(const SentenceFrame& frame, const VerbMatch& verb, const Mention& mention) {
+  const auto& acts = frame.acts;
+  return cameo::AnswersActs(cameo::RootOf(verb.pattern->code)) && mention.begin > verb.end &&
+         !acts[mention.begin - 1] &&
+         std::any_of(acts.begin() + verb.end, acts.begin() + mention.begin,
+                     [](bool a) { return a; });
+}
+
+// The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
+// A pledge or threat reaches into its complement ("berjanji untuk ... dengan
+// Rusia"), an appeal or demand to its addressee ("mendesak agar DPR ...").
+// A warning reaches past the "bahwa"/"that" right after it: whoever it
+// says will suffer is its target ("memperingatkan bahwa Israel akan
+// menerima hukuman berat").
+bool PastABreak(const Context& cx, const SentenceFrame& frame, const VerbMatch& verb,
+                const Mention& mention) {
+  int root = cameo::RootOf(verb.pattern->code);
+  bool reaches = cameo::ExpressesIntent(root) || ObjectControls(*verb.pattern);
+  bool warns = root == cameo::kThreaten;
+  for (size_t k = verb.end; k < mention.begin; ++k) {
+    bool passes = (reaches && cx.Is(LexiconKind::kInfinitive, k)) || (warns && k == verb.end);
+    if (frame.breaks[k] && !passes) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_begin,
+              size_t boundary) {
+  int subject = -1;
+  if (SubjectOfRelative(cx, verb_begin, &subject)) return subject;
+  const auto& mentions = cx.mentions();
+  for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
+    const Mention& mention = mentions[m];
+    if (mention.end > verb_begin || mention.begin < boundary) continue;
+    if (mention.location || Oblique(cx, mention, boundary)) continue;
+    if (relative[mention.begin] && !relative[verb_begin]) continue;
+    int holder = RoleHolder(cx, m, boundary);
+    return holder >= 0 ? holder : m;
+  }
+  return -1;
+}
+
+int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& verb, size_t limit) {
+  const auto& mentions = cx.mentions();
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const Mention& mention = mentions[m];
+    if (mention.begin <= verb.begin || mention.begin >= limit || mention.location) continue;
+    if (frame.relative[mention.begin] && !frame.relative[verb.begin]) continue;
+    // "a ceremony hosted by Malaysia": the agent of another verb.
+    if (mention.begin > verb.end && cx.Is(LexiconKind::kPassiveAgent, mention.begin - 1)) {
+      continue;
+    }
+    if (OpensNextClause(cx, mention, limit) || AfterAThing(cx, verb, mention) ||
+        WhatAnActHit(frame, verb, mention) || PastABreak(cx, frame, verb, mention)) {
+      return -1;
+    }
+    return static_cast<int>(m);
+  }
+  return -1;
+}
+
+int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit) {
+  size_t at = verb.end;
+  bool marked = at < limit && cx.Is(LexiconKind::kPassiveAgent, at);
+  if (marked) ++at;
+  if (cx.english && !marked) return -1;
+  // "oleh aparat Polrestabes", "by the riot police": a word or two may
+  // stand before the agent once "oleh"/"by" is written.
+  size_t reach = marked ? 3 : 0;
+  const auto& mentions = cx.mentions();
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (mentions[m].location || mentions[m].begin < at || mentions[m].begin > at + reach) continue;
+    if (mentions[m].begin >= limit) break;
+    bool clear = true;
+    for (size_t k = at; k < mentions[m].begin; ++k) {
+      clear = clear && cx.token(k).kind == TokenKind::kWord;
+    }
+    if (clear) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+bool IsPassive(const Context& cx, const VerbMatch& verb) {
+  const WordAnalysis& analysis = cx.analysis(verb.begin);
+  if (!cx.english) return analysis.voice == Voice::kPassive;
+  if (cx.token(verb.begin).lower == analysis.lemma) return false;  // not a participle
+  for (size_t back = 1; back <= 3 && back <= verb.begin; ++back) {
+    if (cx.Is(LexiconKind::kBe, verb.begin - back)) return true;
+  }
+  // "The talks, hosted by Turkey's foreign minister, ...": a participle
+  // with its agent right after it.
+  // (Not a reciprocal act: "The EU measures, agreed by foreign ministers".)
+  bool participle =
+      verb.begin > 0 && cx.token(verb.begin - 1).text == "," && !verb.pattern->reciprocal;
+  return participle && verb.end < cx.tokens().size() && cx.Is(LexiconKind::kPassiveAgent, verb.end);
+}
+
+std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
+  const auto& mentions = cx.mentions();
+  std::vector<int> group = {mention};
+  int current = mention;
+  while (true) {
+    int next = leftwards ? current - 1 : current + 1;
+    if (next < 0 || next >= static_cast<int>(mentions.size())) break;
+    const Mention& a = mentions[leftwards ? next : current];
+    const Mention& b = mentions[leftwards ? current : next];
+    // "South Korea, Japan and the United States": a determiner may open the
+    // next conjunct.
+    bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kDemonstrative, a.end + 1) &&
+                      cx.Is(LexiconKind::kConjunction, a.end);
+    if ((b.begin != a.end + 1 && !determined) || a.location || b.location) break;
+    bool joined = cx.token(a.end).text == "," || cx.Is(LexiconKind::kConjunction, a.end);
+    if (!joined) break;
+    group.push_back(next);
+    current = next;
+  }
+  std::sort(group.begin(), group.end());
+  return group;
+}
+
+}  // namespace warta
