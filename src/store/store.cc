@@ -110,13 +110,22 @@ long long BandHash(const std::vector<uint32_t>& signature, int band) {
   return static_cast<long long>(hash >> 1);
 }
 
-// "PRK|RUS|04|2023-09": what an event is, whatever the language told it.
+// "PRK|RUS|04": what an event is, whatever the language told it. The pair is
+// unordered, since one language's "met" is another's visit and hosting (042
+// one way, 043 the other), and undated, since one telling writes the day
+// ("on Monday") where another leaves it to the publication date; stories are
+// only joined on keys from articles published within a week. Between two
+// actors of one state the agents count too ("IDNCOP|IDNCRM"), or every
+// domestic story of a week would share its keys.
 std::set<std::string> EventKeys(const std::vector<Event>& events) {
   std::set<std::string> keys;
   for (const Event& e : events) {
-    if (!e.target || !e.date) continue;
-    keys.insert(e.source.country + "|" + e.target->country + "|" + e.cameo_root + "|" +
-                e.date->ToString());
+    if (!e.target || e.source.country.empty() || e.target->country.empty()) continue;
+    bool domestic = e.source.country == e.target->country;
+    std::string a = domestic ? e.source.code : e.source.country;
+    std::string b = domestic ? e.target->code : e.target->country;
+    if (b < a) std::swap(a, b);
+    keys.insert(a + "|" + b + "|" + e.cameo_root);
   }
   return keys;
 }

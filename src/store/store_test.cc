@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "../../tests/test_support.h"
@@ -90,6 +91,35 @@ TEST_F(StoreTest, EditedAndTranslatedCopiesAreOneStoryAndItsEventsAreCounted) {
   EXPECT_GE(visits[0].num_mentions, 3);
   EXPECT_EQ(visits[0].event.source.country, "IDN");
   EXPECT_EQ(visits[0].event.target->country, "JPN");
+}
+
+// Issue 11: an English telling whose "met" is a visit and a hosting (042,
+// 043) where the Indonesian "bertemu" is a meeting (040), and whose date
+// falls back to the publication day where the Indonesian writes the weekday,
+// was a story of its own.
+TEST_F(StoreTest, ATranslationCodedWithOtherCodesAndDatesJoinsItsStory) {
+  const char* indonesian =
+      "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor pada "
+      "hari Senin.\n\nKedua pemimpin menandatangani perjanjian perbatasan laut.\n\n"
+      "Jokowi memuji Malaysia atas kerja samanya dalam memberantas penyelundupan.";
+  const char* english =
+      "Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim at the Bogor "
+      "Palace.\n\nThe two leaders signed a maritime border agreement.\n\n"
+      "Widodo praised Malaysia for its cooperation in fighting smuggling.";
+  auto written = store_->WriteBatch(
+      {Record("id-4", indonesian, "Kabar A"), Record("en-4", english, "Wire C")});
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  QueryFilter dyad;
+  dyad.dyad_a = "IDN";
+  dyad.dyad_b = "MYS";
+  std::set<long long> stories;
+  for (const StoredEvent& e : Find(dyad)) stories.insert(e.story_id);
+  EXPECT_EQ(stories.size(), 1u);
+  QueryFilter praise = dyad;
+  praise.codes = {"051"};
+  auto praised = Find(praise);
+  ASSERT_EQ(praised.size(), 1u) << "one praise, told in two languages";
+  EXPECT_EQ(praised[0].num_articles, 2);
 }
 
 TEST_F(StoreTest, StoringAgainChangesNothing) {
