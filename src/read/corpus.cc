@@ -241,7 +241,7 @@ bool CorpusReader::Next(ReadItem* item) {
     if (step == Step::kError) return true;
     auto opened = OpenFile(file);
     if (!opened.ok()) {
-      item->location = file.path;
+      item->location = file.path == "-" ? "<stdin>" : file.path;
       item->article = opened.status();  // names the file
       return true;
     }
