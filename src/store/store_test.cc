@@ -133,6 +133,33 @@ TEST_F(StoreTest, StoringAgainChangesNothing) {
   EXPECT_EQ(after.events, before.events);
   EXPECT_EQ(after.mentions, before.mentions);
   EXPECT_TRUE(store_->HasArticle("anything", TextHash(kIndonesian)).value());
+  // An id alone is no article's identity (issue 11), unless it is a URL.
+  EXPECT_FALSE(store_->HasArticle("id-1", "another text").value());
+}
+
+// Issue 11: a second text with a taken id ("0001.txt" in another folder) was
+// "already stored"; it is stored under an id of its own, with its events.
+TEST_F(StoreTest, AnotherTextWithATakenIdIsKeptUnderItsOwnId) {
+  const char* text = "Polisi menangkap 12 mahasiswa di Makassar pada hari Rabu.";
+  CodedRecord record = Record("id-3", text, "Kabar D");
+  ASSERT_FALSE(record.events.empty());
+  auto written = store_->WriteBatch({record, Record("id-3", kOther, "Kabar A")});
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  EXPECT_EQ(written.value().articles, 1);
+  const std::string own_id = "id-3#" + TextHash(text).substr(0, 16);
+  QueryFilter arrests;
+  arrests.codes = {"173"};
+  bool found = false;
+  for (const StoredEvent& e : Find(arrests)) found = found || e.event.article_id == own_id;
+  EXPECT_TRUE(found) << own_id;
+  EXPECT_TRUE(store_->HasArticle("id-3", TextHash(text)).value());  // and again: nothing twice
+  EXPECT_EQ(store_->WriteBatch({record}).value().articles, 0);
+
+  // A page (an id that is a URL) fetched again with its text changed is that page.
+  const char* page = "Presiden Prancis mengunjungi Indonesia pada hari Kamis.";
+  ASSERT_TRUE(store_->WriteBatch({Record("https://berita.example/1", page, "Wire C")}).ok());
+  EXPECT_TRUE(store_->HasArticle("https://berita.example/1", "changed text").value());
+  EXPECT_FALSE(store_->HasArticle("https://berita.example/2", "changed text").value());
 }
 
 TEST_F(StoreTest, EveryFilter) {
