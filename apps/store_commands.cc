@@ -123,6 +123,7 @@ int RunIngest(const Flags& flags) {
   };
   auto next = [&](ReadItem* item) {
     bool more = input.value()->Next(item);
+    if (more && !item->warning.empty()) std::cerr << "warta: " << item->warning << "\n";
     if (more && item->article.ok() && !item->article.value().published && published) {
       item->article.value().published = published;
     }

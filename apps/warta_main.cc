@@ -16,7 +16,7 @@
 #include "clean/cleaner.h"
 #include "cli.h"
 #include "eval/eval.h"
-#include "read/reader.h"
+#include "read/corpus.h"
 #include "util/text.h"
 #include "warta/pipeline.h"
 
@@ -43,15 +43,18 @@ usage:
                                    missed and spurious event
   warta help
 
-FILE is a plain-text article, a .jsonl file of articles (one JSON object a
-line: id, text, published, title, url, source; only text is required), or -
-for standard input.
+FILE is a file or a folder (read recursively) of articles, told apart by
+their first bytes, as warta ingest reads them: plain text, JSON lines (one
+object a line: id, text, published, title, url, source; only text is
+required), an HTML page, a WARC archive, any of them gzip- or zstd-compressed;
+- is standard input.
 
 options:
   --published YYYY-MM-DD   publication date for articles that carry none
   --format json|table      output format (default json: one event a line)
   --lang id|en             language, instead of detecting it
-  --jsonl                  read standard input as JSON lines
+  --jsonl                  read standard input as JSON lines, whatever it
+                           starts with
   --trace                  explain each sentence on standard error: roots,
                            actors, dates and the verb patterns that fired
   --data DIR               data folder (default: $WARTA_DATA, or the one
@@ -129,11 +132,12 @@ void PrintTableRow(const warta::Event& e) {
             << warta::FitColumn(e.evidence.text, 60) << "\n";
 }
 
-// Codes every article of `files`, reporting bad ones; calls `on_coded` for
-// each coded article. Returns the number of failures, or -1 when the data
-// cannot be loaded (already reported).
+// Codes every article of `files` (read as warta ingest reads them),
+// reporting bad ones and warnings; calls `on_coded` for each coded article.
+// Returns the number of failures, or -1 when the data cannot be loaded
+// (already reported). A warning (an unreadable date) is no failure.
 int CodeEach(
-    const Options& options, const std::vector<std::string>& files, warta::InputFormat format,
+    const Options& options, const std::vector<std::string>& files,
     const std::function<void(const warta::Article&, const warta::CodedArticle&)>& on_coded) {
   warta::LoadOptions load;
   load.data_dir = FindDataDir(options.data_dir);
@@ -143,34 +147,30 @@ int CodeEach(
   if (!coder.ok()) return Fail(coder.status().message()), -1;
   warta::CodeOptions code_options{options.language};
   auto published = warta::Date::Parse(options.published);
+  auto reader = warta::CorpusReader::Open(
+      files, options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto);
+  if (!reader.ok()) return Fail(reader.status().message()), -1;
   int failures = 0;
-  for (const std::string& file : files) {
-    auto reader = warta::ArticleReader::Open(file, format);
-    if (!reader.ok()) {
-      Fail(reader.status().message());
+  warta::ReadItem item;
+  while (reader.value()->Next(&item)) {
+    if (!item.warning.empty()) Fail(item.warning);
+    if (!item.article.ok()) {
+      Fail(item.article.status().message());
       ++failures;
       continue;
     }
-    warta::ReadItem item;
-    while (reader.value()->Next(&item)) {
-      if (!item.article.ok()) {
-        Fail(item.article.status().message());
-        ++failures;
-        continue;
-      }
-      warta::Article& article = item.article.value();
-      if (!article.published && published) article.published = published;
-      std::string trace;
-      code_options.trace = options.trace ? &trace : nullptr;
-      auto coded = coder.value()->Code(article, code_options);
-      std::cerr << trace;
-      if (!coded.ok()) {
-        Fail(item.location + ": " + coded.status().message());
-        ++failures;
-        continue;
-      }
-      on_coded(article, coded.value());
+    warta::Article& article = item.article.value();
+    if (!article.published && published) article.published = published;
+    std::string trace;
+    code_options.trace = options.trace ? &trace : nullptr;
+    auto coded = coder.value()->Code(article, code_options);
+    std::cerr << trace;
+    if (!coded.ok()) {
+      Fail(item.location + ": " + coded.status().message());
+      ++failures;
+      continue;
     }
+    on_coded(article, coded.value());
   }
   return failures;
 }
@@ -182,17 +182,15 @@ int RunCode(const Options& options) {
     std::cout << warta::FitColumn("DATE", 10) << warta::FitColumn("SOURCE", 26)
               << warta::FitColumn("EVENT", 34) << warta::FitColumn("TARGET", 26) << "EVIDENCE\n";
   }
-  int failures =
-      CodeEach(options, options.files,
-               options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto,
-               [&](const warta::Article&, const warta::CodedArticle& coded) {
-                 for (const warta::Event& event : coded.events) {
-                   if (table)
-                     PrintTableRow(event);
-                   else
-                     std::cout << warta::ToJson(event) << "\n";
-                 }
-               });
+  int failures = CodeEach(options, options.files,
+                          [&](const warta::Article&, const warta::CodedArticle& coded) {
+                            for (const warta::Event& event : coded.events) {
+                              if (table)
+                                PrintTableRow(event);
+                              else
+                                std::cout << warta::ToJson(event) << "\n";
+                            }
+                          });
   std::cout.flush();
   if (failures < 0) return kExitUsage;
   return failures == 0 ? 0 : kExitPartial;
@@ -202,7 +200,10 @@ int RunClean(const Options& options) {
   if (options.files.size() != 1) return Fail("clean: give exactly one FILE (or -)");
   auto cleaner = warta::Cleaner::Load(FindDataDir(options.data_dir));
   if (!cleaner.ok()) return Fail(cleaner.status().message());
-  auto reader = warta::ArticleReader::Open(options.files.front(), warta::InputFormat::kPlain);
+  // The first article of the file, read as warta code reads it (the text of
+  // a page, the first line of JSON lines).
+  auto reader = warta::CorpusReader::Open(
+      options.files, options.jsonl ? warta::InputFormat::kJsonLines : warta::InputFormat::kAuto);
   if (!reader.ok()) return Fail(reader.status().message());
   warta::ReadItem item;
   if (!reader.value()->Next(&item) || !item.article.ok()) {
@@ -234,7 +235,7 @@ int RunEval(const Options& options) {
   auto gold = warta::ReadGold(options.files[0]);
   if (!gold.ok()) return Fail(gold.status().message());
   warta::Evaluation evaluation(std::move(gold).value());
-  int failures = CodeEach(options, {options.files[1]}, warta::InputFormat::kJsonLines,
+  int failures = CodeEach(options, {options.files[1]},
                           [&](const warta::Article& article, const warta::CodedArticle& coded) {
                             evaluation.Add(article.id, coded.language, coded.events);
                           });

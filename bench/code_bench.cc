@@ -5,7 +5,7 @@
 // Writes a corpus of JSON-lines articles of about the given size, made from the
 // golden test articles (tests/golden/) with variations (publication dates,
 // states swapped, paragraphs reordered), then codes it through the same path
-// as the CLI (ArticleReader → ArticleCoder → JSON) on one thread, printing
+// as the CLI (CorpusReader → ArticleCoder → JSON) on one thread, printing
 // articles/s, MB/s and peak resident memory at each quarter of the input, so a
 // growing peak would show. Then codes single articles of growing size, once as
 // one run-on line (no sentence ends: the segmenter must cut it) and once as
@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "golden_corpus.h"
-#include "read/reader.h"
+#include "read/corpus.h"
 #include "util/tsv.h"
 #include "warta/pipeline.h"
 
@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
   std::printf("load: %.3f s (dictionaries and Hunspell), peak memory %.1f MB\n", load_seconds,
               warta::bench::PeakRssKb() / 1024.0);
 
-  auto reader = warta::ArticleReader::Open(corpus);
+  auto reader = warta::CorpusReader::Open({corpus});
   warta::ReadItem item;
   long coded = 0, events = 0, text_bytes = 0, output_bytes = 0;
   int next_quarter = 1;

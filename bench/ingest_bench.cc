@@ -18,7 +18,7 @@
 #include <random>
 
 #include "golden_corpus.h"
-#include "read/reader.h"
+#include "read/corpus.h"
 #include "store/ingest.h"
 #include "util/tsv.h"
 
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   for (int jobs : {1, 2}) {
     std::string db = dir + "/warta-ingest-bench-" + std::to_string(jobs) + ".db";
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-    auto reader = warta::ArticleReader::Open(corpus);
+    auto reader = warta::CorpusReader::Open({corpus});
     warta::IngestOptions ingest;
     ingest.jobs = jobs;
     long quarter = 1;

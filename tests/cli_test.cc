@@ -5,9 +5,13 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
+#include "util/text.h"
 
 namespace warta {
 namespace {
@@ -88,11 +92,70 @@ TEST(CliTest, HugeSingleLineIsRefusedNotCrashed) {
   }
   CommandRun run = Warta("code " + path);
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("huge.jsonl:1: line is 200 MB, larger than the 16 MB limit"),
+  EXPECT_NE(run.output.find("huge.jsonl:1: line is 200 MB, over the 16 MB limit"),
             std::string::npos)
       << run.output.substr(0, 300);
   EXPECT_NE(run.output.find("huge.jsonl:2"), std::string::npos);
   std::remove(path.c_str());
+}
+
+// Issue 11: `warta code page.html` read the page as plain text, so script
+// strings and meta tags became events. It reads it as warta ingest does.
+TEST(CliTest, CodeReadsAPageAsIngestDoes) {
+  std::string page =
+      Temp("cli-page.html",
+           "<!DOCTYPE html><html><head><title>Judul halaman</title>"
+           "<meta property=\"og:url\" content=\"https://berita.example/kunjungan\">"
+           "<meta name=\"description\" content=\"Rusia menyerang Ukraina pada hari Senin.\">"
+           "<meta property=\"article:published_time\" content=\"Senin, 08 Jan 2024 10:00 WIB\">"
+           "<script>var teaser = \"Amerika Serikat menuduh Korea Utara menyediakan senjata ke "
+           "Rusia.\";</script></head><body><nav>Beranda</nav><article><p>Presiden Indonesia "
+           "mengunjungi Jepang pada hari Kamis dan memuji kerja sama kedua negara.</p></article>"
+           "</body></html>");
+  CommandRun run = Warta("code " + page);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("\"article_id\":\"https://berita.example/kunjungan\""),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("\"published\":\"2024-01-08\""), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("\"country\":\"JPN\""), std::string::npos) << run.output;
+  for (const char* from_script_or_meta : {"PRK", "RUS", "UKR", "<script", "og:url"}) {
+    EXPECT_EQ(run.output.find(from_script_or_meta), std::string::npos)
+        << from_script_or_meta << " in " << run.output;
+  }
+  // The same page compressed, under a name that says nothing: the same events.
+  std::string copy = ::testing::TempDir() + "cli-page-copy";
+  ASSERT_EQ(std::system(("gzip -c " + page + " > " + copy).c_str()), 0);
+  EXPECT_EQ(Warta("code " + copy).output, run.output);
+}
+
+// Issue 11: a date in another common format dropped the article; one that
+// cannot be read is reported once, and the article is still coded.
+TEST(CliTest, PublicationDatesInCommonFormatsAndUnreadableOnesKeepTheArticle) {
+  std::string path = Temp("cli-dates.jsonl",
+                          "{\"id\":123,\"published\":\"kemarin sore\",\"text\":\"Amerika "
+                          "Serikat menuduh Korea Utara menyediakan senjata ke Rusia.\"}\n"
+                          "{\"id\":\"b\",\"published\":\"Senin, 08 Jan 2024 10:00 WIB\","
+                          "\"text\":\"Amerika Serikat menuduh Korea Utara menyediakan senjata "
+                          "ke Rusia.\"}\n"
+                          "{\"id\":\"c\",\"published\":1704682800,\"text\":\"Amerika "
+                          "Serikat menuduh Korea Utara menyediakan senjata ke Rusia.\"}\n");
+  CommandRun run = Warta("code " + path);
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  const std::string warning = "warta: " + path +
+                              ":1: publication date \"kemarin sore\" not understood; coded "
+                              "without one\n";
+  ASSERT_NE(run.output.find(warning), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find(warning, run.output.find(warning) + 1), std::string::npos);
+  std::map<std::string, std::string> published;  // by article
+  for (const std::string& line : Split(run.output, '\n')) {
+    if (!line.starts_with("{")) continue;
+    auto event = nlohmann::json::parse(line);
+    published[event["article_id"]] = event["published"].is_null() ? "null" : event["published"];
+  }
+  std::map<std::string, std::string> expected = {
+      {"123", "null"}, {"b", "2024-01-08"}, {"c", "2024-01-08"}};
+  EXPECT_EQ(published, expected) << run.output;
 }
 
 TEST(CliTest, UsageErrors) {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "eval/eval.h"
-#include "read/reader.h"
+#include "read/corpus.h"
 #include "test_support.h"
 
 namespace warta {
@@ -16,7 +16,7 @@ EvalReport Score(const std::string& set, const std::string& language) {
   auto gold = ReadGold(dir + language + ".gold.jsonl");
   EXPECT_TRUE(gold.ok()) << gold.status().message();
   Evaluation evaluation(gold.ok() ? gold.value() : std::vector<GoldEvent>());
-  auto reader = ArticleReader::Open(dir + language + ".articles.jsonl");
+  auto reader = CorpusReader::Open({dir + language + ".articles.jsonl"});
   EXPECT_TRUE(reader.ok());
   auto coder = ArticleCoder::Create(testing::SharedResources());
   ReadItem item;

@@ -5,14 +5,17 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <array>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "test_support.h"
 #include "util/text.h"
@@ -93,6 +96,113 @@ TEST(IngestCliTest, MixedFolderWithBrokenFilesIsIngestedAndReported) {
   EXPECT_EQ(Count(db, "articles"), 2);  // the JSON line and the HTML page
   CommandRun stats = Warta("stats --db " + db);
   EXPECT_NE(stats.output.find("articles 2"), std::string::npos) << stats.output;
+}
+
+// The articles the database holds: id -> number of events.
+std::map<std::string, long long> StoredArticles(const std::string& db) {
+  std::map<std::string, long long> articles;
+  auto connection = sql::Database::Open(db, true);
+  if (!connection.ok()) return articles;
+  auto select = sql::Statement::Prepare(connection.value().get(),
+                                        "SELECT id, num_events FROM articles ORDER BY id");
+  Status status;
+  while (select.ok() && select.value()->Step(&status)) {
+    articles[select.value()->Text(0)] = select.value()->Int(1);
+  }
+  return articles;
+}
+
+// Issue 11: `day1/0001.txt` and `day2/0001.txt` were "the same article", the
+// second reported as already stored.
+TEST(IngestCliTest, FilesOfTheSameNameInTwoFoldersAreTwoArticles) {
+  std::string dir = Fresh("warta-days");
+  fs::create_directories(dir + "/day1");
+  fs::create_directories(dir + "/day2");
+  std::ofstream(dir + "/day1/0001.txt")
+      << "Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Bogor.\n";
+  std::ofstream(dir + "/day2/0001.txt") << "Polisi menangkap 12 mahasiswa di Makassar.\n";
+  std::string db = Fresh("warta-days.db");
+  CommandRun first = Warta("ingest --db " + db + " " + dir + "/day1");
+  EXPECT_NE(first.output.find("1 stored, 0 already stored"), std::string::npos) << first.output;
+  CommandRun second = Warta("ingest --db " + db + " " + dir + "/day2/");
+  EXPECT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("1 stored, 0 already stored"), std::string::npos) << second.output;
+  auto stored = StoredArticles(db);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_GT(stored["day1/0001.txt"], 0);
+  EXPECT_GT(stored["day2/0001.txt"], 0);
+  // Both again, from the folder above: nothing twice.
+  CommandRun again = Warta("ingest --db " + db + " " + dir);
+  EXPECT_NE(again.output.find("0 stored, 2 already stored"), std::string::npos) << again.output;
+
+  // Given by themselves, both files go by "0001.txt": the second text keeps
+  // its own id, and its events are stored too.
+  std::string by_name = Fresh("warta-days-by-name.db");
+  CommandRun files =
+      Warta("ingest --db " + by_name + " " + dir + "/day1/0001.txt " + dir + "/day2/0001.txt");
+  EXPECT_NE(files.output.find("2 stored, 0 already stored"), std::string::npos) << files.output;
+  stored = StoredArticles(by_name);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored.begin()->first, "0001.txt");
+  EXPECT_TRUE(std::next(stored.begin())->first.starts_with("0001.txt#"));
+  EXPECT_GT(std::next(stored.begin())->second, 0);
+  CommandRun query = Warta("query --db " + by_name + " --code 173 --format jsonl");
+  EXPECT_NE(query.output.find("\"article_id\":\"0001.txt#"), std::string::npos) << query.output;
+  CommandRun files_again =
+      Warta("ingest --db " + by_name + " " + dir + "/day2/0001.txt " + dir + "/day1/0001.txt");
+  EXPECT_NE(files_again.output.find("0 stored, 2 already stored"), std::string::npos)
+      << files_again.output;
+}
+
+// Issue 11: an unreadable date dropped the article; a corrupt gzip member lost
+// the rest of the archive.
+TEST(IngestCliTest, UnreadableDatesAndCorruptMembersLoseNothingElse) {
+  std::string dir = Fresh("warta-keep");
+  fs::create_directories(dir);
+  std::ofstream(dir + "/a.jsonl")
+      << "{\"id\":1,\"published\":\"kemarin sore\",\"text\":\"Polisi menangkap 12 "
+         "mahasiswa di Makassar.\"}\n"
+         "{\"id\":2,\"published\":\"08/01/2024\",\"text\":\"Presiden Joko Widodo bertemu "
+         "Perdana Menteri Malaysia di Bogor.\"}\n";
+  // Three JSON lines, one gzip member each; the middle one corrupt.
+  std::string gz;
+  std::vector<std::string> lines = {
+      "{\"id\":\"g1\",\"text\":\"Tentara Israel menyerang Gaza.\"}\n",
+      "{\"id\":\"g2\",\"text\":\"Presiden Prancis mengunjungi Indonesia.\"}\n",
+      "{\"id\":\"g3\",\"text\":\"Menteri Luar Negeri Jepang bertemu Menteri Luar Negeri "
+      "China.\"}\n"};
+  size_t checksum_end = 0;  // of the middle member's CRC-32
+  for (const std::string& line : lines) {
+    std::string member(compressBound(line.size()) + 32, '\0');
+    z_stream stream{};
+    deflateInit2(&stream, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(line.data()));
+    stream.avail_in = static_cast<uInt>(line.size());
+    stream.next_out = reinterpret_cast<Bytef*>(member.data());
+    stream.avail_out = static_cast<uInt>(member.size());
+    deflate(&stream, Z_FINISH);
+    member.resize(stream.total_out);
+    deflateEnd(&stream);
+    if (&line == &lines[1]) checksum_end = gz.size() + member.size() - 4;
+    gz += member;
+  }
+  gz[checksum_end - 2] = static_cast<char>(~gz[checksum_end - 2]);
+  std::ofstream(dir + "/b.jsonl.gz", std::ios::binary) << gz;
+  std::string db = Fresh("warta-keep.db");
+  CommandRun run = Warta("ingest --db " + db + " " + dir);
+  EXPECT_EQ(run.exit_code, 1) << run.output;  // the corrupt member failed
+  EXPECT_NE(run.output.find("a.jsonl:1: publication date \"kemarin sore\" not understood"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(
+      run.output.find("b.jsonl.gz: corrupt gzip data at byte " + std::to_string(checksum_end) +
+                      " (incorrect data check); skipped to the next gzip member at byte " +
+                      std::to_string(checksum_end + 4)),
+      std::string::npos)
+      << run.output;
+  auto stored = StoredArticles(db);
+  for (const char* id : {"1", "2", "g1", "g3"}) EXPECT_EQ(stored.count(id), 1u) << id;
+  EXPECT_EQ(stored.count("g2"), 0u);
 }
 
 TEST(IngestCliTest, KilledIngestResumesWithNothingLostAndNothingTwice) {

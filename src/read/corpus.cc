@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 
 struct CorpusReader::Folder {
   std::string root;                // the folder given
+  std::string root_id;             // its name, first in its files' ids
   std::string relative;            // this folder, relative to root ("" for root)
   std::vector<std::string> names;  // sorted, hidden ones left out
   size_t next = 0;
@@ -29,73 +30,117 @@ class CorpusReader::FileItems {
 
 namespace {
 
-enum class FileKind { kSkip, kPlain, kJsonLines, kHtml, kWarc };
+// Enough of a file's first bytes to tell its format.
+constexpr size_t kHeadBytes = 1024;
 
 bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-FileKind KindOf(const std::string& name, bool named) {
-  std::string base = StripCompressionSuffix(name);
-  for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (EndsWith(base, ".jsonl")) return FileKind::kJsonLines;
-  if (EndsWith(base, ".txt")) return FileKind::kPlain;
-  if (EndsWith(base, ".html") || EndsWith(base, ".htm")) return FileKind::kHtml;
-  if (EndsWith(base, ".warc")) return FileKind::kWarc;
-  return named ? FileKind::kPlain : FileKind::kSkip;
+std::string AsciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
-// Reads the whole source, but stops once it holds more than `limit` bytes.
-Status ReadAtMost(ByteSource* source, size_t limit, std::string* out) {
+// What a name says about a file's format (kAuto: nothing).
+InputFormat FormatByName(const std::string& name) {
+  std::string base = AsciiLower(StripCompressionSuffix(name));
+  if (EndsWith(base, ".jsonl")) return InputFormat::kJsonLines;
+  if (EndsWith(base, ".txt")) return InputFormat::kPlain;
+  if (EndsWith(base, ".html") || EndsWith(base, ".htm")) return InputFormat::kHtml;
+  if (EndsWith(base, ".warc")) return InputFormat::kWarc;
+  return InputFormat::kAuto;
+}
+
+bool LooksLikeHtml(std::string_view start, std::string_view head) {
+  if (start.size() < 2 || start[0] != '<') return false;
+  if (start.starts_with("<?")) return AsciiLower(head).find("<html") != std::string::npos;
+  return std::isalpha(static_cast<unsigned char>(start[1])) || start[1] == '!';
+}
+
+bool LooksLikeJsonObject(std::string_view start) {
+  if (!start.starts_with("{")) return false;
+  start.remove_prefix(1);
+  while (!start.empty() && std::isspace(static_cast<unsigned char>(start.front()))) {
+    start.remove_prefix(1);
+  }
+  return !start.empty() && (start.front() == '"' || start.front() == '}');
+}
+
+// The name an input goes by in ids: its last path component as it is on
+// disk ("day1" for "data/day1/", the folder's own name for "." or "..").
+std::string InputName(const std::string& input) {
+  std::error_code error;
+  fs::path path = fs::absolute(input, error);
+  std::string normal = (error ? fs::path(input) : path).lexically_normal().generic_string();
+  while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+  return fs::path(normal).filename().string();
+}
+
+// Reads the whole source, keeping at most `limit` + 1 bytes in *out; *size
+// is the size of all of it, counted on after the limit (for the message).
+Status ReadAtMost(ByteSource* source, size_t limit, std::string* out, uint64_t* size) {
   constexpr size_t kChunk = 1 << 16;
   out->clear();
-  while (out->size() <= limit) {
-    size_t size = out->size();
-    out->resize(size + kChunk);
-    auto got = source->Read(out->data() + size, kChunk);
-    out->resize(size + (got.ok() ? got.value() : 0));
+  *size = 0;
+  std::string scratch;
+  while (true) {
+    bool keep = out->size() <= limit;
+    if (!keep && scratch.empty()) scratch.resize(kChunk);
+    size_t kept = out->size();
+    if (keep) out->resize(kept + kChunk);
+    auto got = source->Read(keep ? out->data() + kept : scratch.data(), kChunk);
+    size_t count = got.ok() ? got.value() : 0;
+    if (keep) out->resize(kept + count);
+    *size += count;
     if (!got.ok()) return got.status();
-    if (got.value() == 0) break;
+    if (count == 0) return Status::Ok();
   }
-  return Status::Ok();
 }
 
 // A plain-text or HTML file: one article.
 class WholeFileItems : public CorpusReader::FileItems {
  public:
-  WholeFileItems(std::unique_ptr<ByteSource> source, std::string path, std::string id, bool html)
-      : source_(std::move(source)), path_(std::move(path)), id_(std::move(id)), html_(html) {}
+  WholeFileItems(std::unique_ptr<ByteSource> source, std::string id, bool html)
+      : source_(std::move(source)), path_(source_->name()), id_(std::move(id)), html_(html) {}
 
   bool Next(ReadItem* item) override {
     if (done_) return false;
     done_ = true;
     item->location = path_;
-    item->article = Read();
+    std::string warning;
+    item->article = Read(&warning);
+    if (!warning.empty()) item->warning = path_ + ": " + warning;
     return true;
   }
 
  private:
-  Result<Article> Read() {
+  Result<Article> Read(std::string* warning) {
     std::string text;
-    Status read = ReadAtMost(source_.get(), kMaxArticleBytes, &text);
+    uint64_t size = 0;
+    Status read = ReadAtMost(source_.get(), kMaxArticleBytes, &text, &size);
     source_.reset();
     if (!read.ok()) return read;  // the source's errors name the file
-    if (html_ && text.size() > kMaxArticleBytes) {
-      return Status::InvalidInput("page is larger than the " + DescribeSize(kMaxArticleBytes) +
-                                  " limit")
-          .WithContext(path_);
+    if (size > kMaxArticleBytes) {
+      return OverLimit(html_ ? "page" : "article", size, kMaxArticleBytes).WithContext(path_);
     }
-    if (html_) {
-      auto article = ArticleFromHtml(text, id_);
-      return article.ok() ? std::move(article)
-                          : Result<Article>(article.status().WithContext(path_));
-    }
+    if (html_) return ReadHtml(text, warning);
     Status valid = ValidateArticleText(text);
     if (!valid.ok()) return valid.WithContext(path_);
     Article article;
     article.id = id_;
     article.text = std::move(text);
+    return article;
+  }
+
+  // A page that names its URL goes by it: the same page saved twice, under
+  // any file name, is one article.
+  Result<Article> ReadHtml(const std::string& html, std::string* warning) {
+    auto article = ArticleFromHtml(html, id_, warning);
+    if (!article.ok()) return article.status().WithContext(path_);
+    if (!article.value().url.empty()) article.value().id = article.value().url;
     return article;
   }
 
@@ -109,10 +154,10 @@ class WholeFileItems : public CorpusReader::FileItems {
 // A JSON lines file: one article a line, blank lines skipped.
 class JsonLinesItems : public CorpusReader::FileItems {
  public:
-  JsonLinesItems(std::unique_ptr<ByteSource> source, std::string path, std::string id)
+  JsonLinesItems(std::unique_ptr<ByteSource> source, std::string id)
       : source_(std::move(source)),
         lines_(source_.get()),
-        path_(std::move(path)),
+        path_(source_->name()),
         id_(std::move(id)) {}
 
   bool Next(ReadItem* item) override {
@@ -130,9 +175,12 @@ class JsonLinesItems : public CorpusReader::FileItems {
       if (!got.value()) return false;
       if (!Trim(line).empty()) break;
     }
-    auto article = ParseArticleJson(line, id_ + ":" + std::to_string(lines_.line_number()));
+    std::string warning;
+    auto article =
+        ParseArticleJson(line, id_ + ":" + std::to_string(lines_.line_number()), &warning);
     item->article = article.ok() ? std::move(article)
                                  : Result<Article>(article.status().WithContext(item->location));
+    if (!warning.empty()) item->warning = item->location + ": " + warning;
     return true;
   }
 
@@ -146,8 +194,8 @@ class JsonLinesItems : public CorpusReader::FileItems {
 // A WARC file: its HTML responses.
 class WarcItems : public CorpusReader::FileItems {
  public:
-  WarcItems(std::unique_ptr<ByteSource> source, const std::string& path)
-      : source_(std::move(source)), warc_(source_.get(), path) {}
+  explicit WarcItems(std::unique_ptr<ByteSource> source)
+      : source_(std::move(source)), warc_(source_.get(), source_->name()) {}
 
   bool Next(ReadItem* item) override { return warc_.Next(item); }
 
@@ -158,16 +206,32 @@ class WarcItems : public CorpusReader::FileItems {
 
 }  // namespace
 
-CorpusReader::CorpusReader(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
+InputFormat DetectFormat(std::string_view head, const std::string& name) {
+  std::string_view start = head;
+  if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);
+  while (!start.empty() && std::isspace(static_cast<unsigned char>(start.front()))) {
+    start.remove_prefix(1);
+  }
+  if (start.starts_with("WARC/")) return InputFormat::kWarc;
+  if (LooksLikeJsonObject(start)) return InputFormat::kJsonLines;
+  if (LooksLikeHtml(start, head)) return InputFormat::kHtml;
+  InputFormat by_name = FormatByName(name);
+  return by_name == InputFormat::kAuto ? InputFormat::kPlain : by_name;
+}
+
+CorpusReader::CorpusReader(std::vector<std::string> inputs, InputFormat stdin_format)
+    : inputs_(std::move(inputs)), stdin_format_(stdin_format) {}
 
 CorpusReader::~CorpusReader() = default;
 
-Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(const std::vector<std::string>& inputs) {
+Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(const std::vector<std::string>& inputs,
+                                                         InputFormat stdin_format) {
   if (inputs.empty()) return Status::InvalidInput("no input files or folders");
-  return std::unique_ptr<CorpusReader>(new CorpusReader(inputs));
+  return std::unique_ptr<CorpusReader>(new CorpusReader(inputs, stdin_format));
 }
 
 bool CorpusReader::Next(ReadItem* item) {
+  item->warning.clear();
   while (true) {
     if (current_ != nullptr && current_->Next(item)) return true;
     current_.reset();
@@ -177,7 +241,7 @@ bool CorpusReader::Next(ReadItem* item) {
     if (step == Step::kError) return true;
     auto opened = OpenFile(file);
     if (!opened.ok()) {
-      item->location = file.path;
+      item->location = file.path == "-" ? "<stdin>" : file.path;
       item->article = opened.status();  // names the file
       return true;
     }
@@ -191,11 +255,15 @@ CorpusReader::Step CorpusReader::NextFile(FileRef* file, ReadItem* item) {
     if (folders_.empty()) {
       if (next_input_ == inputs_.size()) return Step::kEnd;
       const std::string& input = inputs_[next_input_++];
-      if (!fs::is_directory(input, error)) {
-        *file = {input, fs::path(input).filename().string(), true};
+      if (input == "-") {
+        *file = {input, "stdin", stdin_format_};
         return Step::kFile;
       }
-      if (!EnterFolder(input, "", item)) return Step::kError;
+      if (!fs::is_directory(input, error)) {
+        *file = {input, InputName(input), InputFormat::kAuto};
+        return Step::kFile;
+      }
+      if (!EnterFolder(input, InputName(input), "", item)) return Step::kError;
       continue;
     }
     Folder& folder = folders_.back();
@@ -203,21 +271,22 @@ CorpusReader::Step CorpusReader::NextFile(FileRef* file, ReadItem* item) {
       folders_.pop_back();
       continue;
     }
-    std::string root = folder.root;
-    std::string relative = (fs::path(folder.relative) / folder.names[folder.next++]).string();
+    std::string root = folder.root, root_id = folder.root_id;
+    std::string relative =
+        (fs::path(folder.relative) / folder.names[folder.next++]).generic_string();
     std::string path = (fs::path(root) / relative).string();
     if (fs::is_directory(fs::symlink_status(path, error))) {
-      if (!EnterFolder(root, relative, item)) return Step::kError;
-    } else if (KindOf(relative, false) != FileKind::kSkip) {
-      *file = {path, relative, false};
+      if (!EnterFolder(root, root_id, relative, item)) return Step::kError;
+    } else if (FormatByName(relative) != InputFormat::kAuto) {
+      *file = {path, root_id.empty() ? relative : root_id + "/" + relative, InputFormat::kAuto};
       return Step::kFile;
     }
   }
 }
 
-bool CorpusReader::EnterFolder(const std::string& root, const std::string& relative,
-                               ReadItem* item) {
-  Folder folder{root, relative, {}, 0};
+bool CorpusReader::EnterFolder(const std::string& root, const std::string& root_id,
+                               const std::string& relative, ReadItem* item) {
+  Folder folder{root, root_id, relative, {}, 0};
   std::string path = (fs::path(root) / relative).string();
   std::error_code error;
   for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
@@ -238,18 +307,20 @@ Result<std::unique_ptr<CorpusReader::FileItems>> CorpusReader::OpenFile(const Fi
   auto source = OpenByteSource(file.path);
   if (!source.ok()) return source.status();
   std::unique_ptr<ByteSource> bytes = std::move(source).value();
-  switch (KindOf(file.path, file.named)) {
-    case FileKind::kJsonLines:
+  InputFormat format = file.format;
+  if (format == InputFormat::kAuto) format = DetectFormat(PeekHead(&bytes, kHeadBytes), file.path);
+  switch (format) {
+    case InputFormat::kJsonLines:
       return std::unique_ptr<FileItems>(
-          std::make_unique<JsonLinesItems>(std::move(bytes), file.path, file.id));
-    case FileKind::kWarc:
-      return std::unique_ptr<FileItems>(std::make_unique<WarcItems>(std::move(bytes), file.path));
-    case FileKind::kHtml:
+          std::make_unique<JsonLinesItems>(std::move(bytes), file.id));
+    case InputFormat::kWarc:
+      return std::unique_ptr<FileItems>(std::make_unique<WarcItems>(std::move(bytes)));
+    case InputFormat::kHtml:
       return std::unique_ptr<FileItems>(
-          std::make_unique<WholeFileItems>(std::move(bytes), file.path, file.id, true));
+          std::make_unique<WholeFileItems>(std::move(bytes), file.id, true));
     default:
       return std::unique_ptr<FileItems>(
-          std::make_unique<WholeFileItems>(std::move(bytes), file.path, file.id, false));
+          std::make_unique<WholeFileItems>(std::move(bytes), file.id, false));
   }
 }
 

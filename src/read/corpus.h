@@ -1,38 +1,50 @@
-// read/corpus: every article in a list of files and folders, one at a time.
+// read/corpus: every article in a list of files, folders and standard input,
+// one at a time. Every command that reads articles (code, clean, eval,
+// ingest) reads them through this one reader, so a file means the same to all.
 //
-//   auto corpus = CorpusReader::Open({"crawl/", "extra.jsonl.gz"});
+//   auto corpus = CorpusReader::Open({"crawl/", "extra.jsonl.gz", "-"});
 //   ReadItem item;
 //   while (corpus.value()->Next(&item)) {
+//     if (!item.warning.empty()) warn(item.warning);  // an unreadable date: kept
 //     if (!item.article.ok()) { report(item.article.status()); continue; }
 //     Code(item.article.value());
 //   }
 //
-// Inputs are read in the order given. A folder is walked recursively in sorted
-// (byte-wise) order of names, leaving out hidden files and folders (".name")
-// and not following symbolic links to folders. Files are decompressed by their
-// magic bytes (gzip, zstd; see decompress.h) and read by their name once a
-// final ".gz" or ".zst" is stripped:
+// Inputs are read in the order given; "-" is standard input. A folder is
+// walked recursively in sorted (byte-wise) order of names, leaving out hidden
+// files and folders (".name"), files whose name (a final ".gz" or ".zst"
+// stripped) does not end in .jsonl, .txt, .html, .htm or .warc, and symbolic
+// links to folders. A file given by itself is read whatever its name.
 //
-//   .jsonl        one article a line (ParseArticleJson); location "file:LINE",
-//                 default id "ID:LINE"
-//   .txt          one plain-text article; location "file", id ID
-//   .html, .htm   one article (ArticleFromHtml); location "file", id ID
-//   .warc         the HTML responses (WarcReader); location "file@OFFSET", id
-//                 the WARC-Record-ID
+// A file is decompressed by its magic bytes (gzip, zstd; decompress.h), then
+// read by what its first bytes are (DetectFormat), its name deciding only
+// when they do not tell:
 //
-// where "file" is the path as reached (folder given + relative path) and ID
-// the path relative to the folder given, or the file's own name for a file
-// given by itself. In folders, files of any other kind are left out; a file
-// given by itself with another name is read as plain text.
+//   JSON lines  one article a line (ParseArticleJson); location "file:LINE",
+//               default id "ID:LINE"
+//   HTML        one article (ArticleFromHtml); location "file"; id the page's
+//               URL (og:url, else the canonical link), else ID
+//   WARC        the HTML responses (WarcReader); location "file@OFFSET", id
+//               the WARC-Target-URI
+//   plain text  one article; location "file", id ID
+//
+// where "file" is the path as reached (the input given + the path under it)
+// and ID the file's path relative to the folder holding the input given: for
+// `day1` (or `./data/day1/`) the file `day1/0001.txt` is "day1/0001.txt"; a
+// file given by itself is its own name ("0001.txt"); standard input is
+// "stdin". So files of the same name in different folders have different
+// ids, and the id does not depend on where the command runs.
 //
 // Every bad article, line, record or file (unreadable, corrupt, truncated) is
-// an error item naming its location, and reading goes on with the next. Memory
-// holds one article (or one WARC record) and the listings of the folders being
-// walked. Not thread-safe: one reader per thread.
+// an error item naming its location, and reading goes on with the next; an
+// unreadable publication date is only a warning on the item. Memory holds one
+// article (or one WARC record) and the listings of the folders being walked.
+// Not thread-safe: one reader per thread.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "read/reader.h"
@@ -40,11 +52,20 @@
 
 namespace warta {
 
+// How a file is read, from its first bytes (after decompression): "WARC/"
+// is WARC, "{" followed by a quote or "}" is JSON lines, a tag ("<html",
+// "<!DOCTYPE", "<p", ...) is HTML; leading white space and a UTF-8 byte order
+// mark are skipped. When the bytes do not tell, the name does (.jsonl,
+// .html, .htm, .warc, with .gz or .zst after them); else plain text.
+InputFormat DetectFormat(std::string_view head, const std::string& name);
+
 class CorpusReader {
  public:
   // Fails only on an empty list; missing or unreadable inputs become error
-  // items as they are reached.
-  static Result<std::unique_ptr<CorpusReader>> Open(const std::vector<std::string>& inputs);
+  // items as they are reached. `stdin_format` reads standard input in that
+  // format instead of detecting it.
+  static Result<std::unique_ptr<CorpusReader>> Open(const std::vector<std::string>& inputs,
+                                                    InputFormat stdin_format = InputFormat::kAuto);
   ~CorpusReader();
 
   // Fills *item and returns true, or returns false when every input is read.
@@ -55,20 +76,22 @@ class CorpusReader {
  private:
   struct Folder;  // a folder being walked (corpus.cc)
   struct FileRef {
-    std::string path;  // to open, and for locations
+    std::string path;  // to open ("-" for standard input), and for locations
     std::string id;    // the id of its articles
-    bool named = false;
+    InputFormat format = InputFormat::kAuto;
   };
   enum class Step { kFile, kError, kEnd };
 
-  explicit CorpusReader(std::vector<std::string> inputs);
+  CorpusReader(std::vector<std::string> inputs, InputFormat stdin_format);
   // The next file to read (kFile), or an error item about a folder (kError).
   Step NextFile(FileRef* file, ReadItem* item);
   // Lists a folder and starts walking it; on failure fills *item.
-  bool EnterFolder(const std::string& root, const std::string& relative, ReadItem* item);
+  bool EnterFolder(const std::string& root, const std::string& root_id, const std::string& relative,
+                   ReadItem* item);
   Result<std::unique_ptr<FileItems>> OpenFile(const FileRef& file);
 
   std::vector<std::string> inputs_;
+  InputFormat stdin_format_;
   size_t next_input_ = 0;
   std::vector<Folder> folders_;  // the walk's stack, innermost last
   std::unique_ptr<FileItems> current_;

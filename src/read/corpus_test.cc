@@ -1,6 +1,8 @@
 #include "read/corpus.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -81,13 +83,14 @@ TEST(CorpusTest, FolderTreeReadsEveryKnownKindInSortedOrder) {
             "\n"
             "{\"text\":\"Empat.\"}\n");
   std::vector<std::string> expected = {
-      root + "/a.txt a.txt",
-      root + "/c.html c.html",
-      root + "/d/e.warc.zst@0 urn:uuid:1",
-      root + "/d/e.warc.zst@" + std::to_string(first_record.size()) + " urn:uuid:2",
+      root + "/a.txt corpus_tree/a.txt",
+      root + "/c.html corpus_tree/c.html",
+      root + "/d/e.warc.zst@0 https://example.org/urn:uuid:1",
+      root + "/d/e.warc.zst@" + std::to_string(first_record.size()) +
+          " https://example.org/urn:uuid:2",
       root + "/sub/b.jsonl.gz:1 x1",
       root + "/sub/b.jsonl.gz:2 ! " + root + "/sub/b.jsonl.gz:2: not valid JSON",
-      root + "/sub/b.jsonl.gz:4 sub/b.jsonl.gz:4",
+      root + "/sub/b.jsonl.gz:4 corpus_tree/sub/b.jsonl.gz:4",
   };
   EXPECT_EQ(ReadCorpus({root}), expected);
 }
@@ -108,7 +111,7 @@ TEST(CorpusTest, ArticlesCarryWhatTheirFilesSay) {
   EXPECT_EQ(item.article.value().text, "Menteri bertemu duta besar.");
   ASSERT_TRUE(corpus.value()->Next(&item));
   ASSERT_TRUE(item.article.ok()) << item.article.status().message();
-  EXPECT_EQ(item.article.value().id, "plain.txt.gz");
+  EXPECT_EQ(item.article.value().id, "corpus_fields/plain.txt.gz");
   EXPECT_EQ(item.article.value().text, "not really gzip, read as it is\n");
   EXPECT_FALSE(corpus.value()->Next(&item));
 }
@@ -135,9 +138,9 @@ TEST(CorpusTest, BadFilesAreErrorItemsAndReadingGoesOn) {
           "/2_binary.txt: binary data (NUL byte at byte 2), not text",
       root + "/3_corrupt.txt.gz ! " + root + "/3_corrupt.txt.gz: truncated gzip data at byte " +
           std::to_string(bytes.size()),
-      root + "/4_good.txt 4_good.txt",
+      root + "/4_good.txt corpus_bad/4_good.txt",
       root + "/5_cut.warc@0 ! " + root + "/5_cut.warc@0: truncated WARC record: 2 of 99 bytes",
-      root + "/6_after.txt 6_after.txt",
+      root + "/6_after.txt corpus_bad/6_after.txt",
   };
   EXPECT_EQ(ReadCorpus({root}), expected);
 }
@@ -156,6 +159,102 @@ TEST(CorpusTest, NamedFilesAreReadWhateverTheirNameAndMissingOnesReported) {
   EXPECT_FALSE(CorpusReader::Open({}).ok());
 }
 
+// Issue 11: `day1/0001.txt` and `day2/0001.txt` were one article "0001.txt".
+TEST(CorpusTest, IdsAreThePathFromTheFolderHoldingTheInput) {
+  const std::string root = TreeRoot("corpus_ids");
+  WriteFile(root + "/day1/0001.txt", "Presiden Joko Widodo bertemu Perdana Menteri Malaysia.");
+  WriteFile(root + "/day2/0001.txt", "Polisi menangkap 12 mahasiswa di Makassar.");
+  WriteFile(root + "/day2/sub/feed.jsonl", "{\"text\":\"Satu.\"}\n");
+  auto ids = [](const std::vector<std::string>& inputs) {
+    std::vector<std::string> found;
+    auto corpus = CorpusReader::Open(inputs);
+    ReadItem item;
+    while (corpus.value()->Next(&item)) {
+      found.push_back(item.article.ok() ? item.article.value().id
+                                        : "! " + item.article.status().message());
+    }
+    return found;
+  };
+  std::vector<std::string> expected = {"day1/0001.txt", "day2/0001.txt", "day2/sub/feed.jsonl:1"};
+  EXPECT_EQ(ids({root + "/day1", root + "/day2"}), expected);
+  // However the folder is written: a trailing slash, a detour, "." for it.
+  EXPECT_EQ(ids({root + "/day1/", root + "/day1/../day2/."}), expected);
+  std::error_code error;
+  fs::path before = fs::current_path();
+  fs::current_path(root + "/day2");
+  auto from_inside = ids({"."});
+  fs::current_path(before, error);
+  EXPECT_EQ(from_inside, (std::vector<std::string>{"day2/0001.txt", "day2/sub/feed.jsonl:1"}));
+  // A folder above them: the ids start there.
+  EXPECT_EQ(ids({root})[0], "corpus_ids/day1/0001.txt");
+  // A file given by itself goes by its own name.
+  EXPECT_EQ(ids({root + "/day2/0001.txt"}), std::vector<std::string>{"0001.txt"});
+}
+
+TEST(CorpusTest, PagesGoByTheirUrlAndWarcRecordsByTheirTargetUri) {
+  const std::string root = TreeRoot("corpus_urls");
+  WriteFile(root + "/a/index.html",
+            "<html><head><meta property=\"og:url\" content=\"https://berita.example/satu\">"
+            "</head><body><p>Menteri bertemu duta besar.</p></body></html>");
+  WriteFile(root + "/b/index.html",
+            "<html><head><link rel=\"canonical\" href=\"https://berita.example/dua\">"
+            "</head><body><p>Polisi menangkap dua orang.</p></body></html>");
+  WriteFile(root + "/c/index.html", "<p>Tanpa alamat.</p>");
+  WriteFile(root + "/d.warc", WarcResponse("urn:uuid:9", "<p>Tentara berpatroli.</p>"));
+  auto items = ReadCorpus({root});
+  std::vector<std::string> expected = {
+      root + "/a/index.html https://berita.example/satu",
+      root + "/b/index.html https://berita.example/dua",
+      root + "/c/index.html corpus_urls/c/index.html",
+      root + "/d.warc@0 https://example.org/urn:uuid:9",
+  };
+  EXPECT_EQ(items, expected);
+}
+
+// Issue 11: `warta code page.html` read HTML as plain text. Every file is read
+// by its first bytes, whatever its name.
+TEST(CorpusTest, FormatIsToldByTheFirstBytes) {
+  struct Case {
+    std::string head, name;
+    InputFormat expected;
+  };
+  const std::vector<Case> cases = {
+      {"<!DOCTYPE html><html>", "page.txt", InputFormat::kHtml},
+      {"\xEF\xBB\xBF  \n<html lang=\"id\">", "x", InputFormat::kHtml},
+      {"<p>Jakarta - Presiden", "notes", InputFormat::kHtml},
+      {"<?xml version=\"1.0\"?><html xmlns=", "x", InputFormat::kHtml},
+      {"<?xml version=\"1.0\"?><rss>", "x", InputFormat::kPlain},
+      {"WARC/1.1\r\nWARC-Type: warcinfo", "crawl.dat", InputFormat::kWarc},
+      {"{\"id\": \"a\", \"text\": \"x\"}\n", "feed", InputFormat::kJsonLines},
+      {"\n\n{ \"text\": 1}", "feed.txt", InputFormat::kJsonLines},
+      {"{Breaking} Presiden berpidato.", "a.txt", InputFormat::kPlain},
+      {"not json\n{\"text\":\"x\"}", "feed.jsonl.gz", InputFormat::kJsonLines},
+      {"Presiden berpidato.", "page.HTM", InputFormat::kHtml},
+      {"Presiden berpidato.", "a.txt", InputFormat::kPlain},
+      {"Presiden < wakil", "a", InputFormat::kPlain},
+      {"", "x.warc.zst", InputFormat::kWarc},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DetectFormat(c.head, c.name), c.expected) << c.head << " named " << c.name;
+  }
+}
+
+TEST(CorpusTest, StandardInputIsAnInputLikeAFile) {
+  const std::string root = TreeRoot("corpus_stdin");
+  WriteGzip(root + "/in.gz", "{\"text\":\"Satu.\"}\n{\"id\":7,\"text\":\"Dua.\"}\n");
+  // Standard input is this process's: point it at the file for the test.
+  int saved = dup(STDIN_FILENO);
+  int file = open((root + "/in.gz").c_str(), O_RDONLY);
+  ASSERT_GE(file, 0);
+  dup2(file, STDIN_FILENO);
+  close(file);
+  auto items = ReadCorpus({"-"});
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+  std::vector<std::string> expected = {"<stdin>:1 stdin:1", "<stdin>:2 7"};
+  EXPECT_EQ(items, expected);
+}
+
 TEST(CorpusTest, OverLongJsonLineIsSkippedWithAnError) {
   const std::string root = TreeRoot("corpus_long");
   std::string huge = "{\"text\":\"" + std::string(kMaxArticleBytes + 100, 'a') + "\"}\n";
@@ -163,8 +262,8 @@ TEST(CorpusTest, OverLongJsonLineIsSkippedWithAnError) {
   auto items = ReadCorpus({root});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0], root + "/big.jsonl.gz:1 ! " + root +
-                          "/big.jsonl.gz:1: line is 16 MB, larger than the 16 MB limit");
-  EXPECT_EQ(items[1], root + "/big.jsonl.gz:2 big.jsonl.gz:2");
+                          "/big.jsonl.gz:1: line is 16 MB, over the 16 MB limit");
+  EXPECT_EQ(items[1], root + "/big.jsonl.gz:2 corpus_long/big.jsonl.gz:2");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "read/decompress.h"
 
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -41,6 +42,25 @@ class FileInput {
     return Status::Ok();
   }
 
+  // Buffers at least `count` (<= kBufferBytes) bytes, fewer only at the end
+  // of the file.
+  Status Ensure(size_t count) {
+    if (size() >= count || eof_) return Status::Ok();
+    std::memmove(buffer_.get(), data(), size());
+    end_ = size();
+    begin_ = 0;
+    while (end_ < count && !eof_) {
+      size_t got = std::fread(buffer_.get() + end_, 1, kBufferBytes - end_, file_.get());
+      read_ += got;
+      end_ += got;
+      if (got == 0) {
+        if (std::ferror(file_.get())) return Status::IoError(name_ + ": read error");
+        eof_ = true;
+      }
+    }
+    return Status::Ok();
+  }
+
   const char* data() const { return buffer_.get() + begin_; }
   size_t size() const { return end_ - begin_; }
   void Consume(size_t count) { begin_ += count; }
@@ -62,6 +82,8 @@ class SourceBase : public ByteSource {
  public:
   explicit SourceBase(FileInput input) : input_(std::move(input)) {}
   const std::string& name() const override { return input_.name(); }
+  // Errors that do not end the stream are not kept in status_.
+  bool ended() const override { return !status_.ok(); }
 
  protected:
   Status Fail(Status status) {
@@ -98,6 +120,15 @@ class PlainSource : public SourceBase {
   }
 };
 
+// Where a gzip member starts: the magic, deflate, no reserved flag bits, and
+// a known operating system byte (which keeps chance matches inside
+// compressed data rare: about one in 2^31 bytes).
+constexpr size_t kGzipHeaderBytes = 10;
+bool IsGzipHeader(const unsigned char* p) {
+  return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8 && (p[3] & 0xE0) == 0 &&
+         (p[9] <= 13 || p[9] == 255);
+}
+
 // gzip through zlib; a new member after the end of one restarts inflate.
 class GzipSource : public SourceBase {
  public:
@@ -130,13 +161,51 @@ class GzipSource : public SourceBase {
       } else if (code == Z_BUF_ERROR) {  // no input left, no progress: cut short
         return Truncated("gzip");
       } else if (code != Z_OK) {
-        return Corrupt("gzip", stream_.msg);
+        return SkipCorruptMember(stream_.msg);
       }
     }
     return static_cast<size_t>(capacity - stream_.avail_out);
   }
 
  private:
+  // A corrupt member loses its own bytes, not the rest of the file: crawls
+  // write one member per record, so reading goes on at the next member. The
+  // error is returned once, not kept.
+  Status SkipCorruptMember(const char* detail) {
+    std::string message = name() + ": corrupt gzip data at byte " + std::to_string(input_.offset());
+    if (detail != nullptr && *detail != '\0') message += std::string(" (") + detail + ")";
+    Status skipped = SkipToNextMember();
+    if (!skipped.ok()) return Fail(skipped);
+    member_ended_ = true;  // the next read starts a member, or finds the end
+    if (input_.size() == 0) return Status::InvalidInput(message + "; no gzip member after it");
+    return Status::InvalidInput(message + "; skipped to the next gzip member at byte " +
+                                std::to_string(input_.offset()));
+  }
+
+  // Moves the input to the next member's header, or to the end of the file.
+  Status SkipToNextMember() {
+    while (true) {
+      Status filled = input_.Ensure(kGzipHeaderBytes);
+      if (!filled.ok()) return filled;
+      if (input_.size() < kGzipHeaderBytes) {  // no header fits before the end
+        input_.Consume(input_.size());
+        return Status::Ok();
+      }
+      const auto* data = reinterpret_cast<const unsigned char*>(input_.data());
+      size_t candidates = input_.size() - kGzipHeaderBytes + 1;
+      for (size_t i = 0; i < candidates; ++i) {
+        const void* found = std::memchr(data + i, 0x1f, candidates - i);
+        if (found == nullptr) break;
+        i = static_cast<const unsigned char*>(found) - data;
+        if (IsGzipHeader(data + i)) {
+          input_.Consume(i);
+          return Status::Ok();
+        }
+      }
+      input_.Consume(candidates);
+    }
+  }
+
   z_stream stream_{};
   bool member_ended_ = false;
 };
@@ -174,6 +243,32 @@ class ZstdSource : public SourceBase {
   size_t pending_ = 1;  // 0 when the last frame is complete
 };
 
+// The bytes PeekHead read, then the rest of the source they came from.
+class ReplaySource : public ByteSource {
+ public:
+  ReplaySource(std::string head, Status pending, std::unique_ptr<ByteSource> rest)
+      : head_(std::move(head)), pending_(std::move(pending)), rest_(std::move(rest)) {}
+
+  Result<size_t> Read(char* buffer, size_t size) override {
+    if (position_ < head_.size()) {
+      size_t count = std::min(size, head_.size() - position_);
+      std::memcpy(buffer, head_.data() + position_, count);
+      position_ += count;
+      return count;
+    }
+    if (!pending_.ok()) return std::exchange(pending_, Status::Ok());
+    return rest_->Read(buffer, size);
+  }
+  bool ended() const override { return pending_.ok() && rest_->ended(); }
+  const std::string& name() const override { return rest_->name(); }
+
+ private:
+  std::string head_;
+  size_t position_ = 0;
+  Status pending_;  // an error met while peeking, returned after the head
+  std::unique_ptr<ByteSource> rest_;
+};
+
 bool StartsWithBytes(const FileInput& input, const char* magic, size_t size) {
   return input.size() >= size && std::memcmp(input.data(), magic, size) == 0;
 }
@@ -189,12 +284,20 @@ bool EndsWithNoCase(const std::string& text, const std::string& suffix) {
 
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
+  if (path != "-" && std::filesystem::is_directory(path, error)) {
     return Status::InvalidInput(path + ": is a folder, not a file");
   }
-  FilePtr file(std::fopen(path.c_str(), "rb"));
-  if (file == nullptr) return Status::NotFound(path + ": cannot open file");
-  FileInput input(path, std::move(file));
+  // Standard input through a copy of its descriptor, so closing the source
+  // leaves stdin itself alone.
+  int stdin_copy = path == "-" ? dup(STDIN_FILENO) : -1;
+  FilePtr file(path == "-" ? (stdin_copy >= 0 ? fdopen(stdin_copy, "rb") : nullptr)
+                           : std::fopen(path.c_str(), "rb"));
+  const std::string name = path == "-" ? "<stdin>" : path;
+  if (file == nullptr) {
+    if (stdin_copy >= 0) close(stdin_copy);
+    return Status::NotFound(name + ": cannot open file");
+  }
+  FileInput input(name, std::move(file));
   Status filled = input.Fill();
   if (!filled.ok()) return filled;
   std::unique_ptr<ByteSource> source;
@@ -208,16 +311,29 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   return source;
 }
 
+std::string PeekHead(std::unique_ptr<ByteSource>* source, size_t size) {
+  std::string head(size, '\0');
+  size_t filled = 0;
+  Status pending;
+  while (filled < size) {
+    auto got = (*source)->Read(head.data() + filled, size - filled);
+    if (!got.ok()) {
+      pending = got.status();
+      break;
+    }
+    if (got.value() == 0) break;
+    filled += got.value();
+  }
+  head.resize(filled);
+  *source = std::make_unique<ReplaySource>(head, std::move(pending), std::move(*source));
+  return head;
+}
+
 std::string StripCompressionSuffix(const std::string& name) {
   for (const char* suffix : {".gz", ".zst"}) {
     if (EndsWithNoCase(name, suffix)) return name.substr(0, name.size() - std::strlen(suffix));
   }
   return name;
-}
-
-std::string DescribeSize(uint64_t bytes) {
-  if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MB";
-  return std::to_string(bytes) + " bytes";
 }
 
 LineReader::LineReader(ByteSource* source, size_t max_line_bytes)
@@ -229,7 +345,12 @@ bool LineReader::Fill() {
   auto got = source_->Read(buffer_.get(), kBufferBytes);
   begin_ = 0;
   end_ = got.ok() ? got.value() : 0;
-  if (!got.ok()) error_ = got.status();
+  if (!got.ok()) {
+    error_ = got.status();
+    source_error_ = true;
+    at_end_ = source_->ended();
+    return false;
+  }
   at_end_ = end_ == 0;
   return !at_end_;
 }
@@ -243,6 +364,7 @@ size_t LineReader::Take(size_t count, std::string* out) {
 
 Result<bool> LineReader::Next(std::string* line) {
   line->clear();
+  source_error_ = false;
   uint64_t length = 0;  // of the whole line, kept or not
   bool any = false;
   while (Fill()) {
@@ -267,13 +389,13 @@ Result<bool> LineReader::Next(std::string* line) {
   ++line_number_;
   if (!line->empty() && line->back() == '\r') line->pop_back();
   if (length > max_line_bytes_) {
-    return Status::InvalidInput("line is " + DescribeSize(length) + ", larger than the " +
-                                DescribeSize(max_line_bytes_) + " limit");
+    return OverLimit("line", length, max_line_bytes_);
   }
   return true;
 }
 
 Result<size_t> LineReader::ReadBytes(size_t size, std::string* out) {
+  source_error_ = false;
   size_t total = 0;
   while (total < size && Fill()) total += Take(std::min(size - total, end_ - begin_), out);
   if (!error_.ok()) return std::exchange(error_, Status::Ok());

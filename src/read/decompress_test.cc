@@ -124,6 +124,83 @@ TEST(DecompressTest, CorruptGzipNamesFileAndCompressedOffset) {
   EXPECT_LE(offset, static_cast<long>(bytes.size())) << message;
 }
 
+// Reads to the end, going on after errors that do not end the stream: the
+// bytes read, and the errors.
+std::pair<std::string, std::vector<std::string>> ReadThrough(const std::string& path) {
+  auto source = OpenByteSource(path);
+  EXPECT_TRUE(source.ok());
+  std::string content;
+  std::vector<std::string> errors;
+  char buffer[4096];
+  while (errors.size() < 10) {
+    auto got = source.value()->Read(buffer, sizeof buffer);
+    if (!got.ok()) {
+      errors.push_back(got.status().message());
+      if (source.value()->ended()) break;
+      continue;
+    }
+    if (got.value() == 0) break;
+    content.append(buffer, got.value());
+  }
+  return {content, errors};
+}
+
+// Issue 11: after one corrupt member the rest of a .warc.gz was lost.
+TEST(DecompressTest, CorruptGzipMemberIsSkippedAndTheNextMembersRead) {
+  const std::string path = TempPath("members_corrupt.gz");
+  const std::vector<std::string> members = {"first member\n", LongText(), "third member\n",
+                                            "fourth member\n"};
+  std::vector<size_t> starts;  // of each member in the file
+  std::remove(path.c_str());
+  for (const std::string& member : members) {
+    starts.push_back(ReadFile(path).size());
+    std::vector<std::string> one = {member};
+    WriteGzip(TempPath("member.gz"), one);
+    WriteFile(path, ReadFile(path) + ReadFile(TempPath("member.gz")));
+  }
+  std::string bytes = ReadFile(path);
+  size_t middle = (starts[1] + starts[2]) / 2;
+  for (size_t i = middle; i < middle + 64; ++i) bytes[i] = ~bytes[i];
+  WriteFile(path, bytes);
+
+  auto [content, errors] = ReadThrough(path);
+  ASSERT_EQ(errors.size(), 1u) << content.size();
+  const std::string prefix = path + ": corrupt gzip data at byte ";
+  ASSERT_EQ(errors[0].substr(0, prefix.size()), prefix) << errors[0];
+  size_t offset = std::stoul(errors[0].substr(prefix.size()));
+  EXPECT_GE(offset, middle) << errors[0];
+  EXPECT_LT(offset, starts[2]) << errors[0];
+  EXPECT_TRUE(
+      errors[0].ends_with("; skipped to the next gzip member at byte " + std::to_string(starts[2])))
+      << errors[0];
+  EXPECT_TRUE(content.starts_with("first member\n")) << content.substr(0, 40);
+  EXPECT_TRUE(content.ends_with("third member\nfourth member\n"));
+  EXPECT_LT(content.size(), members[0].size() + members[1].size());
+
+  // A corrupt last member: said so, and then the end.
+  std::string last = ReadFile(path).substr(0, starts[3]) + "\x1f\x8b\x08 not a member";
+  WriteFile(path, last);
+  std::tie(content, errors) = ReadThrough(path);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_TRUE(errors[1].ends_with("; no gzip member after it")) << errors[1];
+  EXPECT_TRUE(content.ends_with("third member\n"));
+}
+
+TEST(DecompressTest, PeekedBytesAreReadAgain) {
+  WriteGzip(TempPath("peek.gz"), {"<html>", "<p>Isi.</p>"});
+  auto source = OpenByteSource(TempPath("peek.gz"));
+  ASSERT_TRUE(source.ok());
+  std::unique_ptr<ByteSource> bytes = std::move(source).value();
+  EXPECT_EQ(PeekHead(&bytes, 4), "<htm");
+  std::string content(100, '\0');
+  size_t total = 0;
+  for (size_t got = 1; got > 0; total += got) {
+    got = bytes->Read(content.data() + total, 3).value();
+  }
+  EXPECT_EQ(content.substr(0, total), "<html><p>Isi.</p>");
+  EXPECT_EQ(bytes->name(), TempPath("peek.gz"));
+}
+
 TEST(DecompressTest, TruncatedStreamsNameFileAndOffset) {
   const std::string text = LongText();
   std::string zstd = Zstd(text);
@@ -189,7 +266,7 @@ TEST(LineReaderTest, SplitsLinesAndSkipsOverLongOnes) {
   }
   std::vector<std::string> expected = {
       "one",   "two",
-      "",      "error 4: line is 5000 bytes, larger than the 1000 bytes limit",
+      "",      "error 4: line is 5000 bytes, over the 1000 bytes limit",
       "three", "last without end"};
   EXPECT_EQ(got, expected);
   EXPECT_EQ(lines.line_number(), 6);

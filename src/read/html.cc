@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "read/reader.h"
+#include "util/date_format.h"
 #include "util/text.h"
 
 namespace warta {
@@ -209,17 +210,6 @@ std::string InnerText(const GumboNode* node) {
   return text.Finish();
 }
 
-// The first valid YYYY-MM-DD in `text`, not glued to other digits.
-std::optional<Date> FindIsoDate(std::string_view text) {
-  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  for (size_t i = 0; i + 10 <= text.size(); ++i) {
-    if (i > 0 && digit(i - 1)) continue;
-    if (text[i + 4] != '-' || text[i + 7] != '-' || digit(i + 10)) continue;
-    if (auto date = Date::Parse(text.substr(i, 10))) return date;
-  }
-  return std::nullopt;
-}
-
 // Where the publication date was found, in order of trust.
 enum DateSource { kArticlePublished, kOgPublished, kItemprop, kMetaName, kDateSources };
 
@@ -227,6 +217,7 @@ enum DateSource { kArticlePublished, kOgPublished, kItemprop, kMetaName, kDateSo
 struct PageFacts {
   std::string og_title, title, h1, og_url, canonical, site_name;
   std::array<std::optional<Date>, kDateSources> dates;
+  std::string unread_date;  // the first date given that could not be read
   std::vector<const GumboNode*> articles;
 };
 
@@ -234,8 +225,18 @@ void SetOnce(std::string* field, std::string_view value) {
   if (field->empty()) *field = std::string(Trim(value));
 }
 
-void SetDateOnce(std::optional<Date>* date, std::string_view value) {
-  if (!date->has_value()) *date = FindIsoDate(value);
+void SetDateOnce(std::optional<Date>* date, std::string_view value, PageFacts* facts) {
+  if (date->has_value() || Trim(value).empty()) return;
+  *date = ParsePublishedDate(value);
+  if (!date->has_value() && facts->unread_date.empty()) facts->unread_date = Trim(value);
+}
+
+bool IsPublishedDateName(const std::string& key) {
+  for (const char* name : {"date", "pubdate", "publishdate", "dc.date.issued",
+                           "content_publisheddate", "parsely-pub-date"}) {
+    if (key == name) return true;
+  }
+  return false;
 }
 
 void NoteMeta(const GumboNode* node, PageFacts* facts) {
@@ -245,11 +246,11 @@ void NoteMeta(const GumboNode* node, PageFacts* facts) {
   if (key == "og:title") SetOnce(&facts->og_title, content);
   if (key == "og:url") SetOnce(&facts->og_url, content);
   if (key == "og:site_name") SetOnce(&facts->site_name, content);
-  if (key == "article:published_time") SetDateOnce(&facts->dates[kArticlePublished], content);
-  if (key == "og:published_time") SetDateOnce(&facts->dates[kOgPublished], content);
-  if (key == "date" || key == "pubdate" || key == "publishdate" || key == "dc.date.issued") {
-    SetDateOnce(&facts->dates[kMetaName], content);
+  if (key == "article:published_time") {
+    SetDateOnce(&facts->dates[kArticlePublished], content, facts);
   }
+  if (key == "og:published_time") SetDateOnce(&facts->dates[kOgPublished], content, facts);
+  if (IsPublishedDateName(key)) SetDateOnce(&facts->dates[kMetaName], content, facts);
 }
 
 void NoteElement(const GumboNode* node, bool skipped, PageFacts* facts) {
@@ -260,8 +261,10 @@ void NoteElement(const GumboNode* node, bool skipped, PageFacts* facts) {
     SetOnce(&facts->canonical, Attribute(node, "href"));
   }
   if (AsciiLower(Attribute(node, "itemprop")) == "datepublished") {
-    std::string_view value = Attribute(node, "content");
-    SetDateOnce(&facts->dates[kItemprop], value.empty() ? Attribute(node, "datetime") : value);
+    std::string value(Attribute(node, "content"));
+    if (value.empty()) value = Attribute(node, "datetime");
+    if (value.empty()) value = InnerText(node);  // <span itemprop=...>Senin, 8 Jan 2024</span>
+    SetDateOnce(&facts->dates[kItemprop], value, facts);
   }
   if (IsTag(node, GUMBO_TAG_ARTICLE) && !skipped) facts->articles.push_back(node);
 }
@@ -321,7 +324,7 @@ std::pair<const GumboNode*, std::string> FindMainText(const GumboNode* root,
 std::optional<Date> FindTimeDate(const GumboNode* node, int depth) {
   if (depth > kMaxDepth || !IsElement(node)) return std::nullopt;
   if (IsTag(node, GUMBO_TAG_TIME)) {
-    if (auto date = FindIsoDate(Attribute(node, "datetime"))) return date;
+    if (auto date = ParsePublishedDate(Attribute(node, "datetime"))) return date;
   }
   for (unsigned int i = 0; i < Children(node).length; ++i) {
     if (auto date = FindTimeDate(Child(node, i), depth + 1)) return date;
@@ -338,7 +341,8 @@ std::optional<Date> PublicationDate(const PageFacts& facts, const GumboNode* mai
 
 }  // namespace
 
-Result<Article> ArticleFromHtml(std::string_view html, const std::string& default_id) {
+Result<Article> ArticleFromHtml(std::string_view html, const std::string& default_id,
+                                std::string* warning) {
   GumboOptions options = ParserOptions();
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, html.data(), html.size()));
@@ -360,6 +364,9 @@ Result<Article> ArticleFromHtml(std::string_view html, const std::string& defaul
   article.url = !facts.og_url.empty() ? facts.og_url : facts.canonical;
   article.source = facts.site_name;
   article.published = PublicationDate(facts, main);
+  if (!article.published && !facts.unread_date.empty() && warning != nullptr) {
+    *warning = DateNotUnderstood(facts.unread_date);
+  }
   return article;
 }
 

@@ -5,10 +5,13 @@
 //
 // What is taken from where:
 //   title      og:title, else <title>, else the first <h1>
-//   published  the first YYYY-MM-DD in, by priority: article:published_time,
-//              og:published_time, itemprop="datePublished" (content or
-//              datetime), meta name date / pubdate / publishdate /
-//              DC.date.issued, then <time datetime> inside the main text
+//   published  the first date ParsePublishedDate reads (util/date_format.h:
+//              ISO, day/month/year, month names in Indonesian or English,
+//              epoch), by priority: article:published_time, og:published_time,
+//              itemprop="datePublished" (content, datetime or its text), meta
+//              name date / pubdate / publishdate / DC.date.issued /
+//              content_PublishedDate / parsely-pub-date, then <time datetime>
+//              inside the main text
 //   url        og:url, else <link rel="canonical">
 //   source     og:site_name
 //   text       the <article> element (the one with most text when there are
@@ -21,8 +24,11 @@
 // Meta names match without regard to case, in `property` or `name`.
 //
 // The input is taken as UTF-8 (invalid bytes become U+FFFD). The id is
-// `default_id`. A page with no text is InvalidInput("no article text found");
-// text failing ValidateArticleText is that error. Stateless and thread-safe.
+// `default_id` (callers choose it: the URL for a page that names one, see
+// corpus.h). A page with no text is InvalidInput("no article text found");
+// text failing ValidateArticleText is that error. A page that gives a
+// publication date none of which can be read comes without one, and
+// *warning (when not null) says so. Stateless and thread-safe.
 #pragma once
 
 #include <string>
@@ -33,6 +39,7 @@
 
 namespace warta {
 
-Result<Article> ArticleFromHtml(std::string_view html, const std::string& default_id);
+Result<Article> ArticleFromHtml(std::string_view html, const std::string& default_id,
+                                std::string* warning = nullptr);
 
 }  // namespace warta

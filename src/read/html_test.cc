@@ -128,11 +128,21 @@ TEST(HtmlTest, PublicationDateFromEveryKindOfTag) {
       {R"(<meta name="date" content="2020-01-01"><meta property="article:published_time" )"
        R"(content="2023-10-21">)",
        R"(<time datetime="2019-05-05">x</time>)", "2023-10-21"},
-      // Not a valid date: the next source is used.
+      // Not a valid date: the next source is used (12/10/2023 is day first).
       {R"(<meta property="article:published_time" content="2023-13-45"><meta name="date" )"
        R"(content="12/10/2023"><meta name="pubdate" content="2023-10-22">)",
-       "", "2023-10-22"},
+       "", "2023-10-12"},
       {R"(<meta name="date" content="kemarin">)", "", ""},
+      // The formats Indonesian and English sites write (issue 11).
+      {R"(<meta name="publishdate" content="2024/01/08 10:00:00">)", "", "2024-01-08"},
+      {R"(<meta name="content_PublishedDate" content="2024-01-08 10:00:00">)", "", "2024-01-08"},
+      {R"(<meta property="article:published_time" content="Mon, 08 Jan 2024 03:00:00 GMT">)", "",
+       "2024-01-08"},
+      {R"(<meta name="pubdate" content="kemarin"><meta name="date" content="08/01/2024">)", "",
+       "2024-01-08"},
+      {"", R"(<span itemprop="datePublished">Senin, 8 Januari 2024 10:00 WIB</span>)",
+       "2024-01-08"},
+      {"", R"(<time datetime="2024-01-08T23:30:00+07:00">Senin</time>)", "2024-01-08"},
   };
   for (const Case& c : cases) {
     std::string html = "<html><head>" + c.head + "</head><body><article>" + c.body +
@@ -142,6 +152,26 @@ TEST(HtmlTest, PublicationDateFromEveryKindOfTag) {
     EXPECT_EQ(article.value().published ? article.value().published->ToString() : "", c.expected)
         << c.head << c.body;
   }
+}
+
+TEST(HtmlTest, UnreadablePublicationDateIsAWarningNotAnError) {
+  const std::string page =
+      "<html><head><meta property=\"article:published_time\" content=\"kemarin sore\">"
+      "</head><body><p>Isi berita yang cukup.</p></body></html>";
+  std::string warning;
+  auto article = ArticleFromHtml(page, "x", &warning);
+  ASSERT_TRUE(article.ok()) << article.status().message();
+  EXPECT_FALSE(article.value().published);
+  EXPECT_EQ(warning, "publication date \"kemarin sore\" not understood; coded without one");
+  // A readable date anywhere else is enough: no warning then.
+  warning.clear();
+  article = ArticleFromHtml(
+      "<meta property=\"article:published_time\" content=\"kemarin\"><meta name=\"date\" "
+      "content=\"8 Januari 2024\"><p>Isi berita yang cukup.</p>",
+      "x", &warning);
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article.value().published->ToString(), "2024-01-08");
+  EXPECT_EQ(warning, "");
 }
 
 TEST(HtmlTest, BrokenAndDeeplyNestedHtmlIsRead) {

@@ -1,25 +1,13 @@
 #include "read/reader.h"
 
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "util/date_format.h"
 #include "util/text.h"
 
 namespace warta {
 
 namespace {
-
-bool EndsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string BaseName(const std::string& path) {
-  return std::filesystem::path(path).filename().string();
-}
 
 // Reads a JSON string field; empty when absent or null.
 Result<std::string> StringField(const nlohmann::json& object, const char* key) {
@@ -31,14 +19,60 @@ Result<std::string> StringField(const nlohmann::json& object, const char* key) {
   return it->get<std::string>();
 }
 
+// The "id" field: feeds number their articles as often as they name them.
+Result<std::string> IdField(const nlohmann::json& object) {
+  auto it = object.find("id");
+  if (it != object.end() && it->is_number()) return it->dump();  // 123 -> "123"
+  return StringField(object, "id");
+}
+
+// The "published" field as a date. One that cannot be read is a warning, not
+// an error: the article is still worth coding.
+std::optional<Date> PublishedField(const nlohmann::json& object, std::string* warning) {
+  auto it = object.find("published");
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  std::string written = it->is_string() ? it->get<std::string>() : it->dump();
+  if (Trim(written).empty()) return std::nullopt;
+  std::optional<Date> date;
+  if (it->is_string() || it->is_number()) date = ParsePublishedDate(written);
+  if (!date && warning != nullptr) *warning = DateNotUnderstood(written);
+  return date;
+}
+
 }  // namespace
 
-Status ValidateArticleText(const std::string& text) {
-  if (text.size() > kMaxArticleBytes) {
-    return Status::InvalidInput("article is " + std::to_string(text.size() >> 20) +
-                                " MB, larger than the " + std::to_string(kMaxArticleBytes >> 20) +
-                                " MB limit");
+std::string DescribeSize(uint64_t bytes) {
+  if (bytes < (1u << 20)) return std::to_string(bytes) + " bytes";
+  uint64_t tenths = bytes * 10 >> 20;
+  std::string size = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) {
+    size += '.';  // (appended step by step: g++ 12 warns wrongly on "." + ...)
+    size += std::to_string(tenths % 10);
   }
+  return size + " MB";
+}
+
+Status OverLimit(std::string_view what, uint64_t bytes, uint64_t limit) {
+  return Status::InvalidInput(std::string(what) + " is " + DescribeSize(bytes) + ", over the " +
+                              DescribeSize(limit) + " limit");
+}
+
+std::string DateNotUnderstood(std::string_view written) {
+  constexpr size_t kShown = 80;
+  std::string shown(written.substr(0, kShown));
+  if (written.size() > kShown) {
+    // Cut at a character boundary, not inside a UTF-8 sequence.
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) {
+      shown.pop_back();
+    }
+    if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back();
+    shown += "…";
+  }
+  return "publication date \"" + shown + "\" not understood; coded without one";
+}
+
+Status ValidateArticleText(const std::string& text) {
+  if (text.size() > kMaxArticleBytes) return OverLimit("article", text.size(), kMaxArticleBytes);
   size_t nul = text.find('\0');
   if (nul != std::string::npos) {
     return Status::InvalidInput("binary data (NUL byte at byte " + std::to_string(nul) +
@@ -52,14 +86,14 @@ Status ValidateArticleText(const std::string& text) {
   return Status::Ok();
 }
 
-Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id) {
+Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id,
+                                 std::string* warning) {
   nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
   if (object.is_discarded()) return Status::InvalidInput("not valid JSON");
   if (!object.is_object()) return Status::InvalidInput("JSON line is not an object");
   if (!object.contains("text")) return Status::InvalidInput("missing field \"text\"");
   Article article;
-  for (auto [key, field] : {std::pair{"id", &article.id},
-                            {"text", &article.text},
+  for (auto [key, field] : {std::pair{"text", &article.text},
                             {"title", &article.title},
                             {"url", &article.url},
                             {"source", &article.source}}) {
@@ -67,105 +101,13 @@ Result<Article> ParseArticleJson(const std::string& line, const std::string& def
     if (!value.ok()) return value.status();
     *field = value.value();
   }
-  if (auto it = object.find("id"); it != object.end() && it->is_number_integer()) {
-    article.id = std::to_string(it->get<long long>());
-  }
-  if (article.id.empty()) article.id = default_id;
-  auto published = StringField(object, "published");
-  if (!published.ok()) return published.status();
-  if (!published.value().empty()) {
-    // Accept "2023-10-12" and timestamps that start with it.
-    auto date = Date::Parse(published.value().substr(0, 10));
-    if (!date || date->precision != DatePrecision::kDay) {
-      return Status::InvalidInput("field \"published\" is not a YYYY-MM-DD date: \"" +
-                                  published.value() + "\"");
-    }
-    article.published = date;
-  }
+  auto id = IdField(object);
+  if (!id.ok()) return id.status();
+  article.id = id.value().empty() ? default_id : id.value();
+  article.published = PublishedField(object, warning);
   Status valid = ValidateArticleText(article.text);
   if (!valid.ok()) return valid;
   return article;
-}
-
-ArticleReader::ArticleReader(std::string name, std::unique_ptr<std::istream> owned,
-                             std::istream* in, bool json_lines)
-    : name_(std::move(name)), owned_(std::move(owned)), in_(in), json_lines_(json_lines) {}
-
-ArticleReader::~ArticleReader() = default;
-
-Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(const std::string& path,
-                                                           InputFormat format) {
-  bool json_lines = format == InputFormat::kJsonLines ||
-                    (format == InputFormat::kAuto && EndsWith(path, ".jsonl"));
-  if (path == "-") {
-    return std::unique_ptr<ArticleReader>(
-        new ArticleReader("<stdin>", nullptr, &std::cin, json_lines));
-  }
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    return Status::InvalidInput(path + ": is a folder, not a file");
-  }
-  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*file) return Status::NotFound(path + ": cannot open file");
-  std::istream* in = file.get();
-  return std::unique_ptr<ArticleReader>(new ArticleReader(path, std::move(file), in, json_lines));
-}
-
-bool ArticleReader::Next(ReadItem* item) {
-  if (done_) return false;
-  return json_lines_ ? NextJsonLine(item) : NextPlain(item);
-}
-
-bool ArticleReader::NextPlain(ReadItem* item) {
-  done_ = true;
-  item->location = name_;
-  // Read at most one byte past the limit so a huge input is refused without
-  // holding all of it in memory.
-  std::string text;
-  char buffer[1 << 16];
-  while (text.size() <= kMaxArticleBytes && in_->read(buffer, sizeof buffer).gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in_->gcount()));
-  }
-  if (in_->bad()) {
-    item->article = Status::IoError("read error").WithContext(name_);
-    return true;
-  }
-  Status valid = ValidateArticleText(text);
-  if (!valid.ok()) {
-    item->article = valid.WithContext(name_);
-    return true;
-  }
-  Article article;
-  article.id = name_ == "<stdin>" ? "stdin" : BaseName(name_);
-  article.text = std::move(text);
-  item->article = std::move(article);
-  return true;
-}
-
-bool ArticleReader::NextJsonLine(ReadItem* item) {
-  std::string line;
-  while (true) {
-    if (!std::getline(*in_, line)) {
-      done_ = true;
-      return false;
-    }
-    ++line_number_;
-    if (!Trim(line).empty()) break;  // blank lines separate nothing
-  }
-  item->location = name_ + ":" + std::to_string(line_number_);
-  std::string default_id = (name_ == "<stdin>" ? std::string("stdin") : BaseName(name_)) + ":" +
-                           std::to_string(line_number_);
-  if (line.size() > kMaxArticleBytes) {
-    item->article = Status::InvalidInput("line is " + std::to_string(line.size() >> 20) +
-                                         " MB, larger than the " +
-                                         std::to_string(kMaxArticleBytes >> 20) + " MB limit")
-                        .WithContext(item->location);
-    return true;
-  }
-  auto article = ParseArticleJson(line, default_id);
-  item->article = article.ok() ? std::move(article)
-                               : Result<Article>(article.status().WithContext(item->location));
-  return true;
 }
 
 }  // namespace warta

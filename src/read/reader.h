@@ -1,24 +1,19 @@
-// read: turns input files into Articles, one at a time.
+// read: what every reader shares: the item a reader hands out, the checks an
+// article's text must pass, and one JSON line as an Article. Files, folders
+// and standard input are read by CorpusReader (corpus.h), whatever the
+// command.
 //
-//   auto reader = ArticleReader::Open("articles.jsonl");
-//   ReadItem item;
-//   while (reader.value()->Next(&item)) {
-//     if (!item.article.ok()) { report(item.article.status()); continue; }
-//     Code(item.article.value());
-//   }
+//   std::string warning;
+//   auto article = ParseArticleJson(line, "feed.jsonl:3", &warning);
+//   if (!article.ok()) report(article.status());   // the line is refused
+//   if (!warning.empty()) warn(warning);           // kept, without a date
 //
-// A path ending in ".jsonl" is JSON lines (one article object a line, only
-// "text" required); "-" is standard input; anything else is one plain-text
-// article. Articles are streamed: memory holds one article at a time, so it
-// stays flat however large the input. A bad article (broken UTF-8, binary,
-// empty, too large, a JSON line that is not an object or lacks "text") is an
-// error item naming the input and line; reading goes on with the next one.
-// Not thread-safe: one reader per thread.
+// Stateless and thread-safe.
 #pragma once
 
-#include <istream>
-#include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "warta/article.h"
 #include "warta/status.h"
@@ -29,40 +24,37 @@ namespace warta {
 inline constexpr size_t kMaxArticleBytes = 16u << 20;
 
 struct ReadItem {
-  std::string location;  // "file.jsonl:12", "file.txt" or "<stdin>"
+  std::string location;  // "file.jsonl:12", "file.txt", "crawl.warc@OFFSET" or "<stdin>"
   Result<Article> article = Status::InvalidInput("nothing read");
+  // A problem that did not stop the article (an unreadable publication date),
+  // starting with the location; empty when there is none.
+  std::string warning;
 };
 
-enum class InputFormat { kAuto, kPlain, kJsonLines };
-
-class ArticleReader {
- public:
-  static Result<std::unique_ptr<ArticleReader>> Open(const std::string& path,
-                                                     InputFormat format = InputFormat::kAuto);
-  ~ArticleReader();
-
-  // Fills *item and returns true, or returns false at the end of the input.
-  bool Next(ReadItem* item);
-
- private:
-  ArticleReader(std::string name, std::unique_ptr<std::istream> owned, std::istream* in,
-                bool json_lines);
-  bool NextPlain(ReadItem* item);
-  bool NextJsonLine(ReadItem* item);
-
-  std::string name_;
-  std::unique_ptr<std::istream> owned_;
-  std::istream* in_;
-  bool json_lines_;
-  bool done_ = false;
-  long line_number_ = 0;
-};
+// How an input is read. kAuto: by its first bytes (corpus.h).
+enum class InputFormat { kAuto, kPlain, kJsonLines, kHtml, kWarc };
 
 // Checks that `text` can be coded: valid UTF-8, not binary, not empty, not
 // larger than kMaxArticleBytes.
 Status ValidateArticleText(const std::string& text);
 
-// Parses one JSON line into an Article (id defaults to `default_id`).
-Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id);
+// InvalidInput("WHAT is 50.3 MB, over the 16 MB limit").
+Status OverLimit(std::string_view what, uint64_t bytes, uint64_t limit);
+
+// "50.3 MB" for sizes of a megabyte or more (tenths cut, not rounded, so a
+// size is never overstated), else "300 bytes"; for messages.
+std::string DescribeSize(uint64_t bytes);
+
+// The warning for a publication date that cannot be read: the article is
+// kept and coded without one.
+std::string DateNotUnderstood(std::string_view written);
+
+// Parses one JSON line into an Article. `id` is a string or a number (its
+// decimal text), `default_id` when absent or empty; `published` is read by
+// ParsePublishedDate (util/date_format.h), as a string or a number (an epoch
+// time). A `published` that cannot be read is no error: the article comes
+// without one and *warning (when not null) says so.
+Result<Article> ParseArticleJson(const std::string& line, const std::string& default_id,
+                                 std::string* warning = nullptr);
 
 }  // namespace warta

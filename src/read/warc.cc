@@ -111,17 +111,24 @@ Result<std::string> Inflate(std::string_view body) {
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
   stream.avail_in = static_cast<uInt>(std::min<size_t>(body.size(), kMaxWarcRecordBytes));
   int code = Z_OK;
-  while (code == Z_OK && out.size() <= kMaxArticleBytes) {
+  // Past the limit the bytes are only counted, for the message, and only so
+  // far: a small body can inflate to gigabytes.
+  constexpr uint64_t kCounted = uint64_t{64} * kMaxArticleBytes;
+  uint64_t total = 0;
+  while (code == Z_OK && total <= kCounted) {
     stream.next_out = reinterpret_cast<Bytef*>(buffer);
     stream.avail_out = sizeof buffer;
     code = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
+    size_t got = sizeof buffer - stream.avail_out;
+    total += got;
+    if (total <= kMaxArticleBytes) out.append(buffer, got);
   }
   inflateEnd(&stream);
-  if (out.size() > kMaxArticleBytes) {
-    return Status::InvalidInput("page is larger than the " + DescribeSize(kMaxArticleBytes) +
-                                " limit");
+  if (total > kCounted) {
+    return Status::InvalidInput("page is more than " + DescribeSize(kCounted) + ", over the " +
+                                DescribeSize(kMaxArticleBytes) + " limit");
   }
+  if (total > kMaxArticleBytes) return OverLimit("page", total, kMaxArticleBytes);
   if (code != Z_STREAM_END) return Status::InvalidInput("corrupt compressed HTTP body");
   return out;
 }
@@ -148,19 +155,20 @@ bool IsHtml(const std::string& content_type) {
 }
 
 // The article in a response record's block; nullopt for a page that is not
-// one (not 200, not HTML).
-Result<std::optional<Article>> PageArticle(std::string_view block, const Fields& fields) {
+// one (not 200, not HTML). Its id is the URI it was fetched from.
+Result<std::optional<Article>> PageArticle(std::string_view block, const Fields& fields,
+                                           std::string* warning) {
   auto response = ParseHttp(block);
   if (!response.ok()) return response.status();
   if (response.value().status != 200) return std::optional<Article>();
   if (!IsHtml(Field(response.value().headers, "content-type"))) return std::optional<Article>();
   auto body = DecodeBody(response.value());
   if (!body.ok()) return body.status();
-  auto article = ArticleFromHtml(body.value(), StripAngles(Field(fields, "warc-record-id")));
+  std::string uri = StripAngles(Field(fields, "warc-target-uri"));
+  std::string id = !uri.empty() ? uri : StripAngles(Field(fields, "warc-record-id"));
+  auto article = ArticleFromHtml(body.value(), id, warning);
   if (!article.ok()) return article.status();
-  if (article.value().url.empty()) {
-    article.value().url = StripAngles(Field(fields, "warc-target-uri"));
-  }
+  if (article.value().url.empty()) article.value().url = uri;
   return std::optional<Article>(std::move(article).value());
 }
 
@@ -192,10 +200,11 @@ std::string WarcReader::Location(uint64_t offset) const {
 }
 
 bool WarcReader::Next(ReadItem* item) {
+  item->warning.clear();
   while (!done_) {
     RecordHeader header;
     auto got = ReadHeader(&header);
-    if (!got.ok()) return Stop(header.offset, got.status(), item);
+    if (!got.ok()) return Fail(header.offset, got.status(), item);
     if (!got.value()) break;
     if (ReadBlock(header, item)) return true;
   }
@@ -205,12 +214,16 @@ bool WarcReader::Next(ReadItem* item) {
 
 Result<bool> WarcReader::ReadHeader(RecordHeader* header) {
   std::string line;
-  do {  // blank lines end the previous record
+  while (true) {  // blank lines end the previous record
     header->offset = lines_.offset();
     auto got = lines_.Next(&line);
-    if (!got.ok()) return got.status();
-    if (!got.value()) return false;
-  } while (Trim(line).empty());
+    if (!got.ok() && (!resync_ || lines_.source_error())) return got.status();
+    if (got.ok() && !got.value()) return false;
+    // After lost bytes, the rest of the record they cut is skipped unread.
+    bool skipped = resync_ && (!got.ok() || !line.starts_with("WARC/"));
+    if (!skipped && !Trim(line).empty()) break;
+  }
+  resync_ = false;
   if (!line.starts_with("WARC/")) {
     return Status::InvalidInput("not a WARC record header: \"" + line.substr(0, 40) + "\"");
   }
@@ -250,9 +263,9 @@ bool WarcReader::ReadBlock(const RecordHeader& header, ReadItem* item) {
   bool wanted = type == "response" && header.length <= kMaxWarcRecordBytes;
   block_.clear();
   auto got = wanted ? lines_.ReadBytes(header.length, &block_) : lines_.Skip(header.length);
-  if (!got.ok()) return Stop(header.offset, got.status(), item);
+  if (!got.ok()) return Fail(header.offset, got.status(), item);
   if (got.value() < header.length) {
-    return Stop(header.offset,
+    return Fail(header.offset,
                 Status::InvalidInput("truncated WARC record: " + std::to_string(got.value()) +
                                      " of " + std::to_string(header.length) + " bytes"),
                 item);
@@ -261,23 +274,24 @@ bool WarcReader::ReadBlock(const RecordHeader& header, ReadItem* item) {
   item->location = Location(header.offset);
   if (!wanted) {
     item->article =
-        Status::InvalidInput("record is " + DescribeSize(header.length) + ", larger than the " +
-                             DescribeSize(kMaxWarcRecordBytes) + " limit")
-            .WithContext(item->location);
+        OverLimit("record", header.length, kMaxWarcRecordBytes).WithContext(item->location);
     return true;
   }
-  auto page = PageArticle(block_, header.fields);
+  std::string warning;
+  auto page = PageArticle(block_, header.fields, &warning);
   if (!page.ok()) {
     item->article = page.status().WithContext(item->location);
     return true;
   }
   if (!page.value()) return false;
   item->article = std::move(*page.value());
+  if (!warning.empty()) item->warning = item->location + ": " + warning;
   return true;
 }
 
-bool WarcReader::Stop(uint64_t offset, const Status& status, ReadItem* item) {
-  done_ = true;
+bool WarcReader::Fail(uint64_t offset, const Status& status, ReadItem* item) {
+  resync_ = lines_.source_error() && !lines_.ended();
+  done_ = !resync_;
   item->location = Location(offset);
   item->article = NameRecord(status, name_, item->location);
   return true;

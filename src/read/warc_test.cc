@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <iterator>
 
 namespace warta {
 namespace {
@@ -66,9 +67,9 @@ TEST(WarcTest, OnlyHtmlResponsesBecomeArticles) {
   const std::string path = TempPath("mixed.warc");
   WriteFile(path, warc);
   std::vector<std::string> expected = {
-      path + "@" + std::to_string(first) + " urn:uuid:a Berita satu.",
-      path + "@" + std::to_string(second) + " urn:uuid:b Berita dua.",
-      path + "@" + std::to_string(third) + " urn:uuid:c Tiga."};
+      path + "@" + std::to_string(first) + " https://news.example/a Berita satu.",
+      path + "@" + std::to_string(second) + " https://news.example/b Berita dua.",
+      path + "@" + std::to_string(third) + " https://news.example/c Tiga."};
   EXPECT_EQ(ReadWarc(path), expected);
 }
 
@@ -123,10 +124,11 @@ TEST(WarcTest, ChunkedAndCompressedBodiesAreDecoded) {
                              "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc"));
   auto items = ReadWarc(path);
   ASSERT_EQ(items.size(), 4u);
-  EXPECT_NE(items[0].find(" urn:uuid:chunked Polisi menangkap dua orang di Bandung."),
+  EXPECT_NE(items[0].find(" https://news.example/chunked Polisi menangkap dua orang di Bandung."),
             std::string::npos)
       << items[0];
-  EXPECT_NE(items[1].find(" urn:uuid:deflate Polisi menangkap"), std::string::npos) << items[1];
+  EXPECT_NE(items[1].find(" https://news.example/deflate Polisi menangkap"), std::string::npos)
+      << items[1];
   EXPECT_NE(items[2].find("! " + path + "@"), std::string::npos) << items[2];
   EXPECT_NE(items[2].find(": unsupported Content-Encoding \"br\""), std::string::npos) << items[2];
   EXPECT_NE(items[3].find(": bad chunk size in chunked body"), std::string::npos) << items[3];
@@ -140,7 +142,7 @@ TEST(WarcTest, TruncatedRecordIsAnErrorThatEndsTheFile) {
   WriteFile(path, good + cut);
   auto items = ReadWarc(path);
   ASSERT_EQ(items.size(), 2u);
-  EXPECT_EQ(items[0], path + "@0 urn:uuid:a Berita.");
+  EXPECT_EQ(items[0], path + "@0 https://news.example/a Berita.");
   const std::string at = path + "@" + std::to_string(good.size());
   EXPECT_TRUE(items[1].starts_with(at + " ! " + at + ": truncated WARC record: ")) << items[1];
 
@@ -173,13 +175,58 @@ TEST(WarcTest, GzipPerRecordAndCorruptionNamesTheRecord) {
   auto items = ReadWarc(path);
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[1], path + "@" + std::to_string(records[0].size() + records[1].size()) +
-                          " urn:uuid:b Dua.");
+                          " https://news.example/b Dua.");
 
   std::ofstream(path, std::ios::binary | std::ios::app) << "\x1f\x8b garbage";
   items = ReadWarc(path);
   ASSERT_EQ(items.size(), 3u);
   EXPECT_NE(items[2].find(": corrupt gzip data at byte "), std::string::npos) << items[2];
   EXPECT_EQ(items[2].find(path + ": "), std::string::npos) << items[2];
+}
+
+// Issue 11: after one corrupt gzip member, the rest of a .warc.gz was lost.
+TEST(WarcTest, RecordsAfterACorruptGzipMemberAreStillRead) {
+  std::string words;
+  uint32_t state = 7;
+  while (words.size() < 200000) {  // a page that does not compress away
+    state = state * 1103515245 + 12345;
+    words += "kata";  // (step by step: g++ 12 warns wrongly on "kata" + ...)
+    words += std::to_string(state % 100000);
+    words += ' ';
+  }
+  std::vector<std::string> records = {
+      Record("response", "a", Http(200, "text/html", Page("Satu."))),
+      Record("response", "b", Http(200, "text/html", Page(words))),
+      Record("response", "c", Http(200, "text/html", Page("Tiga."))),
+      Record("response", "d", Http(200, "text/html", Page("Empat.")))};
+  const std::string path = TempPath("corrupt_member.warc.gz");
+  std::string bytes;
+  std::vector<size_t> starts;
+  for (const std::string& record : records) {  // one gzip member a record, as crawlers write
+    const std::string member_path = TempPath("member.gz");
+    std::remove(member_path.c_str());
+    gzFile file = gzopen(member_path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    gzwrite(file, record.data(), static_cast<unsigned>(record.size()));
+    gzclose(file);
+    std::ifstream in(member_path, std::ios::binary);
+    starts.push_back(bytes.size());
+    bytes.append(std::istreambuf_iterator<char>(in), {});
+  }
+  size_t middle = (starts[1] + starts[2]) / 2;
+  for (size_t i = middle; i < middle + 64; ++i) bytes[i] = static_cast<char>(~bytes[i]);
+  WriteFile(path, bytes);
+
+  auto items = ReadWarc(path);
+  ASSERT_EQ(items.size(), 4u) << ::testing::PrintToString(items);
+  EXPECT_EQ(items[0], path + "@0 https://news.example/a Satu.");
+  const std::string at = path + "@" + std::to_string(records[0].size());
+  EXPECT_TRUE(items[1].starts_with(at + " ! " + at + ": corrupt gzip data at byte ")) << items[1];
+  EXPECT_NE(items[1].find("; skipped to the next gzip member at byte " + std::to_string(starts[2])),
+            std::string::npos)
+      << items[1];
+  EXPECT_TRUE(items[2].ends_with(" https://news.example/c Tiga.")) << items[2];
+  EXPECT_TRUE(items[3].ends_with(" https://news.example/d Empat.")) << items[3];
 }
 
 }  // namespace

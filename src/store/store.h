@@ -18,7 +18,11 @@
 //
 // Not thread-safe: one writer. A batch either lands whole or not at all, so a
 // killed ingest loses at most the batch it was writing, and re-running skips
-// what is stored (same id or same text hash).
+// what is stored (the same text, or the same page: an id that is a URL). An
+// article whose id, not a URL, another text already has (two files called
+// 0001.txt given by themselves, two feeds both numbering from 1) is stored
+// under its id + "#" + the first 16 hex digits of its text hash, its event ids
+// derived anew from that id.
 #pragma once
 
 #include <chrono>
@@ -127,7 +131,10 @@ class Store {
   static Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& path);
   ~Store();
 
-  // Whether an article with this id or this text hash is already stored.
+  // Whether the article is already stored: one with this text hash, or, when
+  // the id is a URL (http:// or https://), with this id: a page fetched again
+  // is that page. Any other id alone says nothing (day1/0001.txt may be
+  // another text than an earlier 0001.txt).
   Result<bool> HasArticle(const std::string& id, const std::string& text_hash);
   // Stores the batch in one transaction; articles already stored are skipped.
   struct Written {
@@ -153,6 +160,8 @@ class Store {
   explicit Store(std::unique_ptr<sql::Database> db) : db_(std::move(db)) {}
   Status CreateSchema();
   Status WriteRecord(const CodedRecord& record, Written* written);
+  // Stores a record not stored yet, whose id is free.
+  Status InsertRecord(const CodedRecord& record, const std::string& hash, Written* written);
   // `keys` are the record's event keys (source|target|root|date), for translations.
   Result<long long> AssignStory(const CodedRecord& record, long long article_row,
                                 const std::vector<uint32_t>& signature,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "../../tests/test_support.h"
@@ -92,6 +93,35 @@ TEST_F(StoreTest, EditedAndTranslatedCopiesAreOneStoryAndItsEventsAreCounted) {
   EXPECT_EQ(visits[0].event.target->country, "JPN");
 }
 
+// Issue 11: an English telling whose "met" is a visit and a hosting (042,
+// 043) where the Indonesian "bertemu" is a meeting (040), and whose date
+// falls back to the publication day where the Indonesian writes the weekday,
+// was a story of its own.
+TEST_F(StoreTest, ATranslationCodedWithOtherCodesAndDatesJoinsItsStory) {
+  const char* indonesian =
+      "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor pada "
+      "hari Senin.\n\nKedua pemimpin menandatangani perjanjian perbatasan laut.\n\n"
+      "Jokowi memuji Malaysia atas kerja samanya dalam memberantas penyelundupan.";
+  const char* english =
+      "Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim at the Bogor "
+      "Palace.\n\nThe two leaders signed a maritime border agreement.\n\n"
+      "Widodo praised Malaysia for its cooperation in fighting smuggling.";
+  auto written = store_->WriteBatch(
+      {Record("id-4", indonesian, "Kabar A"), Record("en-4", english, "Wire C")});
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  QueryFilter dyad;
+  dyad.dyad_a = "IDN";
+  dyad.dyad_b = "MYS";
+  std::set<long long> stories;
+  for (const StoredEvent& e : Find(dyad)) stories.insert(e.story_id);
+  EXPECT_EQ(stories.size(), 1u);
+  QueryFilter praise = dyad;
+  praise.codes = {"051"};
+  auto praised = Find(praise);
+  ASSERT_EQ(praised.size(), 1u) << "one praise, told in two languages";
+  EXPECT_EQ(praised[0].num_articles, 2);
+}
+
 TEST_F(StoreTest, StoringAgainChangesNothing) {
   auto before = store_->Stats().value();
   auto written = store_->WriteBatch(
@@ -103,6 +133,33 @@ TEST_F(StoreTest, StoringAgainChangesNothing) {
   EXPECT_EQ(after.events, before.events);
   EXPECT_EQ(after.mentions, before.mentions);
   EXPECT_TRUE(store_->HasArticle("anything", TextHash(kIndonesian)).value());
+  // An id alone is no article's identity (issue 11), unless it is a URL.
+  EXPECT_FALSE(store_->HasArticle("id-1", "another text").value());
+}
+
+// Issue 11: a second text with a taken id ("0001.txt" in another folder) was
+// "already stored"; it is stored under an id of its own, with its events.
+TEST_F(StoreTest, AnotherTextWithATakenIdIsKeptUnderItsOwnId) {
+  const char* text = "Polisi menangkap 12 mahasiswa di Makassar pada hari Rabu.";
+  CodedRecord record = Record("id-3", text, "Kabar D");
+  ASSERT_FALSE(record.events.empty());
+  auto written = store_->WriteBatch({record, Record("id-3", kOther, "Kabar A")});
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  EXPECT_EQ(written.value().articles, 1);
+  const std::string own_id = "id-3#" + TextHash(text).substr(0, 16);
+  QueryFilter arrests;
+  arrests.codes = {"173"};
+  bool found = false;
+  for (const StoredEvent& e : Find(arrests)) found = found || e.event.article_id == own_id;
+  EXPECT_TRUE(found) << own_id;
+  EXPECT_TRUE(store_->HasArticle("id-3", TextHash(text)).value());  // and again: nothing twice
+  EXPECT_EQ(store_->WriteBatch({record}).value().articles, 0);
+
+  // A page (an id that is a URL) fetched again with its text changed is that page.
+  const char* page = "Presiden Prancis mengunjungi Indonesia pada hari Kamis.";
+  ASSERT_TRUE(store_->WriteBatch({Record("https://berita.example/1", page, "Wire C")}).ok());
+  EXPECT_TRUE(store_->HasArticle("https://berita.example/1", "changed text").value());
+  EXPECT_FALSE(store_->HasArticle("https://berita.example/2", "changed text").value());
 }
 
 TEST_F(StoreTest, EveryFilter) {
