@@ -170,9 +170,11 @@ int RunQuery(const Flags& flags, const std::string& default_format) {
   }
   auto store = Store::OpenReadOnly(Get(flags, "--db"));
   if (!store.ok()) return Fail(store.status().message());
-  std::cout << ExportHeader(*format);
+  EventWriter writer(*format);
+  std::cout << writer.Start();
   Status status = store.value()->Query(
-      filter, [&](const StoredEvent& event) { std::cout << ExportRow(event, *format); });
+      filter, [&](const StoredEvent& event) { std::cout << writer.Row(event); });
+  std::cout << writer.Finish();
   if (!status.ok()) return Fail(status.message());
   return 0;
 }

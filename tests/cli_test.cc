@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "table_check.h"
 #include "test_support.h"
 
 namespace warta {
@@ -43,6 +44,9 @@ TEST(CliTest, TableAndStandardInput) {
   ASSERT_EQ(table.exit_code, 0) << table.output;
   EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
   EXPECT_NE(table.output.find("PRKGOV"), std::string::npos);
+  // Long labels and names are cut with "…", never run into the next column.
+  EXPECT_NE(table.output.find("…"), std::string::npos) << table.output;
+  testing::ExpectColumnsApart(table.output);
 }
 
 TEST(CliTest, BadJsonLinesAreNamedAndTheRestIsCoded) {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "store/store.h"
+#include "table_check.h"
 #include "test_support.h"
 #include "util/text.h"
 #include "util/tsv.h"
@@ -140,6 +141,9 @@ TEST(IngestCliTest, QueryFiltersAndExportFormats) {
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
   EXPECT_NE(table.output.find("ARM"), std::string::npos) << table.output;
+  EXPECT_NE(table.output.find("ART/SRC  EVIDENCE"), std::string::npos) << table.output;
+  testing::ExpectColumnsApart(table.output);
+  testing::ExpectColumnsApart(Warta("query --db " + db + " --format table").output);
   CommandRun csv = Warta("query --db " + db + " --actor IDN --format csv");
   EXPECT_EQ(csv.output.rfind("event_id,date", 0), 0u);
   EXPECT_GT(std::count(csv.output.begin(), csv.output.end(), '\n'), 2);
