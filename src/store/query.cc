@@ -59,16 +59,20 @@ std::string Contains(const std::string& text) {
 }
 
 // Restricts `where` to events of these kinds (stored as the modality's name
-// and negated 0 or 1).
+// and negated 0 or 1). Written as literals, not bound: they come from a
+// closed enum, never from the user's text, and a literal term lets SQLite
+// use an index restricted to them (a partial index "WHERE modality =
+// 'asserted' AND negated = 0"), which a bound parameter would not.
 void AddKinds(const EventKinds& kinds, Where* where) {
   if (!kinds.modalities.empty()) {
     std::string in;
     for (Modality modality : kinds.modalities) {
-      in += (in.empty() ? "" : ", ") + where->Param(ModalityName(modality));
+      in += (in.empty() ? "'" : ", '") + std::string(ModalityName(modality)) + "'";
     }
-    where->AddClause("modality IN (" + in + ")");
+    where->AddClause(kinds.modalities.size() == 1 ? "modality = " + in
+                                                  : "modality IN (" + in + ")");
   }
-  if (kinds.negated) where->Add("negated = ?", {*kinds.negated ? "1" : "0"});
+  if (kinds.negated) where->AddClause(*kinds.negated ? "negated = 1" : "negated = 0");
 }
 
 Where Build(const QueryFilter& f) {
