@@ -569,6 +569,29 @@ Modality EventCoder::ModalityOf(const SentenceInput& input, const VerbMatch& ver
   return Modality::kAsserted;
 }
 
+namespace {
+
+// Whether `date` begins after the publication day ("2032" after 2024-05-01;
+// "2024" and "2024-05" do not).
+bool AfterPublication(const std::optional<Date>& date, const std::optional<Date>& published) {
+  if (!date || !published) return false;
+  int month = date->precision == DatePrecision::kYear ? 1 : date->month;
+  int day = date->precision == DatePrecision::kDay ? date->day : 1;
+  return DaysFromCivil(date->year, month, day) >
+         DaysFromCivil(published->year, published->month, published->day);
+}
+
+// "Menteri Pertahanan membantah pemerintah berencana menjual pesawat itu
+// pada tahun 2032": what the article reports as done (asserted or alleged)
+// was done by the time it was published, so a later date is the date of a
+// plan it mentions, not of the event; only an intended event ("akan
+// mengunjungi Malaysia pada tahun 2032") takes it.
+bool CanDate(const std::optional<Date>& date, const SentenceInput& input, const CodedEvent& event) {
+  return event.modality == Modality::kIntended || !AfterPublication(date, input.published);
+}
+
+}  // namespace
+
 void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& relative,
                         const VerbMatch& verb, size_t shift_floor, const CoderState& state,
                         CodedEvent* event) const {
@@ -577,6 +600,8 @@ void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& rel
   for (const TimeExpression& time : *input.times) {
     if (time.kind == TimeKind::kShift) continue;
     if (relative[time.begin] && !relative[verb.begin]) continue;
+    auto date = time.kind == TimeKind::kAnaphor ? state.last_written_date : time.date;
+    if (!CanDate(date, input, *event)) continue;
     size_t distance = time.end <= verb.begin ? verb.begin - time.end : time.begin - verb.end;
     if (distance < best) {
       best = distance;
@@ -599,7 +624,9 @@ void EventCoder::DateOf(const SentenceInput& input, const std::vector<bool>& rel
       separated = separated || text == "," || text == "–" || text == "—" || text == ";";
     }
     if (separated) continue;
-    event->date = TimeFinder::ApplyShift(event->date, time);
+    auto shifted = TimeFinder::ApplyShift(event->date, time);
+    if (!CanDate(shifted, input, *event)) continue;
+    event->date = shifted;
     event->date_written = true;
     event->date_range = {time.begin, time.end};
   }
@@ -633,6 +660,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
   bool previous_controls = false;
   bool inside_accusation = false;
   bool subordinate_subject = false;  // the last verb's subject opened a reported clause
+  bool intent_open = false;          // the last verb coded was intended
 
   // complements[j]: the verb that verb j pledges or threatens, else verbs.size().
   std::vector<size_t> complements(verbs.size());
@@ -824,6 +852,13 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     base.verb = {verb.begin, verb.end};
     base.negated = IsNegated(input, verb, subject_end);
     base.modality = ModalityOf(input, verb, subject_end, inside_accusation);
+    // "dijadwalkan bertemu lagi di Istanbul ... untuk membahas mekanisme",
+    // "will travel to Cairo and meet": what the planner goes on to do is
+    // planned too.
+    if (inherited && intent_open && base.modality == Modality::kAsserted) {
+      base.modality = Modality::kIntended;
+    }
+    intent_open = base.modality == Modality::kIntended;
     DateOf(input, relative, verb, boundary, *state, &base);
     if (pattern.accuse) inside_accusation = true;
 

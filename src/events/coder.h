@@ -18,7 +18,10 @@
 //           reportedly, or inside an accusation).
 //   date    the time expression nearest the verb, shifted by "sebulan setelah",
 //           or the previous sentence's date for "pada kesempatan itu"; else the
-//           publication day (date_text empty).
+//           publication day (date_text empty). A date after the publication
+//           day dates only an intended event: for one reported as done it is
+//           a plan's date ("berencana menjual ... pada tahun 2032"), and the
+//           event takes the nearest other date, else the publication day.
 // Reciprocal patterns (sym) and plural subjects acting on each other
 // ("keduanya memuji kedua negara") give an event for each direction.
 // Thread-safe: the coder is immutable; per-article state lives in CoderState.
