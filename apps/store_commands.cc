@@ -33,8 +33,14 @@ const char* kStoreUsage = R"(usage:
       --quad N      quad class 1-4
       --from DATE  --to DATE   event date range (YYYY-MM-DD)
       --lang id|en  --source OUTLET  --story ID
-  warta export --db DB [--format gdelt|jsonl|csv|table]
-  warta stats --db DB
+      --modality M  asserted (the default), alleged, intended, comma-separated, or any
+      --negated N   no (the default), yes or any
+      By default only events reported as having happened count: asserted and
+      not negated. "X did not attack Y", "X reportedly attacked Y" and "X will
+      attack Y" are stored, and shown with --modality any --negated any.
+  warta export --db DB [--format gdelt|jsonl|csv|table] [filters]
+      the query's filters, with the same defaults (asserted, not negated)
+  warta stats --db DB [--modality M] [--negated N]
   warta serve --db DB [--port 8080] [--host 127.0.0.1] [--threads 4] [--web DIR]
       the web page and its JSON API (README.md); --port 0 takes any free port.
       Stop it with Ctrl-C.
@@ -48,10 +54,10 @@ struct Flags {
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
   static const char* kWithValue[] = {
-      "--db",    "--jobs", "--batch",  "--published", "--data",  "--actor",  "--country",
-      "--agent", "--name", "--dyad",   "--code",      "--root",  "--quad",   "--from",
-      "--to",    "--lang", "--source", "--story",     "--limit", "--format", "--offset",
-      "--port",  "--host", "--web",    "--threads"};
+      "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",  "--country",
+      "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",   "--from",
+      "--to",    "--lang", "--source", "--story",     "--limit",    "--format", "--offset",
+      "--port",  "--host", "--web",    "--threads",   "--modality", "--negated"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -153,37 +159,61 @@ bool BuildFilter(const Flags& flags, QueryFilter* filter, std::string* error) {
   return true;
 }
 
-int RunQuery(const Flags& flags, const std::string& default_format, bool filters) {
+int RunQuery(const Flags& flags, const std::string& default_format) {
   std::string name = Get(flags, "--format").empty() ? default_format : Get(flags, "--format");
   auto format = ParseExportFormat(name);
   if (!format) return Fail("--format must be table, jsonl, csv or gdelt");
   QueryFilter filter;
   std::string error;
-  if (filters && !BuildFilter(flags, &filter, &error)) return Fail(error);
+  if (!BuildFilter(flags, &filter, &error)) return Fail(error);
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
   auto store = Store::OpenReadOnly(Get(flags, "--db"));
   if (!store.ok()) return Fail(store.status().message());
-  std::cout << ExportHeader(*format);
+  EventWriter writer(*format);
+  std::cout << writer.Start();
   Status status = store.value()->Query(
-      filter, [&](const StoredEvent& event) { std::cout << ExportRow(event, *format); });
+      filter, [&](const StoredEvent& event) { std::cout << writer.Row(event); });
+  std::cout << writer.Finish();
   if (!status.ok()) return Fail(status.message());
   return 0;
 }
 
+// "asserted, not negated", "alleged or intended, negated or not", ...
+std::string DescribeKinds(const EventKinds& kinds) {
+  std::string modalities;
+  for (Modality m : kinds.modalities) {
+    modalities += (modalities.empty() ? "" : " or ") + std::string(ModalityName(m));
+  }
+  if (modalities.empty()) modalities = "of any modality";
+  if (!kinds.negated) return modalities + ", negated or not";
+  return modalities + (*kinds.negated ? ", negated" : ", not negated");
+}
+
 int RunStats(const Flags& flags) {
+  std::map<std::string, std::string> params;
+  for (const char* key : {"modality", "negated"}) {
+    if (flags.values.count(std::string("--") + key))
+      params[key] = Get(flags, std::string("--") + key);
+  }
+  FilterRules rules;
+  rules.prefix = "--";
+  auto filter = ParseQueryFilter(params, rules);
+  if (!filter.ok()) return Fail(filter.status().message());
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
   auto store = Store::OpenReadOnly(Get(flags, "--db"));
   if (!store.ok()) return Fail(store.status().message());
-  auto stats = store.value()->Stats();
+  auto stats = store.value()->Stats(filter.value().kinds);
   if (!stats.ok()) return Fail(stats.status().message());
   const StoreStats& s = stats.value();
   std::cout << "articles " << s.articles << "\nstories " << s.stories << "\nevents " << s.events
-            << "\nmentions " << s.mentions << "\n";
-  for (auto [title, rows] : {std::pair{"language", &s.by_language},
+            << " (" << DescribeKinds(filter.value().kinds) << "; by root and month below)"
+            << "\nstored events " << s.stored_events << "\nmentions " << s.mentions << "\n";
+  for (auto [title, rows] : {std::pair{"kind (every stored event)", &s.by_kind},
+                             {"language", &s.by_language},
                              {"root", &s.by_root},
                              {"month", &s.by_month},
                              {"source", &s.by_source}}) {
@@ -231,8 +261,8 @@ int RunStoreCommand(const std::string& command, int argc, char** argv) {
   std::string error;
   if (!ParseFlags(argc, argv, &flags, &error)) return Fail(error);
   if (command == "ingest") return RunIngest(flags);
-  if (command == "query") return RunQuery(flags, "table", true);
-  if (command == "export") return RunQuery(flags, "jsonl", false);
+  if (command == "query") return RunQuery(flags, "table");
+  if (command == "export") return RunQuery(flags, "jsonl");
   if (command == "serve") return RunServe(flags);
   return RunStats(flags);
 }

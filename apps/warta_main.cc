@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "eval/eval.h"
 #include "read/corpus.h"
+#include "store/export.h"
 #include "util/text.h"
 #include "warta/pipeline.h"
 
@@ -118,20 +119,6 @@ bool ParseOptions(int argc, char** argv, int first, Options* options, std::strin
   return true;
 }
 
-std::string ActorLabel(const warta::Actor& actor) { return actor.code + " " + actor.name; }
-
-void PrintTableRow(const warta::Event& e) {
-  std::string date = e.date ? e.date->ToString() : "?";
-  std::string flags = e.negated ? " (negated)" : "";
-  if (e.modality != warta::Modality::kAsserted) {
-    flags += std::string(" (") + warta::ModalityName(e.modality) + ")";
-  }
-  std::cout << warta::FitColumn(date, 10) << warta::FitColumn(ActorLabel(e.source), 26)
-            << warta::FitColumn(e.cameo + " " + e.cameo_label + flags, 34)
-            << warta::FitColumn(e.target ? ActorLabel(*e.target) : "-", 26)
-            << warta::FitColumn(e.evidence.text, 60) << "\n";
-}
-
 // Codes every article of `files` (read as warta ingest reads them),
 // reporting bad ones and warnings; calls `on_coded` for each coded article.
 // Returns the number of failures, or -1 when the data cannot be loaded
@@ -178,19 +165,17 @@ int CodeEach(
 int RunCode(const Options& options) {
   if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
   bool table = options.format == "table";
-  if (table) {
-    std::cout << warta::FitColumn("DATE", 10) << warta::FitColumn("SOURCE", 26)
-              << warta::FitColumn("EVENT", 34) << warta::FitColumn("TARGET", 26) << "EVIDENCE\n";
-  }
+  warta::TextTable events(warta::EventTableColumns(/*with_reports=*/false));
   int failures = CodeEach(options, options.files,
                           [&](const warta::Article&, const warta::CodedArticle& coded) {
                             for (const warta::Event& event : coded.events) {
                               if (table)
-                                PrintTableRow(event);
+                                std::cout << events.Add(warta::EventTableCells(event));
                               else
                                 std::cout << warta::ToJson(event) << "\n";
                             }
                           });
+  if (table) std::cout << events.Finish();
   std::cout.flush();
   if (failures < 0) return kExitUsage;
   return failures == 0 ? 0 : kExitPartial;

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "table_check.h"
 #include "test_support.h"
 #include "util/text.h"
 
@@ -47,6 +48,9 @@ TEST(CliTest, TableAndStandardInput) {
   ASSERT_EQ(table.exit_code, 0) << table.output;
   EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
   EXPECT_NE(table.output.find("PRKGOV"), std::string::npos);
+  // Long labels and names are cut with "…", never run into the next column.
+  EXPECT_NE(table.output.find("…"), std::string::npos) << table.output;
+  testing::ExpectColumnsApart(table.output);
 }
 
 TEST(CliTest, BadJsonLinesAreNamedAndTheRestIsCoded) {

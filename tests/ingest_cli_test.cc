@@ -17,6 +17,7 @@
 
 #include "store/sqlite.h"
 #include "store/store.h"
+#include "table_check.h"
 #include "test_support.h"
 #include "util/text.h"
 #include "util/tsv.h"
@@ -250,6 +251,9 @@ TEST(IngestCliTest, QueryFiltersAndExportFormats) {
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_EQ(table.output.rfind("DATE", 0), 0u);
   EXPECT_NE(table.output.find("ARM"), std::string::npos) << table.output;
+  EXPECT_NE(table.output.find("ART/SRC  EVIDENCE"), std::string::npos) << table.output;
+  testing::ExpectColumnsApart(table.output);
+  testing::ExpectColumnsApart(Warta("query --db " + db + " --format table").output);
   CommandRun csv = Warta("query --db " + db + " --actor IDN --format csv");
   EXPECT_EQ(csv.output.rfind("event_id,date", 0), 0u);
   EXPECT_GT(std::count(csv.output.begin(), csv.output.end(), '\n'), 2);
@@ -270,6 +274,60 @@ TEST(IngestCliTest, QueryFiltersAndExportFormats) {
   EXPECT_EQ(Warta("query --db " + db + " --format xml").exit_code, 2);
   CommandRun missing = Warta("query --db /nonexistent/x.db");
   EXPECT_NE(missing.output.find("no such database"), std::string::npos);
+}
+
+// The GDELT export and the default query hold only what the text reports as
+// having happened; the rest is one flag away, and a bad flag value is refused
+// by name.
+TEST(IngestCliTest, NegatedAllegedAndIntendedEventsAreOnlyBehindFlags) {
+  std::string corpus = Fresh("warta-kinds.jsonl");
+  std::ofstream(corpus)
+      << R"({"id": "kinds", "published": "2024-03-06", "text": "China did not attack Taiwan )"
+      << R"(on Tuesday.\n\nIsrael reportedly attacked Iran on Tuesday.\n\nJapan condemned )"
+      << R"(North Korea on Tuesday."})"
+      << "\n";
+  std::string db = Fresh("warta-kinds.db");
+  ASSERT_EQ(Warta("ingest --db " + db + " " + corpus).exit_code, 0);
+  CommandRun gdelt = Warta("export --db " + db + " --format gdelt");
+  ASSERT_EQ(gdelt.exit_code, 0) << gdelt.output;
+  EXPECT_EQ(gdelt.output.find("\tCHN\t"), std::string::npos) << gdelt.output;
+  EXPECT_EQ(gdelt.output.find("\tISR\t"), std::string::npos) << gdelt.output;
+  EXPECT_NE(gdelt.output.find("\tJPN\t"), std::string::npos) << gdelt.output;
+  CommandRun query = Warta("query --db " + db + " --format jsonl");
+  EXPECT_EQ(query.output.find("\"CHN\""), std::string::npos) << query.output;
+  CommandRun negated = Warta("query --db " + db + " --format jsonl --negated yes");
+  EXPECT_NE(negated.output.find("\"source\":{\"code\":\"CHN\""), std::string::npos)
+      << negated.output;
+  EXPECT_EQ(std::count(negated.output.begin(), negated.output.end(), '\n'), 1);
+  CommandRun alleged = Warta("export --db " + db + " --format csv --modality alleged");
+  EXPECT_NE(alleged.output.find("ISR"), std::string::npos) << alleged.output;
+  CommandRun everything =
+      Warta("query --db " + db + " --format jsonl --modality any --negated any");
+  EXPECT_EQ(std::count(everything.output.begin(), everything.output.end(), '\n'), 3)
+      << everything.output;
+  CommandRun stats = Warta("stats --db " + db);
+  EXPECT_NE(stats.output.find("events 1 (asserted, not negated"), std::string::npos)
+      << stats.output;
+  EXPECT_NE(stats.output.find("stored events 3"), std::string::npos) << stats.output;
+
+  for (auto [flags, message] :
+       {std::pair{"--modality maybe", "--modality must be"},
+        {"--negated perhaps", "--negated must be no, yes or any"},
+        {"--dyad A:B:C", "--dyad must be A:B"},
+        {"--root 99", "--root takes CAMEO roots"},
+        {"--code 04x", "--code takes CAMEO codes"},
+        {"--lang fr", "--lang must be id or en"},
+        {"--quad 5", "--quad must be 1, 2, 3 or 4"},
+        {"--from 2024-3-6", "--from must be a date"},
+        {"--limit -1", "--limit must be a number"},
+        {"--actor \"$(printf 'a\\001b')\"", "--actor must not hold control characters"}}) {
+    CommandRun bad = Warta("query --db " + db + " " + flags);
+    EXPECT_EQ(bad.exit_code, 2) << flags;
+    EXPECT_NE(bad.output.find(message), std::string::npos) << flags << ": " << bad.output;
+  }
+  CommandRun bad_stats = Warta("stats --db " + db + " --negated maybe");
+  EXPECT_EQ(bad_stats.exit_code, 2);
+  EXPECT_NE(bad_stats.output.find("--negated must be"), std::string::npos) << bad_stats.output;
 }
 
 }  // namespace

@@ -9,7 +9,15 @@ const PAGE_SIZE = 50;
 const MAX_EDGES = 120;
 const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const QUAD_COLOURS = ["#6baed6", "#2171b5", "#fd8d3c", "#cb181d"];
-const FILTER_NAMES = ["actor", "dyad", "directed", "root", "code", "quad", "from", "to", "lang", "source", "story"];
+const FILTER_NAMES = ["actor", "dyad", "directed", "root", "code", "quad", "from", "to", "lang", "source", "story",
+  "modality", "negated"];
+const MODALITIES = ["asserted", "alleged", "intended"];
+// The busiest actors carry their labels (fewer on a phone); the others show
+// theirs when pointed at.
+const LABELLED_NODES = 12;
+const LABELLED_NODES_NARROW = 6;
+const LABEL_PX = 14;
+const MIN_NETWORK_ZOOM = 0.85;
 
 const form = document.getElementById("filters");
 let timelineChart = null;
@@ -35,8 +43,13 @@ function fillForm(view) {
   form.dyad_a.value = a || "";
   form.dyad_b.value = b || "";
   form.directed.checked = view.get("directed") === "true";
-  for (const name of ["root", "code", "quad", "from", "to", "lang", "source"]) {
+  for (const name of ["root", "code", "quad", "from", "to", "lang", "source", "negated"]) {
     form[name].value = view.get(name) || "";
+  }
+  // No modality in the URL: asserted only, as the API counts by default.
+  const modality = view.get("modality") || "asserted";
+  for (const box of modalityBoxes()) {
+    box.checked = modality === "any" || modality.split(",").includes(box.value);
   }
   document.getElementById("period").value = view.get("period") === "week" ? "week" : "month";
 }
@@ -49,10 +62,19 @@ function viewFromForm() {
     view.set("dyad", form.dyad_a.value.trim() + ":" + form.dyad_b.value.trim());
     if (form.directed.checked) view.set("directed", "true");
   }
-  for (const name of ["root", "code", "quad", "from", "to", "lang", "source"]) set(name, form[name].value);
+  for (const name of ["root", "code", "quad", "from", "to", "lang", "source", "negated"]) set(name, form[name].value);
+  const checked = modalityBoxes().filter((box) => box.checked).map((box) => box.value);
+  if (checked.length === MODALITIES.length) view.set("modality", "any");
+  else if (checked.length && checked.join(",") !== "asserted") view.set("modality", checked.join(","));
+  const range = viewFromUrl().get("range");
+  if (range === "all") view.set("range", range);
   const period = document.getElementById("period").value;
   if (period !== "month") view.set("period", period);
   return view;
+}
+
+function modalityBoxes() {
+  return [...form.querySelectorAll("input[name=modality]")];
 }
 
 function go(view) {
@@ -91,8 +113,10 @@ async function render() {
   const view = viewFromUrl();
   fillForm(view);
   showError(null);
+  showEmpty(false);  // the charts draw into visible boxes, then step aside if nothing matched
   try {
-    await Promise.all([renderSummary(), renderEvents(view), renderTimeline(view), renderNetwork(view)]);
+    const [, total] = await Promise.all([renderSummary(), renderEvents(view), renderTimeline(view), renderNetwork(view)]);
+    showEmpty(total === 0);
     if (view.get("event")) await renderDetail(view.get("event"));
     else document.getElementById("event-detail").hidden = true;
   } catch (error) {
@@ -101,14 +125,24 @@ async function render() {
   document.body.dataset.ready = "true";  // for tests and screenshots: everything drawn
 }
 
+// An empty result says so, and the charts, which would be blank, step aside.
+function showEmpty(empty) {
+  document.getElementById("empty").hidden = !empty;
+  document.body.classList.toggle("no-events", empty);
+  document.getElementById("timeline-section").hidden = empty;
+  document.getElementById("network-section").hidden = empty;
+}
+
 // The database's size, read once: counting by month and source costs a scan.
 let summaryShown = false;
 async function renderSummary() {
   if (summaryShown) return;
   summaryShown = true;
   const stats = await api("/api/stats");
+  const others = stats.stored_events - stats.events;
   document.getElementById("summary").textContent =
-    stats.events + " events from " + stats.articles + " articles in " + stats.stories + " stories";
+    stats.events + " events from " + stats.articles + " articles in " + stats.stories + " stories" +
+    (others > 0 ? "; " + others + " more are alleged, intended or negated (see “Reported as”)" : "");
 }
 
 async function renderEvents(view) {
@@ -129,6 +163,16 @@ async function renderEvents(view) {
   next.disabled = last >= page.total;
   previous.onclick = () => { const v = viewFromUrl(); v.set("offset", Math.max(0, offset - PAGE_SIZE)); v.delete("event"); go(v); };
   next.onclick = () => { const v = viewFromUrl(); v.set("offset", offset + PAGE_SIZE); v.delete("event"); go(v); };
+  return page.total;
+}
+
+// "alleged", "intended", "negated": an event that is not simply reported as
+// having happened says so.
+function kindBadges(event) {
+  const badges = [];
+  if (event.modality && event.modality !== "asserted") badges.push(event.modality);
+  if (event.negated) badges.push("negated");
+  return badges.map((kind) => element("span", kind, "badge " + kind));
 }
 
 function eventRow(event, view) {
@@ -138,14 +182,14 @@ function eventRow(event, view) {
   const cells = [
     [event.date || "undated", "Date"],
     [actorLabel(event.source), "Source"],
-    [event.cameo + " " + event.cameo_label + (event.negated ? " (negated)" : ""), "Event"],
+    [event.cameo + " " + event.cameo_label, "Event"],
     [actorLabel(event.target), "Target"],
-    [event.modality, "Modality"],
     [event.num_mentions + " / " + event.num_sources, "Reports"],
   ];
   for (const [text, label] of cells) {
     const cell = element("td", text);
     cell.dataset.label = label;
+    if (label === "Event") cell.append(...kindBadges(event));
     row.append(cell);
   }
   row.classList.add("quad" + event.quad_class);
@@ -194,7 +238,7 @@ async function renderDetail(row) {
   box.append(element("h2", actorLabel(event.source) + " — " + event.cameo + " " + event.cameo_label +
     " — " + actorLabel(event.target)));
   box.append(element("p", [event.date || "undated", "quad class " + event.quad_class,
-    "Goldstein " + event.goldstein, event.modality, event.language,
+    "Goldstein " + event.goldstein, event.modality + (event.negated ? ", negated" : ""), event.language,
     "confidence " + event.confidence].join(" · "), "meta"));
   box.append(evidenceNode(event.evidence_parts));
   const legend = element("p", null, "legend");
@@ -227,7 +271,9 @@ async function renderDetail(row) {
 async function renderTimeline(view) {
   const params = apiFilters(view);
   params.set("period", view.get("period") === "week" ? "week" : "month");
+  if (view.get("range") === "all") params.set("range", "all");
   const timeline = await api("/api/timeline", params);
+  renderOutside(timeline, view);
   const dyad = timeline.dyad;
   const directed = view.get("directed") === "true";
   const title = dyad ? "Timeline " + dyad[0] + " ↔ " + dyad[1] : "Timeline, all matching events";
@@ -269,6 +315,26 @@ async function renderTimeline(view) {
   renderTimelineTable(timeline, sides);
 }
 
+// "3 events before 2019-01 not shown": what the chosen range leaves out, and
+// a way to see everything (or the bulk again).
+function renderOutside(timeline, view) {
+  const note = document.getElementById("timeline-outside");
+  const { before, after } = timeline.outside;
+  const parts = [];
+  if (before) parts.push(before + (before === 1 ? " event" : " events") + " before " + timeline.range.first);
+  if (after) parts.push(after + (after === 1 ? " event" : " events") + " after " + timeline.range.last);
+  const all = view.get("range") === "all";
+  note.hidden = !parts.length && !all;
+  note.querySelector("span").textContent = parts.length ? parts.join(" and ") + " not shown." : "";
+  const button = document.getElementById("timeline-range");
+  button.textContent = all ? "show the bulk of the dates" : "show all dates";
+  button.onclick = () => {
+    const v = viewFromUrl();
+    if (all) v.delete("range"); else v.set("range", "all");
+    go(v);
+  };
+}
+
 function renderTimelineTable(timeline, sides) {
   const head = document.querySelector("#timeline-table thead");
   const body = document.querySelector("#timeline-table tbody");
@@ -302,14 +368,29 @@ function goldsteinColour(value) {
   return "rgb(" + mix.join(",") + ")";
 }
 
+// Rings, the same every time: the busiest actor in the middle, the other
+// labelled ones around it, the rest outside; spaced by the nodes with their
+// labels, so that labels do not overlap.
+function networkLayout(labelled) {
+  const ring = (node) => {
+    const rank = node.data("rank");
+    return rank === 0 ? 3 : rank < labelled ? 2 : 1;
+  };
+  return { name: "concentric", concentric: ring, levelWidth: () => 1, minNodeSpacing: 14,
+    avoidOverlap: true, nodeDimensionsIncludeLabels: true, fit: false, animate: false };
+}
+
 async function renderNetwork(view) {
   const graph = await api("/api/network", apiFilters(view));
   const max = Math.max(1, ...graph.nodes.map((n) => n.events));
   const maxEdge = Math.max(1, ...graph.edges.map((e) => e.events));  // before the cut: weights stay comparable
   const elements = [];
-  for (const node of graph.nodes) {
-    elements.push({ data: { id: node.code, label: node.code, title: node.name, size: 18 + 42 * Math.sqrt(node.events / max) } });
-  }
+  const box = document.getElementById("network");
+  const labelled = box.clientWidth < 420 ? LABELLED_NODES_NARROW : LABELLED_NODES;
+  graph.nodes.forEach((node, rank) => {  // busiest first
+    elements.push({ data: { id: node.code, label: node.code, title: node.name, events: node.events,
+      rank, major: rank < labelled, size: 18 + 42 * Math.sqrt(node.events / max) } });
+  });
   // The strongest ties only: hundreds of thin edges hide the structure and slow the drawing.
   const edges = [...graph.edges].sort((x, y) => y.events - x.events).slice(0, MAX_EDGES);
   for (const edge of edges) {
@@ -318,19 +399,35 @@ async function renderNetwork(view) {
   }
   if (network) network.destroy();
   network = cytoscape({
-    container: document.getElementById("network"),
+    container: box,
     elements,
-    // Rings by event count, the busiest actors in the middle: fast and the same every time.
-    layout: { name: "concentric", concentric: (node) => node.data("size"), levelWidth: () => 12,
-      minNodeSpacing: 6, animate: false },
     style: [
-      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
-        "background-color": "#4a5568", color: "#1a202c", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3 } },
+      { selector: "node", style: { label: "", width: "data(size)", height: "data(size)",
+        "background-color": "#4a5568", color: "#1a202c", "font-size": LABEL_PX, "font-weight": 600,
+        "min-zoomed-font-size": 6,
+        "text-valign": "bottom", "text-margin-y": 4, "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85, "text-background-padding": 2, "text-background-shape": "roundrectangle" } },
+      { selector: "node[?major]", style: { label: "data(label)" } },
+      // Pointed at: the actor's name as well, above everything else.
+      { selector: "node.pointed", style: { label: (n) => n.data("label") + (n.data("title") && n.data("title") !== n.data("label") ? " · " + n.data("title") : ""),
+        "z-index": 10, "text-background-opacity": 1, "border-width": 2, "border-color": "#2b6cb0" } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
     ],
-    userZoomingEnabled: true, boxSelectionEnabled: false,
+    userZoomingEnabled: true, boxSelectionEnabled: false, maxZoom: 2,
   });
+  // Laid out at the screen's own scale, then fitted into the box, but never
+  // shrunk below MIN_NETWORK_ZOOM: labels stay legible and, the layout having
+  // made room for them, apart; the outer ring of minor actors may then need
+  // a drag to see.
+  network.layout(networkLayout(labelled)).run();
+  network.fit(undefined, 8);
+  if (network.zoom() < MIN_NETWORK_ZOOM) {
+    network.zoom(MIN_NETWORK_ZOOM);
+    network.center();
+  }
+  network.on("mouseover", "node", (e) => e.target.addClass("pointed"));
+  network.on("mouseout", "node", (e) => e.target.removeClass("pointed"));
   network.on("tap", "node", (e) => {
     const v = viewFromUrl();
     v.set("actor", e.target.id());

@@ -96,6 +96,7 @@ struct VerbChain {
   bool denial_open = false;  // a denial, or a verb it denied
   bool said_open = false;    // a plain statement, or a verb it told
   bool aim_open = false;     // an aim ("agar ...", "so that ...")
+  bool intent_open = false;  // an intended event (its planner's next acts are planned too)
 };
 
 }  // namespace warta

@@ -15,16 +15,17 @@ namespace warta {
 
 namespace {
 
-// The event every pairing of the clause shares: code, verb, flags and date.
+// The event every pairing of the clause shares: code, verb, flags and date
+// (which needs the flags).
 CodedEvent BaseEvent(const Context& cx, const SentenceFrame& frame, const Clause& clause,
-                     const VerbChain& chain, const CoderState& state) {
+                     VerbChain* chain, const CoderState& state) {
   CodedEvent base;
   base.pattern = clause.pattern;
   if (clause.complement < frame.verbs.size()) {
     base.code = IntentCode(*clause.pattern, *frame.verbs[clause.complement].pattern);
   }
   base.verb = {clause.verb->begin, clause.verb->end};
-  MarkFlags(cx, clause, chain.inside_accusation, &base);
+  MarkFlags(cx, clause, chain, &base);
   DateOf(cx, frame.relative, *clause.verb, clause.boundary, state, &base);
   return base;
 }
@@ -46,7 +47,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     bool no_event = Suppressed(cx, frame, clause, &chain);
     CarryRoles(cx, frame, clause, &chain);
     if (no_event) continue;
-    CodedEvent base = BaseEvent(cx, frame, clause, chain, *state);
+    CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
     if (clause.pattern->accuse) chain.inside_accusation = true;
     PairActors(cx, clause, base, state->last_meeting, &events);
   }

@@ -21,7 +21,8 @@
 //                    background, a description
 //     flags.h        negated, and the modality (asserted, alleged, intended)
 //     dating.h       the date: the nearest time expression, shifts, "pada
-//                    kesempatan itu"; else the publication day
+//                    kesempatan itu"; else the publication day; never after
+//                    the publication day unless the event is intended
 //     recode.h       a pledge's or threat's specific code
 //     pairing.h      sources and targets into events, both ways for
 //                    reciprocal acts

@@ -37,6 +37,13 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Rusia tidak menyerang Ukraina.", "19", "RUS 19 UKR asserted negated"},
       {"Presiden Indonesia akan mengunjungi Jepang.", "04", "IDNGOV 04 JPN intended"},
       {"Japan's prime minister will visit Indonesia next week.", "04", "JPNGOV 04 IDN intended"},
+      // A schedule is a plan, and so is what the planner goes on to do.
+      {"Presiden Indonesia dijadwalkan bertemu Presiden Amerika Serikat di Washington.", "04",
+       "IDNGOV 04 USAGOV intended"},
+      {"Indonesia's foreign minister is scheduled to visit Egypt to discuss aid.", "04",
+       "IDNGOV 04 EGY intended"},
+      {"Indonesia's foreign minister will travel to Cairo to meet Egypt's president.", "04",
+       "IDNGOV 04 EGYGOV intended"},
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "07",
        "PRK 07 RUS alleged"},
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "11",
@@ -239,6 +246,47 @@ TEST(CoderTest, OneActOfForceOnOneStatesPeopleIsOneEventPerSentence) {
   size_t force = 0;
   for (const Event& e : events) force += e.cameo_root == "19" ? 1 : 0;
   EXPECT_EQ(force, 1u);
+}
+
+// A statement is not dated to the year of the plan it mentions: what is
+// reported as done happened by publication; only an intended event takes a
+// later date.
+TEST(CoderTest, AnEventReportedAsDoneIsNotDatedAfterItsArticle) {
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* date;  // of the first event of that root
+    const char* date_text;
+  };
+  const Case cases[] = {
+      {"Menteri Pertahanan Indonesia membantah pemerintah berencana menjual pesawat itu pada "
+       "tahun 2032.",
+       "01", "2024-05-01", ""},
+      {"Menteri Pertahanan Indonesia mengkritik Malaysia yang berencana menjual pesawat itu pada "
+       "tahun 2032.",
+       "11", "2024-05-01", ""},
+      {"The Indonesian defence minister criticised Malaysia over its plan to sell the aircraft in "
+       "2032.",
+       "11", "2024-05-01", ""},
+      // Its own date still dates it.
+      {"Pada hari Senin, Menteri Pertahanan Indonesia mengkritik Malaysia yang berencana menjual "
+       "pesawat itu pada tahun 2032.",
+       "11", "2024-04-29", "Pada hari Senin"},
+      {"Menteri Pertahanan Indonesia mengkritik Malaysia pada tahun 2024.", "11", "2024",
+       "pada tahun 2024"},
+      // A plan is dated by the plan's date.
+      {"Indonesia akan mengunjungi Malaysia pada tahun 2032.", "04", "2032", "pada tahun 2032"},
+      {"Indonesia will visit Malaysia in 2032.", "04", "2032", "in 2032"},
+  };
+  for (const Case& c : cases) {
+    std::string found = "no event";
+    for (const Event& e : testing::CodeText(c.text, "2024-05-01")) {
+      if (e.cameo_root != c.root) continue;
+      found = (e.date ? e.date->ToString() : "null") + " \"" + e.date_text + "\"";
+      break;
+    }
+    EXPECT_EQ(found, std::string(c.date) + " \"" + c.date_text + "\"") << c.text;
+  }
 }
 
 TEST(CoderTest, WithoutAPublicationDateRelativeDatesStayUnresolved) {

@@ -7,7 +7,11 @@
 //                 kesempatan itu" takes the previous written date; "sebulan
 //                 setelah" (from `shift_floor` on, with no clause mark
 //                 between) moves it back; with none, the publication day
-//                 (date_written false).
+//                 (date_written false). A date after the publication day
+//                 dates only an intended event (so the flags come first): for
+//                 one reported as done it is a plan's date ("berencana
+//                 menjual ... pada tahun 2032"), and the event takes the
+//                 nearest other date, else the publication day.
 //   RememberDate  after the sentence: the date "pada kesempatan itu" in the
 //                 next one means (the last written date of its events, or,
 //                 with no events, of its dates).

@@ -31,6 +31,9 @@ TEST(DatingTest, DatesTableDriven) {
       // The nearest one: a weekday is the latest such day before publication.
       {"Rusia menyerang Ukraina pada hari Kamis.", "190 2024-02-29 written"},
       {"Pada Februari tahun lalu, Rusia menyerang Ukraina.", "190 2023-02 written"},
+      // A date after publication dates only an intended event.
+      {"Rusia menyerang Ukraina pada tahun 2030.", "190 2024-03-06"},
+      {"Presiden Indonesia akan mengunjungi Jepang pada tahun 2030.", "042 2030 written"},
       // A shift moves back the clause it introduces.
       {"Presiden Rusia memuji Korea Utara sebulan setelah Kim Jong Un mengunjungi Rusia.",
        "051 2024-03-06; 042 2024-02 written"},

@@ -32,10 +32,17 @@ Modality ModalityOf(const Context& cx, const VerbMatch& verb, size_t subject_end
 
 }  // namespace
 
-void MarkFlags(const Context& cx, const Clause& clause, bool inside_accusation, CodedEvent* event) {
+void MarkFlags(const Context& cx, const Clause& clause, VerbChain* chain, CodedEvent* event) {
   size_t subject_end = clause.subject >= 0 ? cx.mentions()[clause.subject].end : clause.boundary;
   event->negated = IsNegated(cx, *clause.verb, subject_end);
-  event->modality = ModalityOf(cx, *clause.verb, subject_end, inside_accusation);
+  event->modality = ModalityOf(cx, *clause.verb, subject_end, chain->inside_accusation);
+  // "dijadwalkan bertemu lagi di Istanbul ... untuk membahas mekanisme",
+  // "will travel to Cairo and meet": what the planner goes on to do is
+  // planned too.
+  if (clause.inherited && chain->intent_open && event->modality == Modality::kAsserted) {
+    event->modality = Modality::kIntended;
+  }
+  chain->intent_open = event->modality == Modality::kIntended;
 }
 
 }  // namespace warta

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "serve/timeline.h"
 #include "store/export.h"
 #include "store/filter.h"
 #include "util/json_writer.h"
@@ -82,20 +83,6 @@ void WriteTelling(const Telling& t, JsonWriter* json) {
   json->EndObject();
 }
 
-// The period after `period` ("2023-09" → "2023-10"; a Monday → the next).
-std::string NextPeriod(const std::string& period, Period kind) {
-  auto date = Date::Parse(kind == Period::kMonth ? period + "-01" : period);
-  if (!date) return "";
-  if (kind == Period::kMonth) {
-    int year = date->year + (date->month == 12 ? 1 : 0);
-    int month = date->month == 12 ? 1 : date->month + 1;
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-    return buffer;
-  }
-  return CivilFromDays(DaysFromCivil(date->year, date->month, date->day) + 7).ToString();
-}
-
 struct Side {
   long long events = 0, quad[4] = {0, 0, 0, 0};
   double goldstein_sum = 0;
@@ -115,6 +102,56 @@ void WriteSide(const Side& side, JsonWriter* json) {
   } else {
     json->Null();
   }
+  json->EndObject();
+}
+
+using Buckets = std::map<std::string, std::pair<Side, Side>>;  // period: forward, reverse
+
+struct Outside {
+  long long before = 0, after = 0;  // dated events in periods not shown
+};
+
+// Drops the periods outside `range`, counting their events, and fills every
+// period inside it, so that gaps show as gaps.
+Outside KeepRange(const TimelineRange& range, Period period, Buckets* buckets) {
+  Outside outside;
+  for (auto it = buckets->begin(); it != buckets->end();) {
+    bool before = range.first.empty() || it->first < range.first;
+    bool after = !before && it->first > range.last;
+    if (!before && !after) {
+      ++it;
+      continue;
+    }
+    (before ? outside.before : outside.after) += it->second.first.events + it->second.second.events;
+    it = buckets->erase(it);
+  }
+  if (range.first.empty()) return outside;
+  buckets->try_emplace(range.first);
+  for (std::string at = range.first; at < range.last && buckets->size() < kMaxFilledPeriods;) {
+    at = NextPeriod(at, period);
+    if (at.empty()) break;
+    buckets->try_emplace(at);
+  }
+  return outside;
+}
+
+// "range": {"first", "last", "rule"} and "outside": {"before", "after"}.
+void WriteRange(const TimelineRange& range, const Outside& outside, JsonWriter* json) {
+  json->Key("range");
+  json->BeginObject();
+  json->Key("first");
+  json->StringOrNull(range.first);
+  json->Key("last");
+  json->StringOrNull(range.last);
+  json->Key("rule");
+  json->String(range.rule);
+  json->EndObject();
+  json->Key("outside");
+  json->BeginObject();
+  json->Key("before");
+  json->Int(outside.before);
+  json->Key("after");
+  json->Int(outside.after);
   json->EndObject();
 }
 
@@ -248,6 +285,10 @@ ApiResponse Api::Timeline(Params params) {
     return Error(400, "period must be week or month");
   }
   Period period = period_name == "week" ? Period::kWeek : Period::kMonth;
+  std::string range_name = Take(&params, "range");
+  if (!range_name.empty() && range_name != "bulk" && range_name != "all") {
+    return Error(400, "range must be bulk or all");
+  }
   auto filter = Filter(params);
   if (!filter.ok()) return Error(400, filter.status().message());
   if (params.count("limit") || params.count("offset")) {
@@ -255,23 +296,17 @@ ApiResponse Api::Timeline(Params params) {
   }
   auto rows = Borrow()->Timeline(filter.value(), period);
   if (!rows.ok()) return StoreError(rows.status());
-  // Every period from the first to the last, so gaps show as gaps.
-  std::map<std::string, std::pair<Side, Side>> buckets;
+  Buckets buckets;
+  std::map<std::string, long long> counts;
   for (const TimelineRow& row : rows.value()) {
     Side& side = row.reverse ? buckets[row.period].second : buckets[row.period].first;
     side.events += row.events;
     if (row.quad_class >= 1 && row.quad_class <= 4) side.quad[row.quad_class - 1] += row.events;
     side.goldstein_sum += row.goldstein_sum;
+    counts[row.period] += row.events;
   }
-  if (!buckets.empty()) {
-    std::string last = buckets.rbegin()->first;
-    std::string at = buckets.begin()->first;
-    while (at < last && buckets.size() < kMaxFilledPeriods) {
-      at = NextPeriod(at, period);
-      if (at.empty()) break;
-      buckets[at];
-    }
-  }
+  TimelineRange range = ChooseRange(counts, filter.value(), period, range_name == "all");
+  Outside outside = KeepRange(range, period, &buckets);
   ApiResponse response;
   JsonWriter json(&response.body);
   json.BeginObject();
@@ -286,6 +321,7 @@ ApiResponse Api::Timeline(Params params) {
     json.String(filter.value().dyad_b);
     json.EndArray();
   }
+  WriteRange(range, outside, &json);
   json.Key("buckets");
   json.BeginArray();
   for (const auto& [name, sides] : buckets) {
@@ -419,8 +455,14 @@ ApiResponse Api::OneEvent(const std::string& row_text, const Params& params) {
 }
 
 ApiResponse Api::Statistics(const Params& params) {
-  if (!params.empty()) return Error(400, "/api/stats takes no parameters");
-  auto stats = Borrow()->Stats();
+  for (const auto& [name, value] : params) {
+    if (name != "modality" && name != "negated") {
+      return Error(400, "/api/stats takes no parameters but modality and negated");
+    }
+  }
+  auto filter = Filter(params);
+  if (!filter.ok()) return Error(400, filter.status().message());
+  auto stats = Borrow()->Stats(filter.value().kinds);
   if (!stats.ok()) return StoreError(stats.status());
   const StoreStats& s = stats.value();
   ApiResponse response;
@@ -428,12 +470,14 @@ ApiResponse Api::Statistics(const Params& params) {
   json.BeginObject();
   for (auto [key, value] : {std::pair{"articles", s.articles},
                             {"events", s.events},
+                            {"stored_events", s.stored_events},
                             {"mentions", s.mentions},
                             {"stories", s.stories}}) {
     json.Key(key);
     json.Int(value);
   }
-  for (auto [key, rows] : {std::pair{"by_language", &s.by_language},
+  for (auto [key, rows] : {std::pair{"by_kind", &s.by_kind},
+                           {"by_language", &s.by_language},
                            {"by_root", &s.by_root},
                            {"by_month", &s.by_month},
                            {"by_source", &s.by_source}}) {

@@ -9,13 +9,18 @@
 // Endpoints (README.md, "The web page and its API"):
 //   /api/events     the filters of `warta query`, limit (1-500, default 50),
 //                   offset, order (newest|oldest)
-//   /api/timeline   the filters, period (week|month): events per period by
-//                   quad class and mean Goldstein value, per direction of a dyad
+//   /api/timeline   the filters, period (week|month), range (bulk|all): events
+//                   per period by quad class and mean Goldstein value, per
+//                   direction of a dyad, over the range timeline.h chooses,
+//                   with the events outside it counted
 //   /api/network    the filters, nodes (2-100, default 30): top actors and the
 //                   events between them
 //   /api/actors     q (1-100 bytes), limit (1-50): actors for completion
 //   /api/event/ROW  one event with every telling's evidence and its story
-//   /api/stats      counts by language, root, month and source
+//   /api/stats      modality, negated: counts by kind, language, root, month
+//                   and source
+// Like `warta query`, every endpoint counts only asserted, non-negated events
+// unless modality= or negated= ask for others (store.h, EventKinds).
 // Bad parameters get 400 and a message naming the parameter; an unknown path
 // 404; a query running past the time limit 503. Never a 500 for bad input.
 #pragma once

@@ -23,6 +23,11 @@ const char* kEditedText =
     "Kim Jong Un visited Russia on Wednesday. Putin praised North Korea at the summit. "
     "Russia attacked Ukraine again in October, Ukrainian officials said on Friday.";
 const char* kOtherText = "The United States accused North Korea of supplying arms to Russia.";
+// Events that did not happen, or are only said or planned to: stored, but not
+// counted unless asked for.
+const char* kKindsText =
+    "China did not attack Taiwan. Israel reportedly attacked Iran. The United States will "
+    "visit North Korea in December.";
 
 Actor State(const std::string& country, const std::string& name, const std::string& agent = "") {
   return Actor{country + agent, country, agent, name, std::nullopt, std::nullopt};
@@ -100,9 +105,29 @@ class ApiTest : public ::testing::Test {
                                      "accused", State("PRK", "North Korea"), "112", 3, -2,
                                      Date::Day(2023, 11, 2)));
     other.events.back().article_id = "other";
+    Event negated =
+        MakeEvent(kKindsText, "China did not attack Taiwan.", State("CHN", "China"), "attack",
+                  State("TWN", "Taiwan"), "190", 4, -10, Date::Day(2023, 11, 2));
+    negated.negated = true;
+    Event alleged =
+        MakeEvent(kKindsText, "Israel reportedly attacked Iran.", State("ISR", "Israel"),
+                  "attacked", State("IRN", "Iran"), "190", 4, -10, Date::Day(2023, 11, 2));
+    alleged.modality = Modality::kAlleged;
+    Event intended = MakeEvent(kKindsText, "The United States will visit North Korea in December.",
+                               State("USA", "The United States"), "visit",
+                               State("PRK", "North Korea"), "042", 1, 1.9, Date::Month(2023, 12));
+    intended.modality = Modality::kIntended;
+    CodedRecord kinds;
+    kinds.article.id = "kinds";
+    kinds.article.text = kKindsText;
+    kinds.article.source = "Wire C";
+    kinds.article.published = Date::Day(2023, 11, 2);
+    kinds.language = "en";
+    kinds.events = {negated, alleged, intended};
+    for (Event& e : kinds.events) e.article_id = "kinds";
     auto written =
         store.value()->WriteBatch({Record("first", kText, "Wire A", true),
-                                   Record("edited", kEditedText, "Wire B", true), other});
+                                   Record("edited", kEditedText, "Wire B", true), other, kinds});
     ASSERT_TRUE(written.ok()) << written.status().message();
     auto pool = StorePool::Open(path_, 2);
     ASSERT_TRUE(pool.ok()) << pool.status().message();
@@ -258,10 +283,10 @@ TEST_F(ApiTest, ActorsCompleteByCodeOrName) {
 
 TEST_F(ApiTest, StatsCountTheDatabase) {
   json stats = Get("/api/stats");
-  EXPECT_EQ(stats["articles"], 3);
+  EXPECT_EQ(stats["articles"], 4);
   EXPECT_EQ(stats["events"], 4);
-  EXPECT_EQ(stats["stories"], 2);
-  EXPECT_EQ(stats["by_language"]["en"], 3);
+  EXPECT_EQ(stats["stories"], 3);
+  EXPECT_EQ(stats["by_language"]["en"], 4);
   ExpectBadRequest("/api/stats", {{"q", "1"}}, "no parameters");
 }
 
@@ -280,6 +305,88 @@ TEST_F(ApiTest, BadParametersGetClearRefusals) {
   ExpectBadRequest("/api/events", {{"actor", std::string(500, 'a')}}, "too long");
   ExpectBadRequest("/api/events", {{"actor", "\xff\xfe"}}, "UTF-8");
   Get("/api/nothing", {}, 404);
+}
+
+// "China did not attack Taiwan" is no material conflict between them: what
+// the text denies, alleges or plans counts only behind explicit filters.
+TEST_F(ApiTest, NegatedAllegedAndIntendedEventsCountOnlyWhenAskedFor) {
+  EXPECT_EQ(Get("/api/events")["total"], 4);
+  EXPECT_EQ(Get("/api/events", {{"dyad", "CHN:TWN"}})["total"], 0);
+  json everything = Get("/api/events", {{"modality", "any"}, {"negated", "any"}});
+  EXPECT_EQ(everything["total"], 7);
+  json negated = Get("/api/events", {{"negated", "yes"}});
+  ASSERT_EQ(negated["total"], 1);
+  EXPECT_EQ(negated["events"][0]["source"]["code"], "CHN");
+  EXPECT_EQ(negated["events"][0]["negated"], true);
+  json alleged = Get("/api/events", {{"modality", "alleged"}});
+  ASSERT_EQ(alleged["total"], 1);
+  EXPECT_EQ(alleged["events"][0]["modality"], "alleged");
+  EXPECT_EQ(Get("/api/events", {{"modality", "alleged,intended"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"modality", "asserted,intended"}})["total"], 5);
+
+  json timeline = Get("/api/timeline", {{"dyad", "CHN:TWN"}});
+  EXPECT_TRUE(timeline["buckets"].empty());
+  json denied = Get("/api/timeline", {{"dyad", "CHN:TWN"}, {"negated", "yes"}});
+  ASSERT_EQ(denied["buckets"].size(), 1u);
+  EXPECT_EQ(denied["buckets"][0]["forward"]["quad"][3], 1);
+
+  auto has_node = [](const json& network, const std::string& code) {
+    for (const json& node : network["nodes"]) {
+      if (node["code"] == code) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(has_node(Get("/api/network"), "CHN"));
+  EXPECT_FALSE(has_node(Get("/api/network"), "ISR"));
+  EXPECT_TRUE(has_node(Get("/api/network", {{"negated", "any"}}), "CHN"));
+  EXPECT_TRUE(has_node(Get("/api/network", {{"modality", "any"}}), "ISR"));
+
+  json stats = Get("/api/stats");
+  EXPECT_EQ(stats["events"], 4);
+  EXPECT_EQ(stats["stored_events"], 7);
+  EXPECT_EQ(stats["by_kind"]["asserted"], 4);
+  EXPECT_EQ(stats["by_kind"]["alleged"], 1);
+  EXPECT_EQ(stats["by_kind"]["intended"], 1);
+  EXPECT_EQ(stats["by_kind"]["negated"], 1);
+  EXPECT_EQ(stats["by_root"]["19"], 1);  // Russia's attack only
+  EXPECT_EQ(Get("/api/stats", {{"modality", "any"}, {"negated", "any"}})["events"], 7);
+
+  ExpectBadRequest("/api/events", {{"modality", "maybe"}}, "modality must be");
+  ExpectBadRequest("/api/events", {{"modality", "any,alleged"}}, "modality must be");
+  ExpectBadRequest("/api/timeline", {{"negated", "perhaps"}}, "negated must be no, yes or any");
+  ExpectBadRequest("/api/stats", {{"negated", "true"}}, "negated must be");
+}
+
+// Values no filter can mean are refused by name, never read as "no filter".
+TEST_F(ApiTest, ValuesThatCannotBeFiltersAreRefused) {
+  ExpectBadRequest("/api/events", {{"dyad", "A:B:C"}}, "dyad must be A:B");
+  ExpectBadRequest("/api/events", {{"dyad", "PRK:"}}, "dyad must be A:B");
+  ExpectBadRequest("/api/events", {{"dyad", "PRK:R U"}}, "dyad must be A:B");
+  ExpectBadRequest("/api/events", {{"root", "99"}}, "root takes CAMEO roots");
+  ExpectBadRequest("/api/events", {{"root", "00"}}, "root takes CAMEO roots");
+  ExpectBadRequest("/api/events", {{"root", "04,21"}}, "root takes CAMEO roots");
+  ExpectBadRequest("/api/events", {{"code", "04x"}}, "code takes CAMEO codes");
+  ExpectBadRequest("/api/events", {{"code", "4"}}, "code takes CAMEO codes");
+  ExpectBadRequest("/api/events", {{"code", "991"}}, "code takes CAMEO codes");
+  ExpectBadRequest("/api/events", {{"code", "042,"}}, "code takes CAMEO codes");
+  ExpectBadRequest("/api/events", {{"lang", "fr"}}, "lang must be id or en");
+  ExpectBadRequest("/api/events", {{"actor", std::string("\0", 1)}}, "actor must not hold control");
+  ExpectBadRequest("/api/events", {{"actor", std::string("Put\0in", 6)}}, "actor must not");
+  ExpectBadRequest("/api/events", {{"source", "Wire\tA"}}, "source must not hold control");
+  ExpectBadRequest("/api/timeline", {{"name", "a\x7f"}}, "name must not hold control");
+  ExpectBadRequest("/api/events", {{"quad", "5"}}, "quad must be 1, 2, 3 or 4");
+  ExpectBadRequest("/api/events", {{"quad", "0"}}, "quad must be 1, 2, 3 or 4");
+  for (const char* date : {"2023-1-5", "05/01/2023", "2023-02-30", "tomorrow", "20230105"}) {
+    ExpectBadRequest("/api/events", {{"from", date}}, "from must be a date");
+    ExpectBadRequest("/api/network", {{"to", date}}, "to must be a date");
+  }
+  ExpectBadRequest("/api/events", {{"limit", "-1"}}, "limit must be a number from 1 to 500");
+  ExpectBadRequest("/api/events", {{"limit", "0"}}, "limit must be a number from 1 to 500");
+  // What is valid still works: roots 01 and 20, codes under a root, a dyad in lower case.
+  EXPECT_EQ(Get("/api/events", {{"root", "01,20"}})["total"], 0);
+  EXPECT_EQ(Get("/api/events", {{"code", "0421"}})["total"], 0);
+  EXPECT_EQ(Get("/api/events", {{"dyad", "prk:rus"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"lang", "en"}})["total"], 4);
 }
 
 TEST_F(ApiTest, InjectionAttemptsAreDataNotSql) {
@@ -318,6 +425,68 @@ TEST(ApiTimeLimitTest, SlowQueriesStopWithA503) {
   EXPECT_NE(response.body.find("narrow the filters"), std::string::npos);
   Api patient(pool.value().get());
   EXPECT_EQ(patient.Handle("/api/events", {}).status, 200);  // the connection still works
+}
+
+// One event of 1948 among five years of events: the timeline shows the
+// five years and says what it leaves out; a date filter or range=all shows
+// more.
+TEST(ApiTimelineRangeTest, TheTimelineShowsTheBulkOfTheDatesAndCountsTheRest) {
+  std::string path = ::testing::TempDir() + "warta-api-range.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    CodedRecord record = Record("years", kText, "Wire A", false);
+    Event model = record.events[0];
+    record.events.clear();
+    auto add = [&](Date date, const std::string& id) {
+      Event e = model;
+      e.date = date;
+      e.event_id = id;
+      record.events.push_back(e);
+    };
+    add(Date::Day(1948, 5, 14), "old");
+    for (int month = 0; month < 60; ++month) {
+      add(Date::Day(2019 + month / 12, month % 12 + 1, 10), std::to_string(month) + "a");
+      add(Date::Day(2019 + month / 12, month % 12 + 1, 20), std::to_string(month) + "b");
+    }
+    ASSERT_TRUE(store.value()->WriteBatch({record}).ok());
+  }
+  auto pool = StorePool::Open(path, 1);
+  ASSERT_TRUE(pool.ok());
+  Api api(pool.value().get());
+  auto get = [&](std::map<std::string, std::string> params) {
+    ApiResponse response = api.Handle("/api/timeline", std::move(params));
+    EXPECT_EQ(response.status, 200) << response.body;
+    return json::parse(response.body);
+  };
+  json bulk = get({});
+  EXPECT_EQ(bulk["range"]["rule"], "bulk");
+  EXPECT_EQ(bulk["range"]["first"], "2019-01");
+  EXPECT_EQ(bulk["range"]["last"], "2023-12");
+  EXPECT_EQ(bulk["outside"]["before"], 1);
+  EXPECT_EQ(bulk["outside"]["after"], 0);
+  ASSERT_EQ(bulk["buckets"].size(), 60u);
+  EXPECT_EQ(bulk["buckets"][0]["period"], "2019-01");
+
+  json all = get({{"range", "all"}});
+  EXPECT_EQ(all["range"]["first"], "1948-05");
+  EXPECT_EQ(all["outside"]["before"], 0);
+  EXPECT_EQ(all["buckets"].size(), 12u * (2023 - 1948) + 8);
+
+  json asked = get({{"from", "1940"}, {"to", "2020-06-15"}});
+  EXPECT_EQ(asked["range"]["rule"], "filters");
+  EXPECT_EQ(asked["range"]["first"], "1940-01");
+  EXPECT_EQ(asked["range"]["last"], "2020-06");
+  EXPECT_EQ(asked["outside"]["before"], 0);
+  EXPECT_EQ(asked["buckets"][0]["period"], "1940-01");
+
+  json weeks = get({{"period", "week"}});
+  EXPECT_EQ(weeks["outside"]["before"], 1);
+  EXPECT_EQ(weeks["range"]["first"], "2019-01-07");  // the Monday of 2019-01-10
+  ApiResponse bad = api.Handle("/api/timeline", {{"range", "some"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("range must be bulk or all"), std::string::npos);
 }
 
 TEST(StorePoolTest, RefusesWhatIsNotAnEventDatabase) {

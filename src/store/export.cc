@@ -105,17 +105,59 @@ std::string JsonRow(const StoredEvent& s) {
   return json;
 }
 
-std::string TableRow(const StoredEvent& s) {
-  const Event& e = s.event;
-  std::string target = e.target ? e.target->code + " " + e.target->name : "-";
-  return FitColumn(e.date ? e.date->ToString() : "?", 10) +
-         FitColumn(e.source.code + " " + e.source.name, 26) +
-         FitColumn(e.cameo + " " + e.cameo_label, 30) + FitColumn(target, 26) +
-         FitColumn(std::to_string(s.num_articles) + "/" + std::to_string(s.num_sources), 5) +
-         FitColumn(e.evidence.text, 60) + "\n";
+std::string ActorCell(const std::optional<Actor>& actor) {
+  return actor ? actor->code + " " + actor->name : "-";
+}
+
+// "asserted", "alleged, negated", ...: how the text tells the event.
+std::string KindCell(const Event& e) {
+  return std::string(ModalityName(e.modality)) + (e.negated ? ", negated" : "");
+}
+
+std::vector<std::string> StoredCells(const StoredEvent& s) {
+  std::vector<std::string> cells = EventTableCells(s.event);
+  cells.insert(cells.end() - 1,
+               std::to_string(s.num_articles) + "/" + std::to_string(s.num_sources));
+  return cells;
+}
+
+std::vector<size_t> MaxWidths(const std::vector<TextTable::Column>& columns) {
+  std::vector<size_t> widths;
+  for (const auto& column : columns) widths.push_back(column.max_width);
+  return widths;
 }
 
 }  // namespace
+
+std::vector<TextTable::Column> EventTableColumns(bool with_reports) {
+  std::vector<TextTable::Column> columns = {{"DATE", 10},   {"SOURCE", 30},   {"EVENT", 40},
+                                            {"TARGET", 30}, {"MODALITY", 17}, {"EVIDENCE", 100}};
+  if (with_reports) columns.insert(columns.end() - 1, {"ART/SRC", 9});
+  return columns;
+}
+
+std::vector<std::string> EventTableCells(const Event& e) {
+  return {e.date ? e.date->ToString() : "?",
+          ActorCell(e.source),
+          e.cameo + " " + e.cameo_label,
+          ActorCell(e.target),
+          KindCell(e),
+          e.evidence.text};
+}
+
+EventWriter::EventWriter(ExportFormat format) : format_(format) {
+  if (format == ExportFormat::kTable) {
+    table_ = std::make_unique<TextTable>(EventTableColumns(/*with_reports=*/true));
+  }
+}
+
+std::string EventWriter::Start() { return table_ ? "" : ExportHeader(format_); }
+
+std::string EventWriter::Row(const StoredEvent& event) {
+  return table_ ? table_->Add(StoredCells(event)) : ExportRow(event, format_);
+}
+
+std::string EventWriter::Finish() { return table_ ? table_->Finish() : ""; }
 
 std::optional<ExportFormat> ParseExportFormat(const std::string& name) {
   if (name == "table") return ExportFormat::kTable;
@@ -127,9 +169,11 @@ std::optional<ExportFormat> ParseExportFormat(const std::string& name) {
 
 std::string ExportHeader(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kTable:
-      return FitColumn("DATE", 10) + FitColumn("SOURCE", 26) + FitColumn("EVENT", 30) +
-             FitColumn("TARGET", 26) + FitColumn("ART/SRC", 5) + "EVIDENCE\n";
+    case ExportFormat::kTable: {  // at the columns' widest (EventWriter sizes them)
+      std::vector<std::string> titles;
+      for (const auto& column : EventTableColumns(true)) titles.push_back(column.title);
+      return TextTable::FormatRow(titles, MaxWidths(EventTableColumns(true)));
+    }
     case ExportFormat::kCsv:
       return "event_id,date,date_precision,source_code,source_country,source_agent,source_name,"
              "target_code,target_country,target_agent,target_name,cameo,cameo_root,cameo_label,"
@@ -143,7 +187,7 @@ std::string ExportHeader(ExportFormat format) {
 std::string ExportRow(const StoredEvent& event, ExportFormat format) {
   switch (format) {
     case ExportFormat::kTable:
-      return TableRow(event);
+      return TextTable::FormatRow(StoredCells(event), MaxWidths(EventTableColumns(true)));
     case ExportFormat::kJsonLines:
       return JsonRow(event);
     case ExportFormat::kCsv:

@@ -6,9 +6,13 @@
 //   auto filter = ParseQueryFilter(params, {});
 //   if (!filter.ok()) puts(filter.status().message().c_str());  // names the parameter
 //
-// Parameters: actor, country, agent, name, dyad (A:B), directed (true|false),
-// code and root (comma-separated CAMEO codes), quad (1-4), from and to
-// (YYYY-MM-DD, YYYY-MM or YYYY), lang, source, story, limit, offset.
+// Parameters: actor, country, agent, name, dyad (A:B: two actor codes or
+// countries), directed (true|false), code and root (comma-separated CAMEO
+// codes, roots 01-20), quad (1-4), from and to (YYYY-MM-DD, YYYY-MM or YYYY),
+// lang (id|en), source, story, limit, offset, modality (asserted, alleged,
+// intended, comma-separated, or any; default asserted) and negated (no, yes
+// or any; default no). A value holding a control character (NUL, tab, ...)
+// is refused, whatever its parameter.
 #pragma once
 
 #include <map>

@@ -58,8 +58,26 @@ std::string Contains(const std::string& text) {
   return out + "%";
 }
 
+// Restricts `where` to events of these kinds (stored as the modality's name
+// and negated 0 or 1). Written as literals, not bound: they come from a
+// closed enum, never from the user's text, and a literal term lets SQLite
+// use an index restricted to them (a partial index "WHERE modality =
+// 'asserted' AND negated = 0"), which a bound parameter would not.
+void AddKinds(const EventKinds& kinds, Where* where) {
+  if (!kinds.modalities.empty()) {
+    std::string in;
+    for (Modality modality : kinds.modalities) {
+      in += (in.empty() ? "'" : ", '") + std::string(ModalityName(modality)) + "'";
+    }
+    where->AddClause(kinds.modalities.size() == 1 ? "modality = " + in
+                                                  : "modality IN (" + in + ")");
+  }
+  if (kinds.negated) where->AddClause(*kinds.negated ? "negated = 1" : "negated = 0");
+}
+
 Where Build(const QueryFilter& f) {
   Where where;
+  AddKinds(f.kinds, &where);
   const std::string name_like = "source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? ESCAPE '\\'";
   if (!f.actor.empty()) {
     if (IsActorCode(f.actor)) {
@@ -381,40 +399,56 @@ Result<EventDetail> Store::Detail(long long row) {
   return detail;
 }
 
-Result<StoreStats> Store::Stats() {
+Result<StoreStats> Store::Stats(const EventKinds& kinds) {
   StoreStats stats;
-  auto count = [&](const std::string& sql, long long* out) -> Status {
-    auto stmt = sql::Statement::Prepare(db_.get(), sql);
-    if (!stmt.ok()) return stmt.status();
-    Status status;
-    if (stmt.value()->Step(&status)) *out = stmt.value()->Int(0);
-    return status;
-  };
-  auto group = [&](const std::string& sql,
+  Where which;
+  AddKinds(kinds, &which);
+  auto group = [&](const std::string& sql, const Where& where,
                    std::vector<std::pair<std::string, long long>>* out) -> Status {
-    auto stmt = sql::Statement::Prepare(db_.get(), sql);
+    auto stmt = where.Prepare(db_.get(), sql);
     if (!stmt.ok()) return stmt.status();
     Status status;
     while (stmt.value()->Step(&status))
       out->push_back({stmt.value()->Text(0), stmt.value()->Int(1)});
     return status;
   };
+  auto count = [&](const std::string& sql, const Where& where, long long* out) -> Status {
+    auto stmt = where.Prepare(db_.get(), sql);
+    if (!stmt.ok()) return stmt.status();
+    Status status;
+    if (stmt.value()->Step(&status)) *out = stmt.value()->Int(0);
+    return status;
+  };
+  const Where none;
   for (Status s :
-       {count("SELECT COUNT(*) FROM articles", &stats.articles),
-        count("SELECT COUNT(*) FROM events", &stats.events),
-        count("SELECT COUNT(*) FROM mentions", &stats.mentions),
-        count("SELECT COUNT(*) FROM stories", &stats.stories),
-        group("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC",
+       {count("SELECT COUNT(*) FROM articles", none, &stats.articles),
+        count("SELECT COUNT(*) FROM events" + which.sql, which, &stats.events),
+        count("SELECT COUNT(*) FROM mentions", none, &stats.mentions),
+        count("SELECT COUNT(*) FROM stories", none, &stats.stories),
+        group("SELECT CASE WHEN negated THEN 'negated' ELSE modality END, COUNT(*) FROM events "
+              "GROUP BY 1",
+              none, &stats.by_kind),
+        group("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC", none,
               &stats.by_language),
-        group("SELECT cameo_root, COUNT(*) FROM events GROUP BY 1 ORDER BY 1", &stats.by_root),
-        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), COUNT(*) FROM events "
-              "GROUP BY 1 ORDER BY 1",
-              &stats.by_month),
+        group("SELECT cameo_root, COUNT(*) FROM events" + which.sql + " GROUP BY 1 ORDER BY 1",
+              which, &stats.by_root),
+        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), COUNT(*) FROM events" + which.sql +
+                  " GROUP BY 1 ORDER BY 1",
+              which, &stats.by_month),
         group("SELECT IFNULL(source, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 "
               "ORDER BY 2 DESC",
-              &stats.by_source)}) {
+              none, &stats.by_source)}) {
     if (!s.ok()) return s;
   }
+  // Every kind named, in a fixed order, even when none is stored.
+  std::vector<std::pair<std::string, long long>> by_kind;
+  for (const char* kind : {"asserted", "alleged", "intended", "negated"}) {
+    long long n = 0;
+    for (const auto& [name, count] : stats.by_kind) n += name == kind ? count : 0;
+    by_kind.push_back({kind, n});
+    stats.stored_events += n;
+  }
+  stats.by_kind = std::move(by_kind);
   return stats;
 }
 

@@ -58,6 +58,14 @@ CREATE INDEX IF NOT EXISTS events_target_country_source ON events(target_country
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root);
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id, source_code, cameo);
+-- Queries count only asserted, non-negated events by default (query.cc,
+-- EventKinds): the timeline's and the network's aggregates over them are
+-- answered from these, not by reading every row (4-5 times slower on a
+-- million events).
+CREATE INDEX IF NOT EXISTS events_date_quad_happened ON events(date, quad_class, goldstein)
+  WHERE modality = 'asserted' AND negated = 0;
+CREATE INDEX IF NOT EXISTS events_source_target_happened
+  ON events(source_code, target_code, goldstein) WHERE modality = 'asserted' AND negated = 0;
 CREATE TABLE IF NOT EXISTS mentions(
   event INTEGER NOT NULL, article TEXT NOT NULL, outlet TEXT NOT NULL, event_id TEXT NOT NULL,
   evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,

@@ -29,6 +29,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -56,7 +57,19 @@ struct StoredEvent {
   std::string date_added;  // YYYYMMDDHHMMSS (UTC) of the first telling
 };
 
+// Which events a query counts. By default only what the text reports as
+// having happened, as GDELT's users expect: asserted and not negated. "China
+// did not attack Taiwan", "X reportedly attacked", "X will attack" stay in the
+// database and are counted only when asked for.
+struct EventKinds {
+  std::set<Modality> modalities = {Modality::kAsserted};  // empty: any modality
+  std::optional<bool> negated = false;                    // nullopt: negated or not
+
+  bool IsDefault() const { return modalities == EventKinds().modalities && negated == false; }
+};
+
 struct QueryFilter {
+  EventKinds kinds;
   std::string actor;           // code (PRKGOV), country (PRK) or part of a name, either side
   std::string country;         // either side
   std::string agent;           // either side
@@ -117,7 +130,13 @@ struct EventDetail {
 };
 
 struct StoreStats {
-  long long articles = 0, events = 0, mentions = 0, stories = 0;
+  long long articles = 0, mentions = 0, stories = 0;
+  long long events = 0;         // of the kinds asked for (by default asserted, not negated)
+  long long stored_events = 0;  // every event stored, of any kind
+  // Every stored event once: "asserted", "alleged", "intended" (not negated)
+  // and "negated" (of any modality).
+  std::vector<std::pair<std::string, long long>> by_kind;
+  // by_root and by_month count the events of the kinds asked for.
   std::vector<std::pair<std::string, long long>> by_language, by_root, by_month, by_source;
 };
 
@@ -152,7 +171,8 @@ class Store {
   Result<std::vector<KnownActor>> Actors(const std::string& text, int limit);
   // NotFound when there is no event with this row.
   Result<EventDetail> Detail(long long row);
-  Result<StoreStats> Stats();
+  // Counts; events by root and month are those of `kinds`.
+  Result<StoreStats> Stats(const EventKinds& kinds = {});
   // Queries still running at `deadline` fail with an "interrupted" error.
   void SetDeadline(std::chrono::steady_clock::time_point deadline) { db_->SetDeadline(deadline); }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -208,6 +209,57 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_EQ(count([](QueryFilter* f) { f->limit = 2; }), 2u);
   // Values are bound, never pasted: an injection attempt matches nothing.
   EXPECT_EQ(count([](QueryFilter* f) { f->actor = "x' OR '1'='1"; }), 0u);
+}
+
+// "China did not attack Taiwan" is stored, but is no attack: queries, counts,
+// the timeline, the network and the stats take only asserted, non-negated
+// events unless the filter asks for the others.
+TEST_F(StoreTest, OnlyAssertedEventsThatHappenedCountByDefault) {
+  const char* kinds =
+      "China did not attack Taiwan on Tuesday.\n\nIsrael reportedly attacked Iran on Tuesday.\n\n"
+      "Russia will attack Ukraine next year.";
+  auto before = store_->Stats().value();
+  ASSERT_TRUE(store_->WriteBatch({Record("kinds", kinds, "Wire K")}).ok());
+  auto count = [&](const std::string& a, const std::string& b, EventKinds which) {
+    QueryFilter f;
+    f.dyad_a = a;
+    f.dyad_b = b;
+    f.kinds = which;
+    EXPECT_EQ(static_cast<size_t>(store_->Count(f).value()), Find(f).size());
+    return Find(f).size();
+  };
+  EventKinds any{{}, std::nullopt};
+  EXPECT_EQ(count("CHN", "TWN", {}), 0u);
+  EXPECT_EQ(count("CHN", "TWN", any), 1u);
+  EXPECT_EQ(count("CHN", "TWN", {{}, true}), 1u);
+  EXPECT_EQ(count("CHN", "TWN", {{Modality::kAsserted}, true}), 1u);
+  EXPECT_EQ(count("ISR", "IRN", {}), 0u);
+  EXPECT_EQ(count("ISR", "IRN", {{Modality::kAlleged}, false}), 1u);
+  EXPECT_EQ(count("RUS", "UKR", {}), 0u);
+  EXPECT_EQ(count("RUS", "UKR", {{Modality::kIntended}, false}), 1u);
+  EXPECT_EQ(count("RUS", "UKR", {{Modality::kAlleged, Modality::kIntended}, false}), 1u);
+
+  QueryFilter china;
+  china.actor = "CHN";
+  china.codes = {"19"};
+  EXPECT_TRUE(store_->Timeline(china, Period::kMonth).value().empty());
+  Network network = store_->ActorNetwork(QueryFilter{}, 30).value();
+  for (const NetworkEdge& edge : network.edges) {
+    EXPECT_NE(edge.source + ">" + edge.target, "CHN>TWN") << "a negated attack is no tie";
+    EXPECT_NE(edge.source + ">" + edge.target, "ISR>IRN") << "an alleged attack is no tie";
+  }
+  china.kinds = any;
+  EXPECT_EQ(store_->Timeline(china, Period::kMonth).value().size(), 1u);
+
+  auto after = store_->Stats().value();
+  EXPECT_EQ(after.events, before.events);  // none of the three happened as told
+  EXPECT_EQ(after.stored_events, before.stored_events + 3);
+  std::map<std::string, long long> by_kind(after.by_kind.begin(), after.by_kind.end());
+  EXPECT_EQ(by_kind["negated"], 1);
+  EXPECT_GE(by_kind["alleged"], 1);
+  EXPECT_GE(by_kind["intended"], 1);
+  EXPECT_EQ(by_kind["asserted"], after.events);
+  EXPECT_EQ(store_->Stats(any).value().events, after.stored_events);
 }
 
 TEST_F(StoreTest, ExportFormats) {

@@ -98,21 +98,6 @@ bool AllUpper(std::string_view text) {
   return any_letter;
 }
 
-std::string FitColumn(const std::string& text, size_t width) {
-  std::string out;
-  size_t pos = 0, count = 0;
-  while (pos < text.size() && count < width) {
-    size_t start = pos;
-    DecodeUtf8(text, &pos);
-    std::string_view piece(text.data() + start, pos - start);
-    out += (piece == "\n" || piece == "\t") ? std::string_view(" ") : piece;
-    ++count;
-  }
-  if (pos < text.size()) out += "…", ++count;
-  while (count++ < width + 1) out += ' ';
-  return out;
-}
-
 std::string_view Trim(std::string_view text) {
   const char* kSpace = " \t\r\n\f\v";
   size_t begin = text.find_first_not_of(kSpace);

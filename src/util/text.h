@@ -26,9 +26,6 @@ bool StartsUpper(std::string_view text);
 bool AllUpper(std::string_view text);
 
 std::string_view Trim(std::string_view text);
-// Pads or cuts UTF-8 text to `width` characters plus one space, for tables;
-// line breaks become spaces and a cut is marked with "…".
-std::string FitColumn(const std::string& text, size_t width);
 std::vector<std::string> Split(std::string_view text, char separator);
 
 }  // namespace warta

@@ -156,6 +156,13 @@ test("the timeline shows the right counts for a known dyad", async () => {
     return month + " " + side;
   });
 
+  // The chart shows the bulk of the dates (README.md); the rest is counted as outside.
+  const timeline = await (await fetch(base + "api/timeline?dyad=" + dyad)).json();
+  const shownMonth = (key) => key.slice(0, 7) >= timeline.range.first && key.slice(0, 7) <= timeline.range.last;
+  const outside = [...expected.entries()].filter(([key]) => !shownMonth(key)).reduce((n, [, v]) => n + v, 0);
+  for (const key of [...expected.keys()]) if (!shownMonth(key)) expected.delete(key);
+  assert.equal(timeline.outside.before + timeline.outside.after, outside);
+
   const page = await open("?dyad=" + dyad);
   assert.equal(await page.textContent("#timeline-title"), "Timeline " + a + " ↔ " + b);
   const shown = new Map();
@@ -170,7 +177,7 @@ test("the timeline shows the right counts for a known dyad", async () => {
   // The chart draws the same numbers: its bars add up to the dated events.
   const drawn = await page.evaluate(() => window.warta.timeline.data.datasets
     .filter((d) => d.type === "bar").flatMap((d) => d.data).reduce((x, y) => x + y, 0));
-  assert.equal(drawn, events.length);
+  assert.equal(drawn, events.length - outside);
   await screenshot(page, "dyad-timeline");
 
   await page.selectOption("#period", "week");
@@ -248,12 +255,145 @@ test("a bad filter shows the API's message, and the phone layout works", async (
   await phone.close();
 });
 
+test("the timeline leaves out dates far from the rest and says so", async () => {
+  const timeline = await (await fetch(base + "api/timeline")).json();
+  assert.ok(timeline.outside.before > 0, "the test corpus holds events years before the rest");
+  const page = await open();
+  const note = await page.textContent("#timeline-outside span");
+  assert.equal(note, timeline.outside.before + " events before " + timeline.range.first + " not shown.");
+  const labels = await page.evaluate(() => window.warta.timeline.data.labels);
+  assert.equal(labels[0], timeline.range.first);
+
+  await page.evaluate(() => { document.body.dataset.ready = "false"; });
+  await page.click("#timeline-range");
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(page.url(), /range=all/);
+  const dated = query().filter((e) => e.date).map((e) => e.date.length === 4 ? e.date + "-01" : e.date.slice(0, 7)).sort();
+  const all = await page.evaluate(() => window.warta.timeline.data.labels);
+  assert.equal(all[0], dated[0]);
+  assert.equal(await page.textContent("#timeline-range"), "show the bulk of the dates");
+  // A date filter is the range itself.
+  const from = await open("?from=2020-01-01&to=2020-12-31");
+  const year = await from.evaluate(() => window.warta.timeline.data.labels);
+  assert.equal(year[0], "2020-01");
+  assert.equal(year[year.length - 1], "2020-12");
+  await page.close();
+  await from.close();
+});
+
+test("an empty result says so and the charts step aside", async () => {
+  const page = await open("?actor=no-such-actor-anywhere");
+  assert.equal((await page.textContent("#empty")).trim(), "No events match these filters.");
+  assert.ok(await page.isVisible("#empty"));
+  assert.ok(await page.isHidden("#timeline-section"));
+  assert.ok(await page.isHidden("#network-section"));
+  assert.equal(await page.textContent("#page-info"), "no events match");
+  // Filters that match again bring the charts back, drawn.
+  await page.fill("input[name=actor]", "");
+  await submit(page);
+  assert.ok(await page.isHidden("#empty"));
+  assert.ok(await page.isVisible("#timeline-section"));
+  const nodes = await page.evaluate(() => window.warta.network.nodes().length);
+  assert.ok(nodes > 2);
+  const box = await page.locator("#network canvas").first().boundingBox();
+  assert.ok(box && box.width > 100 && box.height > 100, "the network is drawn at its size");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("alleged, intended and negated events are behind their filters and wear badges", async () => {
+  const asserted = query();
+  const alleged = query("--modality", "alleged");
+  const negated = query("--negated", "yes", "--modality", "any");
+  const everything = query("--modality", "any", "--negated", "any");
+  assert.ok(alleged.length > 0 && negated.length > 0, "the test corpus holds such events");
+  assert.ok(asserted.every((e) => e.modality === "asserted" && !e.negated));
+
+  const page = await open();
+  assert.match(await page.textContent("#summary"),
+    new RegExp("; " + (everything.length - asserted.length) + " more are alleged, intended or negated"));
+  assert.equal(await page.locator("#events .badge").count(), 0);
+  await page.check("input[name=modality][value=alleged]");
+  await submit(page);
+  assert.match(page.url(), /modality=asserted%2Calleged/);
+  const both = query("--modality", "asserted,alleged");
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + both.length + "$"));
+
+  await page.uncheck("input[name=modality][value=asserted]");
+  await submit(page);
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + alleged.length + "$"));
+  const rows = await page.locator("#events tbody tr").count();
+  assert.equal(await page.locator("#events tbody tr .badge.alleged").count(), rows);
+  await screenshot(page, "alleged-events");
+
+  await page.check("input[name=modality][value=asserted]");
+  await page.check("input[name=modality][value=intended]");
+  await page.selectOption("select[name=negated]", "yes");
+  await submit(page);
+  assert.match(page.url(), /modality=any/);
+  assert.match(page.url(), /negated=yes/);
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + negated.length + "$"));
+  assert.equal(await page.locator("#events tbody tr .badge.negated").count(),
+    await page.locator("#events tbody tr").count());
+
+  await page.selectOption("select[name=negated]", "any");
+  await submit(page);
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + everything.length + "$"));
+  // The shared URL restores the boxes.
+  const other = await open(page.url().slice(base.length));
+  assert.equal(await other.isChecked("input[name=modality][value=alleged]"), true);
+  assert.equal(await other.inputValue("select[name=negated]"), "any");
+  await other.close();
+  await page.close();
+});
+
+test("the network labels its busiest actors readably, the others when pointed at", async () => {
+  const page = await open();
+  const labels = await page.evaluate(() => {
+    const cy = window.warta.network;
+    const shown = cy.nodes().filter((n) => n.style("label") !== "");
+    const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; ++i) {
+      for (let j = i + 1; j < boxes.length; ++j) {
+        const a = boxes[i], b = boxes[j];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+      }
+    }
+    const minor = cy.nodes().filter((n) => n.style("label") === "").first();
+    let pointed = null;
+    if (minor.length) {
+      minor.emit("mouseover");
+      pointed = minor.style("label");
+      minor.emit("mouseout");
+    }
+    return { shown: shown.length, total: cy.nodes().length, overlaps,
+      fontSize: parseFloat(cy.nodes()[0].style("font-size")), zoom: cy.zoom(), pointed };
+  });
+  assert.ok(labels.shown >= 5 && labels.shown <= 12, labels.shown + " labels");
+  assert.equal(labels.overlaps, 0, "labels overlap");
+  assert.ok(labels.fontSize * labels.zoom >= 10, "labels are drawn at " + labels.fontSize * labels.zoom + " px");
+  if (labels.total > labels.shown) assert.ok(labels.pointed, "a minor actor shows its label when pointed at");
+  await screenshot(page, "network");
+  await page.close();
+});
+
 test("the HTTP API answers bad requests with 400 and JSON", async () => {
   for (const [url, status, message] of [
     ["/api/events?quad=9", 400, /quad/],
     ["/api/events?limit=1&limit=2", 400, /once/],
     ["/api/events?actor=%27%3B%20DROP%20TABLE%20events%3B--", 200, null],
     ["/api/timeline?dyad=RUS", 400, /dyad must be A:B/],
+    ["/api/events?dyad=A:B:C", 400, /dyad must be A:B/],
+    ["/api/events?root=99", 400, /root takes CAMEO roots/],
+    ["/api/events?lang=fr", 400, /lang must be id or en/],
+    ["/api/events?actor=%00", 400, /actor must not hold control characters/],
+    ["/api/events?modality=maybe", 400, /modality must be/],
+    ["/api/network?negated=perhaps", 400, /negated must be no, yes or any/],
+    ["/api/events?code=04x", 400, /code takes CAMEO codes/],
+    ["/api/events?quad=5", 400, /quad must be 1, 2, 3 or 4/],
+    ["/api/events?from=2023-1-5", 400, /from must be a date/],
+    ["/api/events?limit=-1", 400, /limit must be a number/],
     ["/api/event/0", 400, /positive/],
     ["/api/nowhere", 404, /no such endpoint/],
     ["/nowhere", 404, /no such page/],
@@ -265,4 +405,5 @@ test("the HTTP API answers bad requests with 400 and JSON", async () => {
   }
   const stats = await (await fetch(base + "api/stats")).json();
   assert.equal(stats.events, query().length, "nothing was dropped");
+  assert.equal(stats.stored_events, query("--modality", "any", "--negated", "any").length);
 });
