@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -61,6 +62,12 @@ class SignalStopper {
       timespec tick{0, 200 * 1000 * 1000};
       while (!done_) {
         if (sigtimedwait(&signals_, nullptr, &tick) > 0) {
+          // A signal just after binding comes before the server runs, and
+          // stop() does nothing then; the signal would be lost, and later
+          // ones never taken. Wait for it to run (or for Serve to end).
+          while (!done_ && !server->is_running()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          }
           server->stop();
           return;
         }
