@@ -65,7 +65,7 @@ class SignalStopper {
           // A signal just after binding comes before the server runs, and
           // stop() does nothing then; the signal would be lost, and later
           // ones never taken. Wait for it to run (or for Serve to end).
-          while (!done_ && !server->is_running()) {
+          while (!done_ && !(bound_ && server->is_running())) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
           }
           server->stop();
@@ -74,6 +74,10 @@ class SignalStopper {
       }
     });
   }
+  // Called once the server holds its socket, before it runs. (httplib's own
+  // flags live in a library the thread sanitizer does not see into; this
+  // one tells it that the socket was made before stop() closes it.)
+  void Bound() { bound_ = true; }
   ~SignalStopper() {
     done_ = true;
     waiter_.join();
@@ -82,7 +86,7 @@ class SignalStopper {
 
  private:
   sigset_t signals_, previous_;
-  std::atomic<bool> done_{false};
+  std::atomic<bool> done_{false}, bound_{false};
   std::thread waiter_;
 };
 
@@ -198,6 +202,7 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
   } else if (!server.bind_to_port(options.host, port)) {
     return Status::IoError(WhyNotListening(options.host, port));
   }
+  stopper.Bound();
   on_listening(port);
   if (!server.listen_after_bind()) return Status::IoError("the server stopped with an error");
   return Status::Ok();
