@@ -25,7 +25,8 @@ const char* kStoreUsage = R"(usage:
   warta ingest --db DB [--jobs N] [--batch N] [--published YYYY-MM-DD] INPUT...
       INPUT: files or folders (read recursively): .jsonl, .txt, .html, .warc,
       and their .gz/.zst versions. Resumable and idempotent: what is stored
-      is skipped.
+      is skipped. Waits up to 30 s for another process writing to DB
+      ($WARTA_BUSY_TIMEOUT_MS); $SOURCE_DATE_EPOCH fixes the time stamped.
   warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N] [--offset N]
       --actor X     code (IDNGOV), country (IDN) or part of a name, either side
       --country C  --agent A  --name TEXT

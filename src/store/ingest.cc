@@ -34,6 +34,22 @@ struct Shared {
   IngestProgress progress;
   std::vector<std::string> errors;  // from coding, for the reading thread to report
   Status write_status;              // the first failure to store; the run stops at it
+
+  void Count(long long IngestProgress::*field) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ++(progress.*field);
+  }
+  bool WritingOk() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return write_status.ok();
+  }
+  // The progress so far; moves the errors gathered since the last call to *taken.
+  IngestProgress Snapshot(double seconds, std::vector<std::string>* taken) {
+    std::lock_guard<std::mutex> lock(mutex);
+    taken->swap(errors);
+    progress.seconds = seconds;
+    return progress;
+  }
 };
 
 // Codes what arrives on `in` until it is closed and drained.
@@ -154,46 +170,33 @@ Result<IngestProgress> Ingest(const std::string& db_path,
   Writer writer(writer_store.value().get(), options.batch, &shared, &window);
   std::thread writing([&] { writer.Run(&to_store); });
 
-  auto last = std::chrono::steady_clock::now();
+  auto last = start;
   auto report = [&](bool force) {
     auto now = std::chrono::steady_clock::now();
     if (!force && now - last < std::chrono::seconds(1)) return;
     last = now;
     std::vector<std::string> errors;
-    IngestProgress snapshot;
-    {
-      std::lock_guard<std::mutex> lock(shared.mutex);
-      errors.swap(shared.errors);
-      shared.progress.seconds = std::chrono::duration<double>(now - start).count();
-      snapshot = shared.progress;
-    }
+    IngestProgress snapshot =
+        shared.Snapshot(std::chrono::duration<double>(now - start).count(), &errors);
     if (options.on_error) {
       for (const std::string& error : errors) options.on_error(error);
     }
     if (options.on_progress) options.on_progress(snapshot);
   };
-  auto count = [&](long long IngestProgress::*field) {
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    ++(shared.progress.*field);
-  };
-  auto writing_ok = [&] {
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    return shared.write_status.ok();
-  };
 
   ReadItem item;
   long long sequence = 0;
-  while (writing_ok() && next(&item)) {  // after a failure to store, reading stops
-    count(&IngestProgress::read);
+  while (shared.WritingOk() && next(&item)) {  // after a failure to store, reading stops
+    shared.Count(&IngestProgress::read);
     if (!item.article.ok()) {
-      count(&IngestProgress::failed);
+      shared.Count(&IngestProgress::failed);
       if (options.on_error) options.on_error(item.article.status().message());
       continue;
     }
     Article& article = item.article.value();
     auto stored = reader_store.value()->HasArticle(article.id, TextHash(article.text));
     if (stored.ok() && stored.value()) {
-      count(&IngestProgress::skipped);
+      shared.Count(&IngestProgress::skipped);
       continue;
     }
     window.acquire();
