@@ -285,6 +285,27 @@ TEST(StoreCliTest, ReadingCommandsWorkOnADatabaseTheUserMayNotWrite) {
   EXPECT_EQ(Bytes(db), before);
   EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), 1)
       << "nothing was created beside it";
+
+  // As a killed ingest leaves it: a story still in the write-ahead log.
+  const std::string killed = base + "/killed", killed_db = killed + "/events.db";
+  fs::create_directories(killed);
+  std::string source = GoldenDatabase("warta-killed-source.db");
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open(source.c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer,
+                         "PRAGMA wal_autocheckpoint=0; "
+                         "INSERT INTO stories(first_published) VALUES('2024-01-01')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    fs::copy_file(source + suffix, killed_db + suffix);
+    fs::permissions(killed_db + suffix, readable);
+  }
+  sqlite3_close(writer);
+  fs::permissions(killed, open_folder);
+  CommandRun pending = run({"stats", "--db", killed_db});
+  EXPECT_EQ(pending.exit_code, 0) << pending.output;
+  EXPECT_NE(pending.output.find("stories 7\n"), std::string::npos) << pending.output;
 }
 
 // Issue 11: a second ingest died with "database is locked" and exit 2.
