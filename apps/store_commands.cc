@@ -1,6 +1,8 @@
 // `warta ingest | query | export | stats`: the database commands, a thin
 // shell over src/store (parse flags, call the library, print).
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -23,7 +25,8 @@ const char* kStoreUsage = R"(usage:
   warta ingest --db DB [--jobs N] [--batch N] [--published YYYY-MM-DD] INPUT...
       INPUT: files or folders (read recursively): .jsonl, .txt, .html, .warc,
       and their .gz/.zst versions. Resumable and idempotent: what is stored
-      is skipped.
+      is skipped. Waits up to 30 s for another process writing to DB
+      ($WARTA_BUSY_TIMEOUT_MS); $SOURCE_DATE_EPOCH fixes the time stamped.
   warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N] [--offset N]
       --actor X     code (IDNGOV), country (IDN) or part of a name, either side
       --country C  --agent A  --name TEXT
@@ -91,6 +94,38 @@ std::string Get(const Flags& flags, const std::string& name) {
   return it == flags.values.end() ? "" : it->second;
 }
 
+// The database's options from the environment: WARTA_BUSY_TIMEOUT_MS (how
+// long to wait for another process writing to it; 30 s by default) and, when
+// writing, SOURCE_DATE_EPOCH (the time to stamp on what is stored, in seconds
+// since 1970, so that runs can be compared byte for byte).
+bool StoreOptionsFromEnvironment(bool writing, StoreOptions* options, std::string* error) {
+  long long number = 0;
+  if (const char* wait = std::getenv("WARTA_BUSY_TIMEOUT_MS")) {
+    if (!ParseBoundedNumber(wait, 0, 24LL * 3600 * 1000, &number)) {
+      *error = "WARTA_BUSY_TIMEOUT_MS must be a number of milliseconds from 0 to 86400000";
+      return false;
+    }
+    options->busy_timeout = std::chrono::milliseconds(number);
+  }
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (writing && epoch != nullptr && *epoch != '\0') {
+    if (!ParseBoundedNumber(epoch, 0, 253402300799LL, &number)) {  // up to 9999-12-31
+      *error = "SOURCE_DATE_EPOCH must be a number of seconds since 1970";
+      return false;
+    }
+    options->fixed_time = number;
+  }
+  return true;
+}
+
+// Ingest's exit code for a failed run: the database could not be written
+// (locked by another process, a disk error) is a failed job, 1; a database
+// that is not warta's or cannot be opened is a usage error, 2.
+int IngestFailure(const Status& status) {
+  return Fail(status.message(),
+              status.code() == Status::Code::kIoError ? kExitPartial : kExitUsage);
+}
+
 bool IsDay(const std::string& text) {
   auto date = Date::Parse(text);
   return date && date->precision == DatePrecision::kDay;
@@ -118,10 +153,14 @@ int RunIngest(const Flags& flags) {
   auto input = CorpusReader::Open(flags.positional);
   if (!input.ok()) return Fail(input.status().message());
   IngestOptions options;
+  std::string error;
+  if (!StoreOptionsFromEnvironment(true, &options.store, &error)) return Fail(error);
   options.jobs = static_cast<int>(jobs);
   options.batch = static_cast<size_t>(batch);
   options.on_error = [](const std::string& message) { std::cerr << "warta: " << message << "\n"; };
-  options.on_progress = [](const IngestProgress& p) {
+  bool progressed = false;  // a progress line to end before any message
+  options.on_progress = [&progressed](const IngestProgress& p) {
+    progressed = true;
     std::cerr << "\ringest: " << p.read << " read, " << p.stored << " stored, " << p.skipped
               << " already stored, " << p.failed << " failed, " << p.events << " events, "
               << static_cast<long long>(p.seconds > 0 ? p.read / p.seconds : 0) << " articles/s"
@@ -136,8 +175,8 @@ int RunIngest(const Flags& flags) {
     return more;
   };
   auto result = Ingest(Get(flags, "--db"), resources.value(), next, options);
-  std::cerr << "\n";
-  if (!result.ok()) return Fail(result.status().message());
+  if (progressed) std::cerr << "\n";
+  if (!result.ok()) return IngestFailure(result.status());
   return result.value().failed == 0 ? 0 : kExitPartial;
 }
 
@@ -169,7 +208,9 @@ int RunQuery(const Flags& flags, const std::string& default_format) {
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
-  auto store = Store::OpenReadOnly(Get(flags, "--db"));
+  StoreOptions options;
+  if (!StoreOptionsFromEnvironment(false, &options, &error)) return Fail(error);
+  auto store = Store::OpenReadOnly(Get(flags, "--db"), options);
   if (!store.ok()) return Fail(store.status().message());
   EventWriter writer(*format);
   std::cout << writer.Start();
@@ -204,7 +245,10 @@ int RunStats(const Flags& flags) {
   if (!std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
-  auto store = Store::OpenReadOnly(Get(flags, "--db"));
+  StoreOptions options;
+  std::string error;
+  if (!StoreOptionsFromEnvironment(false, &options, &error)) return Fail(error);
+  auto store = Store::OpenReadOnly(Get(flags, "--db"), options);
   if (!store.ok()) return Fail(store.status().message());
   auto stats = store.value()->Stats(filter.value().kinds);
   if (!stats.ok()) return Fail(stats.status().message());

@@ -102,7 +102,7 @@ TEST(IngestCliTest, MixedFolderWithBrokenFilesIsIngestedAndReported) {
 // The articles the database holds: id -> number of events.
 std::map<std::string, long long> StoredArticles(const std::string& db) {
   std::map<std::string, long long> articles;
-  auto connection = sql::Database::Open(db, true);
+  auto connection = sql::Database::Open(db, {/*read_only=*/true});
   if (!connection.ok()) return articles;
   auto select = sql::Statement::Prepare(connection.value().get(),
                                         "SELECT id, num_events FROM articles ORDER BY id");

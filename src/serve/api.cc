@@ -202,9 +202,9 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
   for (int i = 0; i < size; ++i) {
     auto store = Store::OpenReadOnly(path);
     if (!store.ok()) return store.status();
-    if (i == 0) {  // a file that is not a warta database fails here, not on the first request
+    if (i == 0) {  // a database that cannot be queried fails here, not on the first request
       auto probe = store.value()->Count(QueryFilter{});
-      if (!probe.ok()) return Status::InvalidInput(path + ": not a warta event database");
+      if (!probe.ok()) return probe.status();
     }
     pool->idle_.push_back(std::move(store).value());
   }

@@ -1,10 +1,16 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <netdb.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,12 +62,22 @@ class SignalStopper {
       timespec tick{0, 200 * 1000 * 1000};
       while (!done_) {
         if (sigtimedwait(&signals_, nullptr, &tick) > 0) {
+          // A signal just after binding comes before the server runs, and
+          // stop() does nothing then; the signal would be lost, and later
+          // ones never taken. Wait for it to run (or for Serve to end).
+          while (!done_ && !(bound_ && server->is_running())) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          }
           server->stop();
           return;
         }
       }
     });
   }
+  // Called once the server holds its socket, before it runs. (httplib's own
+  // flags live in a library the thread sanitizer does not see into; this
+  // one tells it that the socket was made before stop() closes it.)
+  void Bound() { bound_ = true; }
   ~SignalStopper() {
     done_ = true;
     waiter_.join();
@@ -70,9 +86,50 @@ class SignalStopper {
 
  private:
   sigset_t signals_, previous_;
-  std::atomic<bool> done_{false};
+  std::atomic<bool> done_{false}, bound_{false};
   std::thread waiter_;
 };
+
+// SO_REUSEADDR only, so a restarted server need not wait out the old one's
+// closing connections. Not SO_REUSEPORT (httplib's default): with it a
+// second server binds the same port and the two split the requests.
+void ExclusivePort(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+// Why `host`:`port` cannot be listened on, found by trying it as the
+// server does; errno is gone by the time httplib reports failure.
+std::string WhyNotListening(const std::string& host, int port) {
+  const std::string where = host + ":" + std::to_string(port);
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) {
+    return "cannot listen on " + where + ": " + host + " is not a name of this machine";
+  }
+  int error = 0;
+  for (addrinfo* address = found; address != nullptr && error != EADDRINUSE;
+       address = address->ai_next) {
+    int sock = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
+    if (sock < 0) {
+      error = errno;
+      continue;
+    }
+    ExclusivePort(sock);
+    bool listening = bind(sock, address->ai_addr, address->ai_addrlen) == 0 && listen(sock, 1) == 0;
+    error = listening ? 0 : errno;
+    close(sock);
+  }
+  freeaddrinfo(found);
+  const std::string port_name = "port " + std::to_string(port);
+  if (error == EADDRINUSE) return port_name + " is in use by another program";
+  if (error == EADDRNOTAVAIL)
+    return "cannot listen on " + where + ": not an address of this machine";
+  if (error == EACCES) return "cannot listen on " + where + ": " + port_name + " needs privileges";
+  return "cannot listen on " + where + (error ? std::string(": ") + std::strerror(error) : "");
+}
 
 }  // namespace
 
@@ -135,15 +192,17 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
     response.set_content("{\"error\":\"" + message + "\"}", "application/json");
   });
 
+  server.set_socket_options(ExclusivePort);
+
   SignalStopper stopper(&server);
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);
-    if (port < 0) return Status::IoError("cannot listen on " + options.host);
+    if (port < 0) return Status::IoError(WhyNotListening(options.host, 0));
   } else if (!server.bind_to_port(options.host, port)) {
-    return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(port) +
-                           " (in use, or not an address of this machine)");
+    return Status::IoError(WhyNotListening(options.host, port));
   }
+  stopper.Bound();
   on_listening(port);
   if (!server.listen_after_bind()) return Status::IoError("the server stopped with an error");
   return Status::Ok();

@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 
 #include "store/store.h"
@@ -12,14 +14,121 @@ namespace warta {
 
 namespace {
 
+// Articles are numbered as they are read, so the writer can store them in
+// that order whichever thread codes them first.
 struct Work {
+  long long sequence = 0;
   std::string location;
   Article article;
 };
 
 struct Coded {
+  long long sequence = 0;
   std::string location;
   Result<CodedRecord> record = Status::InvalidInput("not coded");
+};
+
+// What the writer shares with the reading thread, under one lock.
+struct Shared {
+  std::mutex mutex;
+  IngestProgress progress;
+  std::vector<std::string> errors;  // from coding, for the reading thread to report
+  Status write_status;              // the first failure to store; the run stops at it
+
+  void Count(long long IngestProgress::*field) {
+    std::lock_guard<std::mutex> lock(mutex);
+    ++(progress.*field);
+  }
+  bool WritingOk() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return write_status.ok();
+  }
+  // The progress so far; moves the errors gathered since the last call to *taken.
+  IngestProgress Snapshot(double seconds, std::vector<std::string>* taken) {
+    std::lock_guard<std::mutex> lock(mutex);
+    taken->swap(errors);
+    progress.seconds = seconds;
+    return progress;
+  }
+};
+
+// Codes what arrives on `in` until it is closed and drained.
+void CodeAll(ArticleCoder* coder, BlockingQueue<Work>* in, BlockingQueue<Coded>* out) {
+  Work work;
+  while (in->Pop(&work)) {
+    Coded coded{work.sequence, work.location, Status::InvalidInput("")};
+    auto result = coder->Code(work.article);
+    if (result.ok()) {
+      coded.record = CodedRecord{std::move(work.article), result.value().language,
+                                 std::move(result.value().events)};
+    } else {
+      coded.record = result.status().WithContext(work.location);
+    }
+    out->Push(std::move(coded));
+  }
+}
+
+// The one writer: takes coded articles in any order, stores them in the
+// order they were read (rows, story ids and which telling of an event comes
+// first must not depend on thread timing), in transactions of `batch`.
+class Writer {
+ public:
+  Writer(Store* store, size_t batch, Shared* shared, std::counting_semaphore<>* window)
+      : store_(store), batch_size_(batch), shared_(shared), window_(window) {}
+
+  void Run(BlockingQueue<Coded>* in) {
+    Coded coded;
+    while (in->Pop(&coded)) {
+      waiting_.emplace(coded.sequence, std::move(coded));
+      // The reader's window bounds how many wait here: memory stays flat.
+      while (!waiting_.empty() && waiting_.begin()->first == next_) {
+        Take(std::move(waiting_.begin()->second));
+        waiting_.erase(waiting_.begin());
+        ++next_;
+        window_->release();
+      }
+    }
+    Flush();
+  }
+
+ private:
+  void Take(Coded coded) {
+    if (!coded.record.ok()) {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      ++shared_->progress.failed;
+      shared_->errors.push_back(coded.record.status().message());
+      return;
+    }
+    batch_.push_back(std::move(coded.record).value());
+    if (batch_.size() >= batch_size_) Flush();
+  }
+
+  void Flush() {
+    if (batch_.empty() || failed_) {
+      batch_.clear();  // after a failure: drained, so the reader never waits
+      return;
+    }
+    auto written = store_->WriteBatch(batch_);
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    if (!written.ok()) {
+      shared_->write_status = written.status();
+      failed_ = true;
+    } else {
+      shared_->progress.stored += written.value().articles;
+      shared_->progress.skipped += static_cast<long long>(batch_.size()) - written.value().articles;
+      shared_->progress.events += written.value().events;
+    }
+    batch_.clear();
+  }
+
+  Store* store_;
+  size_t batch_size_;
+  Shared* shared_;
+  std::counting_semaphore<>* window_;
+  std::map<long long, Coded> waiting_;  // coded early, by sequence
+  long long next_ = 0;                  // the sequence to store next
+  std::vector<CodedRecord> batch_;
+  bool failed_ = false;  // the writer's own copy of "write_status is set"
 };
 
 }  // namespace
@@ -28,9 +137,9 @@ Result<IngestProgress> Ingest(const std::string& db_path,
                               std::shared_ptr<const Resources> resources,
                               const std::function<bool(ReadItem*)>& next,
                               const IngestOptions& options) {
-  auto writer_store = Store::Open(db_path);
+  auto writer_store = Store::Open(db_path, options.store);
   if (!writer_store.ok()) return writer_store.status();
-  auto reader_store = Store::Open(db_path);  // WAL: reads beside the writer
+  auto reader_store = Store::OpenReadOnly(db_path, options.store);  // WAL: reads beside the writer
   if (!reader_store.ok()) return reader_store.status();
   int jobs = options.jobs < 1 ? 1 : options.jobs;
   std::vector<std::unique_ptr<ArticleCoder>> coders;
@@ -40,76 +149,35 @@ Result<IngestProgress> Ingest(const std::string& db_path,
     coders.push_back(std::move(coder).value());
   }
 
+  // At most `in_flight` articles read but not yet stored; the queue to the
+  // writer holds them all, so a coder never waits for it and the writer can
+  // always take the article it needs next.
+  const std::ptrdiff_t in_flight = static_cast<std::ptrdiff_t>(8 * options.batch);
+  std::counting_semaphore<> window(in_flight);
   BlockingQueue<Work> to_code(4 * options.batch);
-  BlockingQueue<Coded> to_store(4 * options.batch);
-  std::mutex progress_mutex;
-  IngestProgress progress;
-  std::vector<std::string> writer_errors;
-  Status write_status;
+  BlockingQueue<Coded> to_store(static_cast<size_t>(in_flight));
+  Shared shared;
   auto start = std::chrono::steady_clock::now();
 
   std::vector<std::thread> workers;
   std::atomic<int> running{jobs};
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&, coder = coders[i].get()] {
-      Work work;
-      while (to_code.Pop(&work)) {
-        Coded coded{work.location, Status::InvalidInput("")};
-        auto result = coder->Code(work.article);
-        if (result.ok()) {
-          coded.record = CodedRecord{std::move(work.article), result.value().language,
-                                     std::move(result.value().events)};
-        } else {
-          coded.record = result.status().WithContext(work.location);
-        }
-        to_store.Push(std::move(coded));
-      }
+      CodeAll(coder, &to_code, &to_store);
       if (--running == 0) to_store.Close();
     });
   }
+  Writer writer(writer_store.value().get(), options.batch, &shared, &window);
+  std::thread writing([&] { writer.Run(&to_store); });
 
-  std::thread writer([&] {
-    std::vector<CodedRecord> batch;
-    auto flush = [&] {
-      if (batch.empty() || !write_status.ok()) return;
-      auto written = writer_store.value()->WriteBatch(batch);
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      if (!written.ok()) {
-        write_status = written.status();
-      } else {
-        progress.stored += written.value().articles;
-        progress.skipped += static_cast<long long>(batch.size()) - written.value().articles;
-        progress.events += written.value().events;
-      }
-      batch.clear();
-    };
-    Coded coded;
-    while (to_store.Pop(&coded)) {
-      if (!coded.record.ok()) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        ++progress.failed;
-        writer_errors.push_back(coded.record.status().message());
-        continue;
-      }
-      batch.push_back(std::move(coded.record).value());
-      if (batch.size() >= options.batch) flush();
-    }
-    flush();
-  });
-
-  auto last = std::chrono::steady_clock::now();
+  auto last = start;
   auto report = [&](bool force) {
     auto now = std::chrono::steady_clock::now();
     if (!force && now - last < std::chrono::seconds(1)) return;
     last = now;
     std::vector<std::string> errors;
-    IngestProgress snapshot;
-    {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      errors.swap(writer_errors);
-      progress.seconds = std::chrono::duration<double>(now - start).count();
-      snapshot = progress;
-    }
+    IngestProgress snapshot =
+        shared.Snapshot(std::chrono::duration<double>(now - start).count(), &errors);
     if (options.on_error) {
       for (const std::string& error : errors) options.on_error(error);
     }
@@ -117,35 +185,30 @@ Result<IngestProgress> Ingest(const std::string& db_path,
   };
 
   ReadItem item;
-  while (write_status.ok() && next(&item)) {
-    {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      ++progress.read;
-    }
+  long long sequence = 0;
+  while (shared.WritingOk() && next(&item)) {  // after a failure to store, reading stops
+    shared.Count(&IngestProgress::read);
     if (!item.article.ok()) {
-      {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        ++progress.failed;
-      }
+      shared.Count(&IngestProgress::failed);
       if (options.on_error) options.on_error(item.article.status().message());
       continue;
     }
     Article& article = item.article.value();
     auto stored = reader_store.value()->HasArticle(article.id, TextHash(article.text));
     if (stored.ok() && stored.value()) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      ++progress.skipped;
+      shared.Count(&IngestProgress::skipped);
       continue;
     }
-    to_code.Push(Work{item.location, std::move(article)});
+    window.acquire();
+    to_code.Push(Work{sequence++, item.location, std::move(article)});
     report(false);
   }
   to_code.Close();
   for (std::thread& worker : workers) worker.join();
-  writer.join();
+  writing.join();
   report(true);
-  if (!write_status.ok()) return write_status.WithContext(db_path);
-  return progress;
+  if (!shared.write_status.ok()) return shared.write_status;
+  return shared.progress;
 }
 
 }  // namespace warta

@@ -4,7 +4,8 @@
 //
 // The caller's thread reads articles (next_article) and skips those already
 // stored (same id or same text hash); `jobs` threads code them; one writer
-// stores them in transactions of `batch` articles. Queues are bounded, so
+// stores them in transactions of `batch` articles, in the order they were
+// read, so the database is the same byte for byte whatever `jobs` is. Queues are bounded, so
 // memory stays flat however large the corpus. A killed ingest loses only the
 // batch in flight (rolled back by SQLite); running it again codes just what
 // is missing, and never stores an article twice.
@@ -15,6 +16,7 @@
 #include <string>
 
 #include "read/reader.h"
+#include "store/store.h"
 #include "warta/pipeline.h"
 #include "warta/status.h"
 
@@ -30,8 +32,9 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
-  int jobs = 1;
+  int jobs = 1;  // coding threads; what is stored does not depend on it
   size_t batch = 200;
+  StoreOptions store;  // busy timeout, fixed time stamp
   // Called from the caller's thread about once a second, and at the end.
   std::function<void(const IngestProgress&)> on_progress;
   // Called from the caller's thread (reading) or the writer (coding) for each

@@ -1,21 +1,82 @@
 #include "store/sqlite.h"
 
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
 namespace warta::sql {
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only) {
+namespace {
+
+// A "file:" URI for `path`: every byte but unreserved ones and '/' escaped.
+std::string FileUri(const std::string& path, const std::string& query) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      uri += escaped;
+    }
+  }
+  return uri + "?" + query;
+}
+
+// Whether a write-ahead log holds changes not yet in the database file.
+bool WalPending(const std::string& path) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(path + "-wal", error);
+  return !error && size > 0;
+}
+
+std::string Duration(std::chrono::milliseconds wait) {
+  long long ms = wait.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Connect(const std::string& path,
+                                                    const std::string& name, int flags,
+                                                    const OpenOptions& options) {
   sqlite3* db = nullptr;
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    return Status::IoError(path + ": cannot open database: " + message);
+    return Status::InvalidInput(path + ": cannot open database: " + message);
   }
-  sqlite3_busy_timeout(db, 10000);
-  std::unique_ptr<Database> database(new Database(db));
+  sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
+  std::unique_ptr<Database> database(new Database(db, path, options.busy_timeout));
   // Checked every few thousand virtual-machine steps: cheap, and often enough.
   sqlite3_progress_handler(db, 4096, &Database::CheckDeadline, database.get());
   return database;
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
+                                                 const OpenOptions& options) {
+  if (!options.read_only) {
+    return Connect(path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options);
+  }
+  auto db = Connect(path, path, SQLITE_OPEN_READONLY, options);
+  if (!db.ok()) return db;
+  // Reading a WAL database takes its shared-memory file (-shm), which SQLite
+  // cannot create in a folder this user may not write to.
+  int rc = sqlite3_exec(db.value()->handle(), "SELECT COUNT(*) FROM sqlite_master", nullptr,
+                        nullptr, nullptr);
+  rc &= 0xff;
+  if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) return db;  // other errors: the caller's
+  if (WalPending(path)) {
+    return Status::IoError(path + ": cannot read it here: its write-ahead log " + path +
+                           "-wal holds changes, and reading them takes a shared-memory file "
+                           "that cannot be made in this folder; fold them in where it can "
+                           "(sqlite3 " +
+                           path + " 'PRAGMA wal_checkpoint(TRUNCATE)')");
+  }
+  // No log pending: no writer is running, and the file alone is the database.
+  return Connect(path, FileUri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                 options);
 }
 
 int Database::CheckDeadline(void* self) {
@@ -25,20 +86,22 @@ int Database::CheckDeadline(void* self) {
 Database::~Database() { sqlite3_close(db_); }
 
 Status Database::Execute(const std::string& sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    return Status::IoError("database: " + message);
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : ErrorStatus(rc);
+}
+
+Status Database::ErrorStatus(int rc, const std::string& detail) const {
+  if ((rc & 0xff) == SQLITE_BUSY) {
+    return Status::IoError(path_ + " is locked: another process is writing to it (waited " +
+                           Duration(busy_timeout_) + "); try again when it has finished");
   }
-  return Status::Ok();
+  return Status::IoError(path_ + ": " + sqlite3_errmsg(db_) + detail);
 }
 
 Result<std::unique_ptr<Statement>> Statement::Prepare(Database* db, const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db->handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    return Status::IoError("database: " + db->Error() + " in: " + sql.substr(0, 80));
-  }
+  int rc = sqlite3_prepare_v2(db->handle(), sql.c_str(), -1, &stmt, nullptr);
+  if (rc != SQLITE_OK) return db->ErrorStatus(rc, " in: " + sql.substr(0, 80));
   return std::unique_ptr<Statement>(new Statement(db, stmt));
 }
 
@@ -63,7 +126,7 @@ std::string Statement::Blob(int column) const {
 bool Statement::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) *status = Status::IoError("database: " + db_->Error());
+  if (rc != SQLITE_DONE) *status = db_->ErrorStatus(rc);
   return false;
 }
 

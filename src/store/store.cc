@@ -18,11 +18,11 @@ constexpr int kBands = 16;
 constexpr int kRows = kHashes / kBands;
 constexpr double kSameStory = 0.5;
 
+// Outside the schema's transaction: SQLite cannot change the journal mode inside one.
+const char* kPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+
 const char* kSchema = R"SQL(
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-INSERT OR IGNORE INTO meta VALUES('schema_version', '1');
 CREATE TABLE IF NOT EXISTS stories(
   id INTEGER PRIMARY KEY, first_published TEXT, num_articles INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS articles(
@@ -138,18 +138,81 @@ std::set<std::string> EventKeys(const std::vector<Event>& events) {
   return keys;
 }
 
-std::string NowStamp() {
-  std::time_t now = std::time(nullptr);
+std::string Stamp(std::time_t time) {
   std::tm utc{};
-  gmtime_r(&now, &utc);
+  gmtime_r(&time, &utc);
   char buffer[16];
   std::strftime(buffer, sizeof buffer, "%Y%m%d%H%M%S", &utc);
   return buffer;
 }
 
+// What a file holds, looked at before anything is written to it.
+struct Contents {
+  std::vector<std::string> tables;     // besides SQLite's own
+  std::optional<std::string> version;  // warta's schema_version, when the meta table has one
+};
+
+Result<Contents> ReadContents(sql::Database* db) {
+  Contents contents;
+  auto tables = sql::Statement::Prepare(
+      db,
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
+      "ESCAPE '!' ORDER BY name");
+  if (!tables.ok()) return tables.status();
+  Status status;
+  while (tables.value()->Step(&status)) contents.tables.push_back(tables.value()->Text(0));
+  if (!status.ok()) return status;
+  if (std::find(contents.tables.begin(), contents.tables.end(), "meta") == contents.tables.end()) {
+    return contents;
+  }
+  // Another program's meta table may lack these columns: then it is not warta's.
+  auto version = sql::Statement::Prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.ok()) return contents;
+  if (version.value()->Step(&status)) contents.version = version.value()->Text(0);
+  if (!status.ok()) return status;
+  return contents;
+}
+
+// "foo, bar" (at most five names, then how many more).
+std::string NameList(const std::vector<std::string>& names) {
+  std::string list;
+  for (size_t i = 0; i < names.size() && i < 5; ++i) list += (i ? ", " : "") + names[i];
+  if (names.size() > 5) list += " and " + std::to_string(names.size() - 5) + " more";
+  return list;
+}
+
+// The schema version as a number; 0 when it is not one.
+int ParseVersion(const std::string& text) {
+  if (text.empty() || text.size() > 6 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 0;
+  }
+  return std::stoi(text);
+}
+
 std::string DateOrEmpty(const std::optional<Date>& date) { return date ? date->ToString() : ""; }
 
+// "https://user@www.Kompas.com:443/read?x" → "kompas.com"; "" without a host.
+std::string UrlHost(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  size_t start = scheme + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string host = url.substr(start, end == std::string::npos ? end : end - start);
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host.erase(0, at + 1);
+  size_t colon = host.rfind(':');
+  if (colon != std::string::npos && host.find(']', colon) == std::string::npos) host.erase(colon);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
 }  // namespace
+
+std::string OutletOf(const Article& article) {
+  return article.source.empty() ? UrlHost(article.url) : article.source;
+}
 
 std::string TextHash(const std::string& text) {
   char buffer[33];
@@ -161,24 +224,87 @@ std::string TextHash(const std::string& text) {
 
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
-  auto db = sql::Database::Open(path);
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  auto db = sql::Database::Open(path, {/*read_only=*/false, options.busy_timeout});
   if (!db.ok()) return db.status();
-  std::unique_ptr<Store> store(new Store(std::move(db).value()));
-  Status schema = store->CreateSchema();
-  if (!schema.ok()) return schema.WithContext(path);
+  std::unique_ptr<Store> store(new Store(std::move(db).value(), options));
+  Status status = store->CheckContents(/*writing=*/true);
+  if (status.ok()) status = store->CreateSchema();
+  if (!status.ok()) return status;
   return store;
 }
 
-Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path) {
-  auto db = sql::Database::Open(path, /*read_only=*/true);
+Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path,
+                                                   const StoreOptions& options) {
+  auto db = sql::Database::Open(path, {/*read_only=*/true, options.busy_timeout});
   if (!db.ok()) return db.status();
-  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+  std::unique_ptr<Store> store(new Store(std::move(db).value(), options));
+  Status status = store->CheckContents(/*writing=*/false);
+  if (!status.ok()) return status;
+  return store;
 }
 
-Status Store::CreateSchema() { return db_->Execute(kSchema); }
+Status Store::CheckContents(bool writing) {
+  const std::string& path = db_->path();
+  auto contents = ReadContents(db_.get());
+  if (!contents.ok()) {
+    if (db_->LastErrorCode() != SQLITE_NOTADB) return contents.status();
+    return Status::InvalidInput(path + " is not an SQLite database, so not a warta event database" +
+                                (writing ? "; refusing to write to it" : ""));
+  }
+  const Contents& found = contents.value();
+  if (found.tables.empty()) {
+    if (writing) return Status::Ok();  // a new database
+    return Status::InvalidInput(path +
+                                " is empty: not a warta event database yet (create it "
+                                "with warta ingest)");
+  }
+  if (!found.version) {
+    return Status::InvalidInput(path + " is an SQLite database but not warta's (it has tables " +
+                                NameList(found.tables) + ")" +
+                                (writing ? "; refusing to add tables to it" : ""));
+  }
+  int version = ParseVersion(*found.version);
+  if (version < 1) {
+    return Status::InvalidData(path + " has an unknown warta schema version \"" +
+                               found.version->substr(0, 20) + "\"");
+  }
+  if (version > kSchemaVersion) {
+    return Status::InvalidData(path + " was written by a newer warta (schema version " +
+                               std::to_string(version) + "; this one knows version " +
+                               std::to_string(kSchemaVersion) + ")" +
+                               (writing ? "; refusing to change it" : "; read it with that warta"));
+  }
+  return Status::Ok();
+}
 
-Result<sql::Statement*> Store::Cached(const std::string& sql) {
+Status Store::CreateSchema() {
+  Status status = db_->Execute(kPragmas);
+  if (!status.ok()) return status;
+  // One transaction: another process opening the file at the same time sees
+  // it empty or whole, never half made (and so never mistakes it for another
+  // program's).
+  status = db_->Execute("BEGIN IMMEDIATE");
+  if (!status.ok()) return status;
+  status = CheckContents(/*writing=*/true);  // it may have been filled since
+  if (status.ok()) status = db_->Execute(kSchema);
+  if (status.ok()) {
+    status = db_->Execute("INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
+                          std::to_string(kSchemaVersion) + "')");
+  }
+  if (!status.ok()) {
+    db_->Execute("ROLLBACK");
+    return status;
+  }
+  return db_->Execute("COMMIT");
+}
+
+std::string Store::Now() const {
+  return Stamp(options_.fixed_time ? static_cast<std::time_t>(*options_.fixed_time)
+                                   : std::time(nullptr));
+}
+
+Result<sql::Loan> Store::Cached(const std::string& sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     auto prepared = sql::Statement::Prepare(db_.get(), sql);
@@ -186,7 +312,7 @@ Result<sql::Statement*> Store::Cached(const std::string& sql) {
     it = statements_.emplace(sql, std::move(prepared).value()).first;
   }
   it->second->Reset();
-  return it->second.get();
+  return sql::Loan(it->second.get());
 }
 
 Result<bool> Store::HasArticle(const std::string& id, const std::string& text_hash) {
@@ -214,7 +340,7 @@ Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) 
     Status status = WriteRecord(record, &written);
     if (!status.ok()) {
       db_->Execute("ROLLBACK");
-      return status.WithContext(record.article.id);
+      return status.WithContext("storing " + record.article.id);
     }
   }
   Status commit = db_->Execute("COMMIT");
@@ -279,7 +405,7 @@ Status Store::InsertRecord(const CodedRecord& record, const std::string& hash, W
   std::string blob(reinterpret_cast<const char*>(signature.data()), signature.size() * 4);
   s.BindBlob(9, blob);
   s.Bind(10, static_cast<long long>(keys.size()));
-  s.Bind(11, NowStamp());
+  s.Bind(11, Now());
   Status status = s.Run();
   if (!status.ok()) return status;
   long long row = db_->LastInsertId();
@@ -352,14 +478,15 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     s.Bind(27, record.language);
     s.Bind(28, record.article.id);
     s.BindOptional(29, DateOrEmpty(record.article.published));
-    s.Bind(30, NowStamp());
+    s.Bind(30, Now());
     status = s.Run();
     if (!status.ok()) return status;
     row = db_->LastInsertId();
   }
   // Counts grow by what this telling adds: a new article, a new outlet. A
   // new event's first telling is both, and is counted as it is inserted.
-  std::string outlet = record.article.source.empty() ? record.article.id : record.article.source;
+  // Articles of no known outlet count together as one unknown source.
+  std::string outlet = OutletOf(record.article);
   bool new_article = true, new_outlet = true;
   if (!inserted) {
     for (auto [sql, flag, value] :

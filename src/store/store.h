@@ -16,6 +16,11 @@
 // least half of them, two at least, published within a week). Within a
 // story the same source, target, CAMEO code and date is one event.
 //
+// Opening checks that the file is warta's before anything is written: an
+// empty file becomes a new event database; any other SQLite database, a file
+// that is not SQLite, or a warta database of a newer schema is refused with a
+// message naming the file, and left as it was. Every error names the file.
+//
 // Not thread-safe: one writer. A batch either lands whole or not at all, so a
 // killed ingest loses at most the batch it was writing, and re-running skips
 // what is stored (the same text, or the same page: an id that is a URL). An
@@ -143,11 +148,32 @@ struct StoreStats {
 // A text's identity for de-duplication (128 bits, hex).
 std::string TextHash(const std::string& text);
 
+// The outlet that told an article, for counting sources: its `source`, else
+// its URL's host without "www." (kompas.com); "" when neither is known, so
+// that all such articles count as one unknown source.
+std::string OutletOf(const Article& article);
+
+// The schema this warta writes, recorded in the meta table.
+inline constexpr int kSchemaVersion = 1;
+
+struct StoreOptions {
+  // How long a write waits for another process's transaction before failing
+  // with "another process is writing to it".
+  std::chrono::milliseconds busy_timeout = std::chrono::seconds(30);
+  // When set, the time stamped on what is stored (ingested_at, date_added),
+  // in seconds since 1970 UTC, so that two runs store identical bytes
+  // (`warta ingest` takes it from SOURCE_DATE_EPOCH). Otherwise: now.
+  std::optional<long long> fixed_time;
+};
+
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
-  // For queries beside a running ingest: never writes, never waits for the writer.
-  static Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& path);
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options = {});
+  // For queries beside a running ingest: never writes, never waits for the
+  // writer; works in a folder and on files the user may not write to.
+  static Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& path,
+                                                     const StoreOptions& options = {});
   ~Store();
 
   // Whether the article is already stored: one with this text hash, or, when
@@ -177,8 +203,13 @@ class Store {
   void SetDeadline(std::chrono::steady_clock::time_point deadline) { db_->SetDeadline(deadline); }
 
  private:
-  explicit Store(std::unique_ptr<sql::Database> db) : db_(std::move(db)) {}
+  Store(std::unique_ptr<sql::Database> db, const StoreOptions& options)
+      : db_(std::move(db)), options_(options) {}
+  // Refuses a file that is not an empty or a warta database; `writing`
+  // words the refusal for a writer.
+  Status CheckContents(bool writing);
   Status CreateSchema();
+  std::string Now() const;
   Status WriteRecord(const CodedRecord& record, Written* written);
   // Stores a record not stored yet, whose id is free.
   Status InsertRecord(const CodedRecord& record, const std::string& hash, Written* written);
@@ -189,9 +220,10 @@ class Store {
   Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
 
   // Prepared once per store and reused: preparing costs more than running.
-  Result<sql::Statement*> Cached(const std::string& sql);
+  Result<sql::Loan> Cached(const std::string& sql);
 
   std::unique_ptr<sql::Database> db_;
+  StoreOptions options_;
   std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 

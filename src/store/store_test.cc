@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "../../tests/test_support.h"
 #include "read/reader.h"
@@ -294,6 +296,240 @@ TEST_F(StoreTest, ExportFormats) {
   EXPECT_NE(ExportRow(events[0], ExportFormat::kCsv).find(events[0].event.event_id),
             std::string::npos);
   EXPECT_FALSE(ParseExportFormat("xml").has_value());
+}
+
+}  // namespace
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+std::string FreshPath(const std::string& name) {
+  std::string path = ::testing::TempDir() + name;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path + suffix);
+  return path;
+}
+
+std::string Bytes(const std::string& path) {
+  auto bytes = ReadFileToString(path);
+  return bytes.ok() ? bytes.value() : "(unreadable)";
+}
+
+// Runs `sql` on its own connection, as another program would.
+void RunSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+bool Exists(const std::string& path) { return std::filesystem::exists(path); }
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Issue 11: ingesting into another program's database added warta's tables to it.
+TEST(StoreOpenTest, AnotherProgramsDatabaseIsRefusedAndLeftAsItWas) {
+  std::string path = FreshPath("warta-foreign.db");
+  RunSql(path, "CREATE TABLE foo(x); CREATE TABLE bar(y); INSERT INTO foo VALUES(1);");
+  std::string before = Bytes(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(store.status().message(), path +
+                                          " is an SQLite database but not warta's (it has tables "
+                                          "bar, foo); refusing to add tables to it");
+  EXPECT_EQ(Bytes(path), before);
+  EXPECT_FALSE(Exists(path + "-wal")) << "its journal mode was changed";
+  auto reader = Store::OpenReadOnly(path);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.status().message().find("but not warta's"), std::string::npos);
+  // A table named meta is not enough: it must hold warta's schema version.
+  RunSql(path, "CREATE TABLE meta(name, value);");
+  EXPECT_FALSE(Store::Open(path).ok());
+  EXPECT_FALSE(Store::OpenReadOnly(path).ok());
+}
+
+TEST(StoreOpenTest, ATextFileIsRefusedAndLeftAsItWas) {
+  std::string path = FreshPath("warta-notes.txt");
+  WriteFile(path, "Notes, not a database.\n");
+  for (bool read_only : {false, true}) {
+    auto store = read_only ? Store::OpenReadOnly(path) : Store::Open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().message().rfind(path + " is not an SQLite database", 0), 0u)
+        << store.status().message();
+    EXPECT_NE(store.status().message().find("not a warta event database"), std::string::npos);
+  }
+  EXPECT_EQ(Bytes(path), "Notes, not a database.\n");
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) EXPECT_FALSE(Exists(path + suffix));
+}
+
+TEST(StoreOpenTest, ADatabaseOfANewerSchemaIsRefused) {
+  std::string path = FreshPath("warta-newer.db");
+  ASSERT_TRUE(Store::Open(path).ok());
+  RunSql(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  std::string before = Bytes(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
+                                                 "99; this one knows version 1)"),
+            std::string::npos)
+      << store.status().message();
+  EXPECT_FALSE(Store::OpenReadOnly(path).ok());
+  EXPECT_EQ(Bytes(path), before);
+  RunSql(path, "UPDATE meta SET value = 'banana' WHERE key = 'schema_version'");
+  auto unknown = Store::OpenReadOnly(path);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("unknown warta schema version \"banana\""),
+            std::string::npos);
+}
+
+TEST(StoreOpenTest, AnEmptyFileBecomesAWartaDatabaseThatRecordsItsSchemaVersion) {
+  std::string path = FreshPath("warta-empty.db");
+  WriteFile(path, "");
+  auto reader = Store::OpenReadOnly(path);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.status().message().find(path + " is empty"), std::string::npos);
+  ASSERT_TRUE(Store::Open(path).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* version = nullptr;
+  sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &version,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(version, 0))),
+            std::to_string(kSchemaVersion));
+  sqlite3_finalize(version);
+  sqlite3_close(db);
+  EXPECT_TRUE(Store::Open(path).ok());
+  EXPECT_TRUE(Store::OpenReadOnly(path).ok());
+}
+
+// Writers opening a fresh file together each see it empty or whole, never
+// half made (which would look like another program's database).
+TEST(StoreConcurrentTest, WritersOpeningAFreshFileTogetherAllSucceed) {
+  for (int round = 0; round < 5; ++round) {
+    std::string path = FreshPath("warta-fresh-together.db");
+    std::vector<std::thread> threads;
+    std::vector<std::string> errors(6);
+    for (size_t i = 0; i < errors.size(); ++i) {
+      threads.emplace_back([&, i] {
+        auto store = Store::Open(path);
+        if (!store.ok()) errors[i] = store.status().message();
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::string& error : errors) EXPECT_EQ(error, "");
+  }
+}
+
+// Issue 11: errors from the store said "database: ..." without naming it.
+TEST(StoreOpenTest, AReadOnlyStoreAnswersQueriesAndItsErrorsNameTheFile) {
+  std::string path = FreshPath("warta-read-only.db");
+  ASSERT_TRUE(Store::Open(path).value()->WriteBatch({Record("id-1", kIndonesian, "A")}).ok());
+  std::string before = Bytes(path);
+  auto reader = Store::OpenReadOnly(path);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  Store& store = *reader.value();
+  EXPECT_GT(store.Count(QueryFilter{}).value(), 0);
+  EXPECT_EQ(store.Stats().value().articles, 1);
+  EXPECT_TRUE(store.Timeline(QueryFilter{}, Period::kMonth).ok());
+  EXPECT_TRUE(store.ActorNetwork(QueryFilter{}, 10).ok());
+  EXPECT_TRUE(store.Actors("IDN", 5).ok());
+  EXPECT_TRUE(store.Detail(1).ok());
+  auto written = store.WriteBatch({Record("id-3", kOther, "A")});
+  ASSERT_FALSE(written.ok());
+  EXPECT_NE(written.status().message().find(path + ": attempt to write a readonly database"),
+            std::string::npos)
+      << written.status().message();
+  EXPECT_EQ(Bytes(path), before);
+}
+
+// Issue 11: a second ingest died at once with "database is locked".
+TEST(StoreBusyTest, AWriterWaitsForAnotherAndSaysSoWhenItCannot) {
+  std::string path = FreshPath("warta-busy.db");
+  ASSERT_TRUE(Store::Open(path).ok());
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  StoreOptions impatient;
+  impatient.busy_timeout = std::chrono::milliseconds(100);
+  auto store = Store::Open(path, impatient);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kIoError);
+  EXPECT_EQ(store.status().message(), path +
+                                          " is locked: another process is writing to it (waited "
+                                          "100 ms); try again when it has finished");
+  // A patient writer waits for the other to finish.
+  std::thread finish([other] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  auto patient = Store::Open(path);
+  finish.join();
+  sqlite3_close(other);
+  ASSERT_TRUE(patient.ok()) << patient.status().message();
+  EXPECT_TRUE(patient.value()->WriteBatch({Record("id-3", kOther, "A")}).ok());
+}
+
+// The cause of the instant "database is locked": a lookup that stopped at its
+// first row kept an old snapshot open, and SQLite cannot wait for a snapshot.
+TEST(StoreBusyTest, ALookupThatFoundAnArticleDoesNotLockTheNextWrite) {
+  std::string path = FreshPath("warta-snapshot.db");
+  auto first = Store::Open(path);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(first.value()->WriteBatch({Record("id-1", kIndonesian, "A")}).ok());
+  auto second = Store::Open(path);
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(second.value()->HasArticle("id-1", TextHash(kIndonesian)).value());
+  ASSERT_TRUE(first.value()->WriteBatch({Record("id-3", kOther, "A")}).ok());
+  auto written = second.value()->WriteBatch({Record("en-1", kEnglish, "C")});
+  EXPECT_TRUE(written.ok()) << written.status().message();
+  EXPECT_TRUE(second.value()->HasArticle("id-3", TextHash(kOther)).value())
+      << "it sees the other's writes";
+}
+
+// Issue 11: articles without an outlet each counted as a source of their own.
+TEST(StoreSourcesTest, AnArticleWithoutOutletIsKnownByItsUrlsHostOrAsOneUnknownSource) {
+  struct Case {
+    const char *source, *url, *outlet;
+  } cases[] = {
+      {"Kompas", "https://example.org/a", "Kompas"},
+      {"", "https://www.Kompas.com:443/read/1?x=2", "kompas.com"},
+      {"", "http://user@detik.com#top", "detik.com"},
+      {"", "https://[::1]:8080/x", "[::1]"},
+      {"", "no url at all", ""},
+      {"", "", ""},
+  };
+  for (const Case& c : cases) {
+    Article article;
+    article.source = c.source;
+    article.url = c.url;
+    EXPECT_EQ(OutletOf(article), c.outlet) << c.url;
+  }
+  std::string path = FreshPath("warta-sources.db");
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok());
+  CodedRecord unknown = Record("id-1", kIndonesian, ""), also_unknown = Record("id-2", kEdited, "");
+  unknown.article.url = also_unknown.article.url = "";
+  CodedRecord by_host = Record("en-1", kEnglish, "");
+  by_host.article.url = "https://www.wire.example/en-1";
+  ASSERT_TRUE(store.value()->WriteBatch({unknown, also_unknown, by_host}).ok());
+  QueryFilter visit;
+  visit.codes = {"042"};
+  std::vector<StoredEvent> found;
+  ASSERT_TRUE(store.value()->Query(visit, [&](const StoredEvent& e) { found.push_back(e); }).ok());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].num_articles, 3);
+  EXPECT_EQ(found[0].num_sources, 2) << "one unknown outlet and wire.example";
+  QueryFilter by_outlet;
+  by_outlet.source = "wire.example";
+  EXPECT_GT(store.value()->Count(by_outlet).value(), 0) << "--source finds it by its host";
 }
 
 }  // namespace
