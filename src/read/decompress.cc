@@ -185,16 +185,8 @@ bool EndsWithNoCase(const std::string& text, const std::string& suffix) {
   });
 }
 
-}  // namespace
-
-Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    return Status::InvalidInput(path + ": is a folder, not a file");
-  }
-  FilePtr file(std::fopen(path.c_str(), "rb"));
-  if (file == nullptr) return Status::NotFound(path + ": cannot open file");
-  FileInput input(path, std::move(file));
+// Chooses the decoder by the first bytes of `input`.
+Result<std::unique_ptr<ByteSource>> SourceFor(FileInput input) {
   Status filled = input.Fill();
   if (!filled.ok()) return filled;
   std::unique_ptr<ByteSource> source;
@@ -206,6 +198,28 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
     source = std::make_unique<PlainSource>(std::move(input));
   }
   return source;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return Status::InvalidInput(path + ": is a folder, not a file");
+  }
+  FilePtr file(std::fopen(path.c_str(), "rb"));
+  if (file == nullptr) return Status::NotFound(path + ": cannot open file");
+  return SourceFor(FileInput(path, std::move(file)));
+}
+
+Result<std::unique_ptr<ByteSource>> OpenMemoryByteSource(std::string_view bytes, std::string name) {
+  // fmemopen gives the same FILE* a file would, so memory and files share
+  // every line of the decoders. "rb" never writes to the buffer.
+  static char empty[1] = {0};
+  char* data = bytes.empty() ? empty : const_cast<char*>(bytes.data());
+  FilePtr file(fmemopen(data, bytes.size(), "rb"));
+  if (file == nullptr) return Status::IoError(name + ": cannot read bytes in memory");
+  return SourceFor(FileInput(std::move(name), std::move(file)));
 }
 
 std::string StripCompressionSuffix(const std::string& name) {

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "read/reader.h"
 #include "warta/status.h"
@@ -52,6 +53,12 @@ class ByteSource {
 // zstd by the file's magic bytes. Errors: NotFound (cannot open), InvalidInput
 // (a folder), IoError.
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+
+// Reads `bytes` in memory exactly as OpenByteSource reads a file holding them
+// (same format detection, same errors, named `name`). The bytes are not
+// copied: they must outlive the source. For tests and fuzz targets, which
+// would otherwise write every input to a file.
+Result<std::unique_ptr<ByteSource>> OpenMemoryByteSource(std::string_view bytes, std::string name);
 
 // `name` without a final ".gz" or ".zst" (any case): "a.warc.gz" -> "a.warc".
 std::string StripCompressionSuffix(const std::string& name);
