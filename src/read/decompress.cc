@@ -280,6 +280,21 @@ bool EndsWithNoCase(const std::string& text, const std::string& suffix) {
   });
 }
 
+// Chooses the decoder by the first bytes of `input`.
+Result<std::unique_ptr<ByteSource>> SourceFor(FileInput input) {
+  Status filled = input.Fill();
+  if (!filled.ok()) return filled;
+  std::unique_ptr<ByteSource> source;
+  if (StartsWithBytes(input, "\x1f\x8b", 2)) {
+    source = std::make_unique<GzipSource>(std::move(input));
+  } else if (StartsWithBytes(input, "\x28\xb5\x2f\xfd", 4)) {
+    source = std::make_unique<ZstdSource>(std::move(input));
+  } else {
+    source = std::make_unique<PlainSource>(std::move(input));
+  }
+  return source;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
@@ -298,17 +313,17 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
     return Status::NotFound(name + ": cannot open file");
   }
   FileInput input(name, std::move(file));
-  Status filled = input.Fill();
-  if (!filled.ok()) return filled;
-  std::unique_ptr<ByteSource> source;
-  if (StartsWithBytes(input, "\x1f\x8b", 2)) {
-    source = std::make_unique<GzipSource>(std::move(input));
-  } else if (StartsWithBytes(input, "\x28\xb5\x2f\xfd", 4)) {
-    source = std::make_unique<ZstdSource>(std::move(input));
-  } else {
-    source = std::make_unique<PlainSource>(std::move(input));
-  }
-  return source;
+  return SourceFor(std::move(input));
+}
+
+Result<std::unique_ptr<ByteSource>> OpenMemoryByteSource(std::string_view bytes, std::string name) {
+  // fmemopen gives the same FILE* a file would, so memory and files share
+  // every line of the decoders. "rb" never writes to the buffer.
+  static char empty[1] = {0};
+  char* data = bytes.empty() ? empty : const_cast<char*>(bytes.data());
+  FilePtr file(fmemopen(data, bytes.size(), "rb"));
+  if (file == nullptr) return Status::IoError(name + ": cannot read bytes in memory");
+  return SourceFor(FileInput(std::move(name), std::move(file)));
 }
 
 std::string PeekHead(std::unique_ptr<ByteSource>* source, size_t size) {

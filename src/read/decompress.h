@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "read/reader.h"
 #include "warta/status.h"
@@ -62,6 +63,12 @@ class ByteSource {
 // "<stdin>") for reading, choosing plain, gzip or zstd by the first bytes.
 // Errors: NotFound (cannot open), InvalidInput (a folder), IoError.
 Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+
+// Reads `bytes` in memory exactly as OpenByteSource reads a file holding them
+// (same format detection, same errors, named `name`). The bytes are not
+// copied: they must outlive the source. For tests and fuzz targets, which
+// would otherwise write every input to a file.
+Result<std::unique_ptr<ByteSource>> OpenMemoryByteSource(std::string_view bytes, std::string name);
 
 // Reads the first `size` bytes of *source (fewer when it is shorter) and
 // returns them; *source is replaced by a source that gives the same bytes

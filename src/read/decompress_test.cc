@@ -242,6 +242,36 @@ TEST(DecompressTest, ErrorsAreStickyAndMissingFilesNamed) {
   EXPECT_NE(folder.status().message().find("is a folder"), std::string::npos);
 }
 
+// Reads everything from an in-memory source; the error if there is one.
+Result<std::string> ReadAllInMemory(const std::string& bytes, const std::string& name) {
+  auto source = OpenMemoryByteSource(bytes, name);
+  if (!source.ok()) return source.status();
+  std::string content;
+  char buffer[777];
+  while (true) {
+    auto got = source.value()->Read(buffer, sizeof buffer);
+    if (!got.ok()) return got.status();
+    if (got.value() == 0) return content;
+    content.append(buffer, got.value());
+  }
+}
+
+TEST(DecompressTest, BytesInMemoryReadAsTheSameFileWould) {
+  const std::string text = LongText();
+  WriteGzip(TempPath("memory.gz"), {"first member\n", text});
+  EXPECT_EQ(ReadAllInMemory(ReadFile(TempPath("memory.gz")), "m.gz").value(),
+            "first member\n" + text);
+  EXPECT_EQ(ReadAllInMemory(Zstd(text), "m.zst").value(), text);
+  EXPECT_EQ(ReadAllInMemory(text, "m.txt").value(), text);
+  EXPECT_EQ(ReadAllInMemory("", "empty").value(), "");
+  std::string zstd = Zstd(text);
+  zstd.resize(zstd.size() / 2);
+  auto cut = ReadAllInMemory(zstd, "cut.zst");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.status().message(),
+            "cut.zst: truncated zstd data at byte " + std::to_string(zstd.size()));
+}
+
 TEST(DecompressTest, StripsCompressionSuffixes) {
   EXPECT_EQ(StripCompressionSuffix("crawl.warc.gz"), "crawl.warc");
   EXPECT_EQ(StripCompressionSuffix("a.jsonl.ZST"), "a.jsonl");

@@ -332,6 +332,25 @@ std::optional<Date> FindTimeDate(const GumboNode* node, int depth) {
   return std::nullopt;
 }
 
+// gumbo (0.10) decodes a numeric character reference past 2^31, such as
+// "&#xe888888e;", through a signed overflow into bytes that are not UTF-8; they
+// become U+FFFD here, as invalid bytes of the page itself do in gumbo, so such
+// a page is read rather than refused as "invalid UTF-8" (found by
+// fuzz/html_fuzz).
+std::string ValidUtf8(std::string text) {
+  if (FindInvalidUtf8(text) == std::string::npos) return text;
+  std::string valid;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    if (DecodeUtf8(text, &pos) < 0) {
+      AppendUtf8(0xFFFD, &valid);
+    } else {
+      valid.append(text, start, pos - start);
+    }
+  }
+  return valid;
+}
+
 std::optional<Date> PublicationDate(const PageFacts& facts, const GumboNode* main) {
   for (const auto& date : facts.dates) {
     if (date) return date;
@@ -351,18 +370,19 @@ Result<Article> ArticleFromHtml(std::string_view html, const std::string& defaul
   }
   PageFacts facts;
   CollectFacts(output->root, false, 0, &facts);
-  auto [main, text] = FindMainText(output->root, facts);
+  auto [main, found] = FindMainText(output->root, facts);
+  std::string text = ValidUtf8(std::move(found));
   if (Trim(text).empty()) return Status::InvalidInput("no article text found");
   Status valid = ValidateArticleText(text);
   if (!valid.ok()) return valid;
   Article article;
   article.id = default_id;
   article.text = std::move(text);
-  article.title = !facts.og_title.empty() ? facts.og_title
-                  : !facts.title.empty()  ? facts.title
-                                          : facts.h1;
-  article.url = !facts.og_url.empty() ? facts.og_url : facts.canonical;
-  article.source = facts.site_name;
+  article.title = ValidUtf8(!facts.og_title.empty() ? facts.og_title
+                            : !facts.title.empty()  ? facts.title
+                                                    : facts.h1);
+  article.url = ValidUtf8(!facts.og_url.empty() ? facts.og_url : facts.canonical);
+  article.source = ValidUtf8(facts.site_name);
   article.published = PublicationDate(facts, main);
   if (!article.published && !facts.unread_date.empty() && warning != nullptr) {
     *warning = DateNotUnderstood(facts.unread_date);

@@ -47,6 +47,20 @@ TEST(HtmlTest, ArticleElementGivesTheTextWithoutPageFurniture) {
             "\"Kami sepakat,\" katanya.");
 }
 
+// Regression (fuzz/corpus/html/crash-numeric-reference-overflow): gumbo turns
+// "&#xe888888e;" into bytes that are not UTF-8, and the page was refused as
+// "invalid UTF-8" though it is valid; its title carried the bytes on.
+TEST(HtmlTest, OverflowingCharacterReferencesBecomeReplacementCharacters) {
+  auto article = ArticleFromHtml(
+      "<title>Judul &#xe888888e;</title><meta property='og:site_name' content='S&#xe888888e;'>"
+      "<p>Menteri bertemu &#xe888888e; duta besar.</p>",
+      "page.html");
+  ASSERT_TRUE(article.ok()) << article.status().message();
+  EXPECT_EQ(article.value().text, "Menteri bertemu \uFFFD duta besar.");
+  EXPECT_EQ(article.value().title, "Judul \uFFFD");
+  EXPECT_EQ(article.value().source, "S\uFFFD");
+}
+
 TEST(HtmlTest, LargestArticleElementWinsOverTeasers) {
   const std::string html =
       "<body><article><p>Teaser pendek.</p></article>"

@@ -185,8 +185,11 @@ bool SentenceReader::Next(Sentence* sentence) {
     has_last_ = true;
     tokens.push_back(std::move(token));
     if (ends) {
-      // Closing quotes and brackets right after the end belong to the sentence.
-      while (Fill(1) && ClosesSentence(ahead_.front(), tokens.back())) {
+      // Closing quotes and brackets right after the end belong to the sentence,
+      // up to the cap: "... kata.’" at token 200, or "Selesai.)))…", would
+      // otherwise make a sentence past it (found by fuzz/segment_fuzz).
+      while (tokens.size() < kMaxSentenceTokens && Fill(1) &&
+             ClosesSentence(ahead_.front(), tokens.back())) {
         last_ = ahead_.front();
         tokens.push_back(std::move(ahead_.front()));
         ahead_.pop_front();

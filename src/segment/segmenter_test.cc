@@ -64,6 +64,26 @@ TEST(SegmenterTest, RunOnTextWithoutClauseMarksIsCutAtTheLimit) {
   EXPECT_EQ(sentences[1].start, sentences[0].end + 1);
 }
 
+// Regression (fuzz/corpus/segment/crash-closer-after-cap): the closing quotes
+// and brackets after a sentence end were taken whatever the sentence's length.
+TEST(SegmenterTest, ClosersAfterTheEndDoNotTakeASentencePastTheLimit) {
+  auto segmenter = Segmenter::Load(testing::DataDir());
+  ASSERT_TRUE(segmenter.ok());
+  std::string at_limit;
+  for (size_t i = 0; i + 1 < kMaxSentenceTokens; ++i) at_limit += "kata ";
+  std::string many_closers = "Selesai." + std::string(500, ')');
+  for (const std::string& text : {at_limit + "akhir.’ Lalu.", many_closers}) {
+    size_t tokens = 0;
+    for (const Sentence& s : segmenter.value()->Split(text)) {
+      EXPECT_LE(s.tokens.size(), kMaxSentenceTokens);
+      tokens += s.tokens.size();
+    }
+    EXPECT_EQ(tokens, segmenter.value()->Tokenize(text).size());  // nothing lost
+  }
+  // Below the limit the closer still belongs to its sentence.
+  EXPECT_EQ(Sentences("Dia pergi.’ Lalu."), (std::vector<std::string>{"Dia pergi.’", "Lalu."}));
+}
+
 TEST(SegmenterTest, TokensKeepHyphenatedNamesAndSplitPossessives) {
   auto segmenter = Segmenter::Load(testing::DataDir());
   std::vector<std::string> words;
