@@ -67,6 +67,16 @@ int main(int argc, char** argv) {
     auto text = warta::ReadFileToString(entry.path().string());
     if (text.ok()) seeds.push_back(text.value());
   }
+  // The corpus scripts/fuzz keeps (and crash regressions), each once.
+  int replayed = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(WARTA_SOURCE_DIR) + "/fuzz/corpus/code")) {
+    auto bytes = warta::ReadFileToString(entry.path().string());
+    if (!bytes.ok()) continue;
+    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.value().data()),
+                           bytes.value().size());
+    ++replayed;
+  }
   std::mt19937 random(7);
   const char* pieces[] = {"“",
                           "”",
@@ -106,7 +116,7 @@ int main(int argc, char** argv) {
     }
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
   }
-  std::printf("fuzz smoke: %d inputs, no crash\n", rounds);
+  std::printf("fuzz smoke: %d corpus files and %d inputs, no crash\n", replayed, rounds);
   return 0;
 }
 #endif
