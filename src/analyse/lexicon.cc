@@ -40,6 +40,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"purpose", LexiconKind::kPurpose},
       {"background", LexiconKind::kBackground},
       {"oblique", LexiconKind::kOblique},
+      {"according_to", LexiconKind::kAccordingTo},
+      {"self_reference", LexiconKind::kSelfReference},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -44,6 +44,8 @@ enum class LexiconKind {
   kPurpose,
   kBackground,
   kOblique,
+  kAccordingTo,
+  kSelfReference,
   kCount
 };
 

@@ -52,7 +52,8 @@ struct SentenceInput {
 // What the coder carries from one sentence of an article to the next.
 struct CoderState {
   std::optional<Date> last_written_date;
-  std::vector<Actor> last_meeting;  // the parties of the last meeting or talks told
+  std::vector<Actor> last_meeting;    // the parties of the last meeting or talks told
+  std::optional<Actor> last_speaker;  // the last named actor an event was coded for
 };
 
 }  // namespace warta

@@ -42,19 +42,33 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     Clause clause = OpenClause(cx, frame, j);
     FindSubjects(cx, frame, &chain, &clause);
     FindDoer(cx, &clause);
-    if (IsAttribution(cx, clause)) continue;
+    if (int speaker = AttributedSpeaker(cx, clause); speaker >= 0) {
+      // "..., kata Anis": Anis's statement, unless the sentence reports an act.
+      clause.sources = {speaker};
+      CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
+      CodeWhatIsSaid(cx, verbs_, &clause, &base);
+      PairActors(cx, clause, base, state->last_meeting, &events);
+      continue;
+    }
     FindRoles(cx, frame, chain, &clause);
+    if (UnnamedSpeaker(cx, clause)) {
+      CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
+      AddUnnamedStatement(cx, verbs_, clause, base, state->last_speaker, &events);
+      continue;
+    }
     bool no_event = Suppressed(cx, frame, clause, &chain);
     CarryRoles(cx, frame, clause, &chain);
     if (no_event) continue;
     CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
     if (clause.pattern->accuse) chain.inside_accusation = true;
+    if (clause.pattern->say) CodeWhatIsSaid(cx, verbs_, &clause, &base);
     PairActors(cx, clause, base, state->last_meeting, &events);
   }
   DropStatements(&events);
   for (CodedEvent& event : events) RecodeByDoer(&event);
   DropRepeatedActs(&events);
   RememberMeeting(events, state);
+  RememberSpeaker(events, state);
   RememberDate(cx, events, state);
   return events;
 }

@@ -62,12 +62,200 @@ bool Declared(const Context& cx, const SentenceFrame& frame, const Clause& claus
   return said_end == begin && !(cx.analysis(begin).nominal && StartsClause(cx, clause.verb->end));
 }
 
+bool IsQuoteOrComma(const std::string& text) {
+  return text == "," || text == "”" || text == "\"" || text == "’";
+}
+
+// "Menurut Fadli, ...", "According to the minister, ...": the speaker follows
+// a speech word that opens the sentence or a clause.
+bool OpensWithSpeaker(const Context& cx, const VerbMatch& verb) {
+  return verb.begin == 0 || cx.token(verb.begin - 1).kind == TokenKind::kPunct;
+}
+
+// The mention starting at token k, or -1.
+int MentionAt(const Context& cx, size_t k) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    if (cx.mentions()[m].begin == k) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+// The tokens a speech clause reports: after "Menurut X," or "X mengatakan",
+// to the sentence's end; before an attribution ("..., kata X", "...,
+// ujarnya", "dikatakan X"), from the sentence's start.
+TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
+  size_t size = cx.tokens().size();
+  const VerbMatch& verb = *clause.verb;
+  bool speaker_after = speaker >= 0 && cx.mentions()[speaker].begin >= verb.end;
+  if (cx.Is(LexiconKind::kAccordingTo, verb.begin)) {
+    size_t said = speaker_after ? cx.mentions()[speaker].end : verb.end;
+    if (said < size && cx.token(said).text == ",") return {said + 1, size};
+    return {0, verb.begin};
+  }
+  bool after_quote = verb.begin > 0 && IsQuoteOrComma(cx.token(verb.begin - 1).text);
+  if (speaker_after || after_quote) return {0, verb.begin};
+  return {verb.end, size};
+}
+
+// The actor right before token k ("negara harusnya", "Jakarta must"), with at
+// most two words between (juga, tetap, pun): the one an obligation is laid on.
+int ActorBefore(const Context& cx, size_t begin, size_t k) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.location || mention.begin < begin || mention.end > k) continue;
+    bool near = mention.end + 2 >= k;
+    for (size_t t = mention.end; t < k && near; ++t) {
+      near = cx.token(t).kind == TokenKind::kWord && !cx.token(t).capitalized;
+    }
+    if (near) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+// The first actor in [begin, end) that is not the speaker, a place or a
+// dateline.
+int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.begin < begin || mention.end > end || mention.location || mention.dateline ||
+        mention.actors.empty() || static_cast<int>(m) == speaker) {
+      continue;
+    }
+    // ("Menteri X mengatakan pemerintah terus berupaya ...": the speaker's
+    // own body, named by its kind, is who acts in what is said, not whom it
+    // is about.)
+    if (speaker >= 0 && !mention.named && !cx.mentions()[speaker].actors.empty() &&
+        mention.actors.front().code == cx.mentions()[speaker].actors.front().code) {
+      continue;
+    }
+    return static_cast<int>(m);
+  }
+  return -1;
+}
+
+// "Militer Israel mengatakan pihaknya telah membom ...", "menyatakan,
+// pesawat-pesawat tempurnya telah melancarkan ...", "said it had struck":
+// what is said is the speaker's own act when its subject refers back to the
+// speaker (kami, pihaknya, a noun with the clitic -nya; we, it, its).
+bool SpeakerActs(const Context& cx, const Clause& clause) {
+  for (size_t k = clause.boundary; k < clause.verb->begin; ++k) {
+    if (cx.Is(LexiconKind::kSelfReference, k)) return true;
+    const std::string& word = cx.token(k).lower;
+    bool clitic = !cx.english && word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+    if (clitic && cx.token(k).kind == TokenKind::kWord) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
+WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
+                          int speaker) {
+  WhatIsSaid said;
+  said.span = SaidSpan(cx, clause, speaker);
+  const std::vector<Token>& tokens = cx.tokens();
+  for (size_t k = said.span.begin; k < said.span.end;) {
+    VerbMatch cue;
+    if (!verbs.StanceAt(tokens, *cx.input.analyses, k, &cue) || cue.end > said.span.end) {
+      ++k;
+      continue;
+    }
+    k = cue.end;
+    const std::string& code = cue.pattern->code;
+    if (code == VerbPattern::kNoEvent) continue;
+    // "tidak harus", "not wrong": a negated cue says the opposite; passed over.
+    bool negated = cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1) && code != "016" &&
+                   code != "120";
+    if (negated) continue;
+    if (cameo::RootOf(code) == cameo::kAppeal) {
+      // An obligation is an appeal only when it is laid on an actor.
+      int addressee = ActorBefore(cx, said.span.begin, cue.begin);
+      if (addressee < 0 || addressee == speaker) continue;
+      said.about = addressee;
+    }
+    said.stance = cue.pattern;
+    break;
+  }
+  // (A denial is aimed at whoever accused, seldom named in what is denied.)
+  bool denial = said.stance != nullptr ? said.stance->code == cameo::kDenyCode
+                                       : clause.pattern->code == cameo::kDenyCode;
+  if (said.about < 0 && !denial) {
+    said.about = FirstActorIn(cx, said.span.begin, said.span.end, speaker);
+  }
+  return said;
+}
+
+void CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clause,
+                    CodedEvent* base) {
+  int speaker = clause->sources.empty() ? -1 : clause->sources.front();
+  WhatIsSaid said = ReadWhatIsSaid(cx, verbs, *clause, speaker);
+  if (said.stance != nullptr && CodeOf(*base) == cameo::kCommentCode) {
+    base->code = said.stance->code;
+  }
+  if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
+}
+
+bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
+  if (!clause.pattern->say || cx.english) return false;
+  const VerbMatch& verb = *clause.verb;
+  const std::string& word = cx.token(verb.begin).lower;
+  bool clitic = word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+  if (clitic) {
+    // "..., ujarnya": the clitic is the speaker, whoever stands before.
+    if (verb.begin == 0) return false;
+    return IsQuoteOrComma(cx.token(verb.begin - 1).text);
+  }
+  if (!clause.sources.empty() || !clause.subjects.empty()) return false;
+  // "Ia menilai ...", "Dia juga membantah ...": a pronoun no one named before.
+  for (size_t k = verb.begin; k > 0 && k + 3 > verb.begin; --k) {
+    if (cx.Is(LexiconKind::kPronoun, k - 1)) return true;
+    if (cx.token(k - 1).kind != TokenKind::kWord) return false;
+  }
+  return false;
+}
+
+void AddUnnamedStatement(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
+                         const CodedEvent& base, const std::optional<Actor>& last_speaker,
+                         std::vector<CodedEvent>* events) {
+  WhatIsSaid said = ReadWhatIsSaid(cx, verbs, clause, -1);
+  CodedEvent event = base;
+  if (said.stance != nullptr && CodeOf(event) == cameo::kCommentCode) {
+    event.code = said.stance->code;
+  }
+  event.source = last_speaker.value_or(Actor{});
+  event.source_range = {clause.verb->begin, clause.verb->begin};
+  if (said.about >= 0) {
+    const Mention& about = cx.mentions()[said.about];
+    if (!about.actors.empty() && !about.actors.front().SameAs(event.source)) {
+      event.target = about.actors.front();
+      event.target_range = {about.begin, about.end};
+    }
+  }
+  event.confidence = event.target ? 0.6 : 0.4;
+  events->push_back(std::move(event));
+}
+
+void RememberSpeaker(const std::vector<CodedEvent>& events, CoderState* state) {
+  for (const CodedEvent& event : events) {
+    bool bare_state = event.source.agent.empty() && event.source.code == event.source.country;
+    if (!event.source.name.empty() && !bare_state && event.source_range.end > 0) {
+      state->last_speaker = event.source;
+    }
+  }
+}
+
 bool IsAttribution(const Context& cx, const Clause& clause) {
-  if (!clause.pattern->say) return false;
-  return InvertedSpeaker(cx, *clause.verb, clause.limit) >= 0 ||
-         TrailingAttribution(cx, *clause.verb, clause.subject);
+  return AttributedSpeaker(cx, clause) >= 0;
+}
+
+int AttributedSpeaker(const Context& cx, const Clause& clause) {
+  if (!clause.pattern->say) return -1;
+  if (cx.Is(LexiconKind::kAccordingTo, clause.verb->begin)) {
+    return MentionAt(cx, clause.verb->end);
+  }
+  int inverted = InvertedSpeaker(cx, *clause.verb, clause.limit);
+  if (inverted >= 0) return inverted;
+  return TrailingAttribution(cx, *clause.verb, clause.subject) ? clause.subject : -1;
 }
 
 void StatementRoles(const Context& cx, Clause* clause) {
@@ -83,7 +271,7 @@ bool ReportedSpeech(const Context& cx, const SentenceFrame& frame, const Clause&
   // speaker's own act, not what is said.)
   bool timed = cx.AnyBetween(LexiconKind::kPreposition, clause.boundary, clause.verb->begin);
   bool reported = *said_open && clause.inherited && !clause.coordinated &&
-                  !Declared(cx, frame, clause) && !timed;
+                  !Declared(cx, frame, clause) && !timed && !SpeakerActs(cx, clause);
   *said_open = (clause.pattern->say && clause.pattern->code == cameo::kCommentCode) || reported;
   return reported;
 }
@@ -92,10 +280,17 @@ void DropStatements(std::vector<CodedEvent>* events) {
   // A specific statement counts when a political actor makes it (not
   // residents, medics or companies) and the sentence says nothing more
   // specific.
+  // A plain statement (010) is an event of its own only where the sentence
+  // reports no act: beside one, "X said" attributes it.
+  // (A comment keeps its speech verb's pattern when what it says recodes
+  // it: "..., kata juru bicara" after an arrest is the arrest's attribution
+  // whatever words the sentence uses.)
+  bool reports_act = std::any_of(events->begin(), events->end(),
+                                 [](const CodedEvent& e) { return !e.pattern->say; });
   events->erase(std::remove_if(events->begin(), events->end(),
-                               [](const CodedEvent& e) {
+                               [&](const CodedEvent& e) {
                                  return e.pattern->say &&
-                                        (e.pattern->code == cameo::kCommentCode ||
+                                        ((e.pattern->code == cameo::kCommentCode && reports_act) ||
                                          agents::SpeaksWithoutPoliticalRole(e.source.agent));
                                }),
                 events->end());

@@ -77,6 +77,8 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
             pattern->accuse = true;
           else if (name == "notarget")
             pattern->no_target = true;
+          else if (name == "stance")
+            pattern->stance = true;
           else if (!name.empty()) {
             diag->Error(path, record.line, "unknown flag \"" + std::string(name) + "\"");
             ok = false;
@@ -84,7 +86,8 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
         }
       }
       if (!ok) continue;
-      verbs->by_first_[pattern->items.front().word].push_back(pattern.get());
+      auto& index = pattern->stance ? verbs->stance_by_first_ : verbs->by_first_;
+      index[pattern->items.front().word].push_back(pattern.get());
       verbs->patterns_.push_back(std::move(pattern));
     }
   }
@@ -144,6 +147,26 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
   bool before_demonstrative =
       end < tokens.size() && lexicon.Is(LexiconKind::kDemonstrative, tokens, end);
   return after_preposition || before_demonstrative;
+}
+
+bool VerbDictionary::StanceAt(const std::vector<Token>& tokens,
+                              const std::vector<WordAnalysis>& analyses, size_t i,
+                              VerbMatch* match) const {
+  if (tokens[i].kind != TokenKind::kWord) return false;
+  const std::vector<bool> unblocked(tokens.size(), false);
+  bool found = false;
+  for (const std::string* key : {&tokens[i].lower, &analyses[i].lemma}) {
+    auto it = stance_by_first_.find(*key);
+    if (it == stance_by_first_.end()) continue;
+    for (const VerbPattern* pattern : it->second) {
+      size_t end = MatchItems(*pattern, tokens, analyses, unblocked, 0, i);
+      if (end == kNoMatch || (found && end <= match->end)) continue;
+      *match = {i, end, pattern};
+      found = true;
+    }
+    if (analyses[i].lemma == tokens[i].lower) break;
+  }
+  return found;
 }
 
 bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,

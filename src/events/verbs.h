@@ -39,6 +39,9 @@ struct VerbPattern {
   bool say = false;
   bool accuse = false;
   bool no_target = false;
+  // flag `stance`: no event of its own; inside what a speaker says it tells
+  // what the statement is ("keliru" → criticism, "harus" → appeal).
+  bool stance = false;
 };
 
 struct VerbMatch {
@@ -61,6 +64,9 @@ class VerbDictionary {
   bool MatchAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
                const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i, VerbMatch* match,
                size_t* reference_end = nullptr) const;
+  // The longest stance pattern (flag `stance`) matching from tokens[i].
+  bool StanceAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+                size_t i, VerbMatch* match) const;
   size_t size() const { return patterns_.size(); }
 
  private:
@@ -75,6 +81,7 @@ class VerbDictionary {
   std::string language_;
   std::vector<std::unique_ptr<VerbPattern>> patterns_;
   std::unordered_map<std::string, std::vector<const VerbPattern*>> by_first_;
+  std::unordered_map<std::string, std::vector<const VerbPattern*>> stance_by_first_;
 };
 
 }  // namespace warta

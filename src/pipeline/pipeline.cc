@@ -199,8 +199,8 @@ void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
 }
 
 void TraceEvent(const CodedEvent& coded, std::string* out) {
-  *out += "  event " + coded.pattern->code + " \"" + coded.pattern->text + "\" " +
-          coded.source.code + " -> " + (coded.target ? coded.target->code : "-") + "\n";
+  *out += "  event " + CodeOf(coded) + " \"" + coded.pattern->text + "\" " + coded.source.code +
+          " -> " + (coded.target ? coded.target->code : "-") + "\n";
 }
 
 // The language of a text: CLD2's guess, or, when it is unsure (a text too
