@@ -42,6 +42,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"oblique", LexiconKind::kOblique},
       {"according_to", LexiconKind::kAccordingTo},
       {"self_reference", LexiconKind::kSelfReference},
+      {"one_person", LexiconKind::kOnePerson},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -46,6 +46,7 @@ enum class LexiconKind {
   kOblique,
   kAccordingTo,
   kSelfReference,
+  kOnePerson,
   kCount
 };
 

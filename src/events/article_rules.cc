@@ -189,4 +189,26 @@ std::vector<Event> FoldDuplicates(std::vector<Event> events) {
   return kept;
 }
 
+std::vector<Event> FoldStatements(std::vector<Event> events) {
+  auto statement = [](const Event& e) { return e.cameo == cameo::kCommentCode; };
+  auto same_target = [](const Event& a, const Event& b) {
+    if (!a.target) return true;
+    return b.target && a.target->SameAs(*b.target);
+  };
+  std::vector<bool> drop(events.size(), false);
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (!statement(events[i])) continue;
+    for (size_t j = 0; j < events.size() && !drop[i]; ++j) {
+      if (j == i || drop[j] || !events[j].source.SameAs(events[i].source)) continue;
+      bool earlier_or_act = j < i || !statement(events[j]);
+      drop[i] = earlier_or_act && same_target(events[i], events[j]);
+    }
+  }
+  std::vector<Event> kept;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(events[i]));
+  }
+  return kept;
+}
+
 }  // namespace warta

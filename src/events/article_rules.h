@@ -16,6 +16,7 @@
 //                       the article's country).
 //   FoldDuplicates      the same event told twice is one event; the first
 //                       telling (usually the lead) is kept.
+//   FoldStatements      one statement per speaker and matter.
 //
 // Pure functions of their arguments (ArticlePlaces: one per article); thread-safe.
 #pragma once
@@ -52,5 +53,11 @@ void AddImplicitTargets(const std::string& country, std::vector<Event>* events);
 
 // One event per source, target, code, date, modality and negation.
 std::vector<Event> FoldDuplicates(std::vector<Event> events);
+
+// One statement per speaker and matter: a plain comment (010) is no event of
+// its own where its speaker has another event with the same target in the
+// article (any other event, when it names no target) — the speaker's act, a
+// more specific statement, or the first comment told.
+std::vector<Event> FoldStatements(std::vector<Event> events);
 
 }  // namespace warta

@@ -46,8 +46,9 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       // "..., kata Anis": Anis's statement, unless the sentence reports an act.
       clause.sources = {speaker};
       CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
-      CodeWhatIsSaid(cx, verbs_, &clause, &base);
-      PairActors(cx, clause, base, state->last_meeting, &events);
+      if (CodeWhatIsSaid(cx, verbs_, &clause, &base)) {
+        PairActors(cx, clause, base, state->last_meeting, &events);
+      }
       continue;
     }
     FindRoles(cx, frame, chain, &clause);
@@ -61,7 +62,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     if (no_event) continue;
     CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
     if (clause.pattern->accuse) chain.inside_accusation = true;
-    if (clause.pattern->say) CodeWhatIsSaid(cx, verbs_, &clause, &base);
+    if (clause.pattern->say && !CodeWhatIsSaid(cx, verbs_, &clause, &base)) continue;
     PairActors(cx, clause, base, state->last_meeting, &events);
   }
   DropStatements(&events);

@@ -52,7 +52,11 @@ TEST(CoderTest, SentencesTableDriven) {
       // is no event.
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "19", "none"},
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "01", "RUS 01 - asserted"},
-      {"Menteri Luar Negeri Jepang mengatakan situasi tetap tenang.", "01", "none"},
+      // A political actor's public statement is an event (CODING.md): a
+      // comment (010) where nothing more specific fits ...
+      {"Menteri Luar Negeri Jepang mengatakan situasi tetap tenang.", "01", "JPNGOV 01 - asserted"},
+      // ... but not where it only attributes the act the sentence reports.
+      {"Polisi menangkap tiga tersangka, kata juru bicara Polda Metro Jaya.", "01", "none"},
       {"Juru bicara militer China mengatakan kapal itu berpatroli secara normal.", "15", "none"},
       // Praise or criticism of an act is aimed at whoever did it: the latest
       // act of force, else what the article leads with.

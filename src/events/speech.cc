@@ -94,6 +94,13 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
   }
   bool after_quote = verb.begin > 0 && IsQuoteOrComma(cx.token(verb.begin - 1).text);
   if (speaker_after || after_quote) return {0, verb.begin};
+  // '"...," the Kremlin spokesman said.': the verb ends the sentence and what
+  // is said stands before its speaker.
+  bool ends = true;
+  for (size_t k = verb.end; k < size && ends; ++k) {
+    ends = cx.token(k).kind == TokenKind::kPunct || cx.InTime(k);
+  }
+  if (ends) return {0, speaker >= 0 ? cx.mentions()[speaker].begin : verb.begin};
   return {verb.end, size};
 }
 
@@ -147,6 +154,25 @@ bool SpeakerActs(const Context& cx, const Clause& clause) {
   return false;
 }
 
+// "Seorang nelayan di Ranai mengatakan ...", "a resident said": one of the
+// people, speaking for no one.
+bool PrivatePerson(const Context& cx, const Mention& speaker) {
+  if (speaker.begin == 0 || speaker.actors.empty()) return false;
+  const std::string& agent = speaker.actors.front().agent;
+  bool ordinary = agents::IsOrdinaryPeople(agent) || agent.empty();
+  return ordinary && cx.Is(LexiconKind::kOnePerson, speaker.begin - 1);
+}
+
+// "Menurut WHO, sedikitnya 16 rumah sakit ...": a comment that reports
+// figures attributes a fact; it is no statement of its own. (Dates are not
+// figures.)
+bool ReportsFigures(const Context& cx, TokenRange span) {
+  for (size_t k = span.begin; k < span.end; ++k) {
+    if (cx.token(k).kind == TokenKind::kNumber && !cx.InTime(k)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
@@ -185,14 +211,17 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
   return said;
 }
 
-void CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clause,
+bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clause,
                     CodedEvent* base) {
   int speaker = clause->sources.empty() ? -1 : clause->sources.front();
+  if (speaker >= 0 && PrivatePerson(cx, cx.mentions()[speaker])) return false;
   WhatIsSaid said = ReadWhatIsSaid(cx, verbs, *clause, speaker);
   if (said.stance != nullptr && CodeOf(*base) == cameo::kCommentCode) {
     base->code = said.stance->code;
   }
+  if (CodeOf(*base) == cameo::kCommentCode && ReportsFigures(cx, said.span)) return false;
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
+  return true;
 }
 
 bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
@@ -277,35 +306,42 @@ bool ReportedSpeech(const Context& cx, const SentenceFrame& frame, const Clause&
 }
 
 void DropStatements(std::vector<CodedEvent>* events) {
-  // A specific statement counts when a political actor makes it (not
-  // residents, medics or companies) and the sentence says nothing more
-  // specific.
-  // A plain statement (010) is an event of its own only where the sentence
-  // reports no act: beside one, "X said" attributes it.
-  // (A comment keeps its speech verb's pattern when what it says recodes
-  // it: "..., kata juru bicara" after an arrest is the arrest's attribution
-  // whatever words the sentence uses.)
+  // A statement counts when a political actor makes it (not residents,
+  // medics or companies). A plain one (010) is no event where the sentence
+  // reports an act, which "X said" only attributes — whatever words the
+  // sentence uses (a recoded comment keeps its speech verb's pattern) — nor
+  // beside a more specific statement of its speaker's.
   bool reports_act = std::any_of(events->begin(), events->end(),
                                  [](const CodedEvent& e) { return !e.pattern->say; });
-  events->erase(std::remove_if(events->begin(), events->end(),
-                               [&](const CodedEvent& e) {
-                                 return e.pattern->say &&
-                                        ((e.pattern->code == cameo::kCommentCode && reports_act) ||
-                                         agents::SpeaksWithoutPoliticalRole(e.source.agent));
-                               }),
-                events->end());
-  // (A statement is dropped for a more specific act of its own speaker's:
-  // "India menuding Pakistan ..., sementara Islamabad membantah tuduhan itu"
-  // keeps Islamabad's denial.)
-  std::vector<Actor> specific_speakers;
-  for (const CodedEvent& e : *events) {
-    if (!e.pattern->say) specific_speakers.push_back(e.source);
-  }
-  auto outdone = [&](const CodedEvent& e) {
-    return e.pattern->say && std::any_of(specific_speakers.begin(), specific_speakers.end(),
-                                         [&](const Actor& a) { return a.SameAs(e.source); });
+  auto plain = [](const CodedEvent& e) { return CodeOf(e) == cameo::kCommentCode; };
+  auto more_specific = [&](const CodedEvent& e) {
+    return std::any_of(events->begin(), events->end(), [&](const CodedEvent& other) {
+      return &other != &e && !plain(other) && other.source.SameAs(e.source);
+    });
   };
-  events->erase(std::remove_if(events->begin(), events->end(), outdone), events->end());
+  std::vector<bool> drop(events->size(), false);
+  for (size_t i = 0; i < events->size(); ++i) {
+    const CodedEvent& e = (*events)[i];
+    if (!e.pattern->say) continue;
+    bool attributes = e.pattern->code == cameo::kCommentCode && reports_act;
+    drop[i] = attributes || agents::SpeaksWithoutPoliticalRole(e.source.agent) ||
+              (plain(e) && more_specific(e));
+  }
+  // (A specific statement is dropped for an act of its own speaker's: "India
+  // menuding Pakistan ..., sementara Islamabad membantah tuduhan itu" keeps
+  // Islamabad's denial.)
+  for (size_t i = 0; i < events->size(); ++i) {
+    const CodedEvent& e = (*events)[i];
+    if (!e.pattern->say || drop[i]) continue;
+    drop[i] = std::any_of(events->begin(), events->end(), [&](const CodedEvent& other) {
+      return !other.pattern->say && other.source.SameAs(e.source);
+    });
+  }
+  std::vector<CodedEvent> kept;
+  for (size_t i = 0; i < events->size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move((*events)[i]));
+  }
+  *events = std::move(kept);
 }
 
 }  // namespace warta

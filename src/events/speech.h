@@ -58,8 +58,9 @@ struct WhatIsSaid {
 WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
                           int speaker);
 // Gives a statement clause what it says: a comment's code from its stance
-// word, and its target when it has none.
-void CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clause,
+// word, and its target when it has none. False when it is no statement: a
+// private person's words ("seorang warga"), or a comment reporting figures.
+bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clause,
                     CodedEvent* base);
 bool ReportedSpeech(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                     bool* said_open);

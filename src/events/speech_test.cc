@@ -59,8 +59,13 @@ TEST(SpeechTest, DropStatementsTableDriven) {
     std::vector<CodedEvent> events;
     size_t kept;  // how many remain
   } cases[] = {
-      // A plain statement is never an event.
-      {{Said(&comment, "GOV")}, 0},
+      // A plain statement is an event of its own ...
+      {{Said(&comment, "GOV")}, 1},
+      // ... but not where the sentence reports an act it attributes ...
+      {{Said(&comment, "GOV"), Said(&accuse, "MIL")}, 1},
+      // ... nor beside a more specific statement of its speaker's.
+      {{Said(&comment, "GOV"), Said(&deny, "GOV")}, 1},
+      {{Said(&comment, "GOV"), Said(&deny, "LEG")}, 2},
       // A specific one is, by a political actor ...
       {{Said(&deny, "GOV")}, 1},
       {{Said(&deny, "LEG")}, 1},
@@ -80,6 +85,83 @@ TEST(SpeechTest, DropStatementsTableDriven) {
     DropStatements(&c.events);
     EXPECT_EQ(c.events.size(), c.kept) << c.events.size();
   }
+}
+
+// What a statement says gives it its code and target: "CODE TARGET" for the
+// sentence's events ("-": no target), as the coder gives them.
+TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
+  struct Case {
+    const char* text;
+    const char* language;
+    const char* expected;  // "SOURCE CODE TARGET; ..." (before the article's rules give
+                           // unnamed officials their state)
+  } cases[] = {
+      // An evaluation that finds fault is a criticism of whom it is about.
+      {"Ketua DPR menilai Menteri Hukum keliru.", "id", "LEG 111 GOV"},
+      {"Russia's foreign ministry said the sanctions were unacceptable.", "en", "RUSGOV 111 -"},
+      // An obligation laid on an actor is an appeal to it, also before an
+      // attribution ...
+      {"\"Washington must stop arming Kyiv,\" the Kremlin spokesman said.", "en",
+       "RUSGOV 020 USAGOV"},
+      {"Pemerintah harus segera menurunkan harga BBM, kata Ketua DPR.", "id", "LEG 020 GOV"},
+      // ... and after "menurut X,".
+      {"Menurut Ketua DPR, Presiden seharusnya mendengar suara rakyat.", "id", "LEG 020 GOV"},
+      // ... but not when negated, nor without an actor to lay it on.
+      {"Ketua DPR mengatakan pemilu tidak harus ditunda.", "id", "LEG 010 -"},
+      // Hope and worry.
+      {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
+      {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // A comment about an actor names it as its target; the speaker's own
+      // body named by its kind ("pemerintah" for a minister) is not one.
+      {"Menteri Luar Negeri Retno Marsudi mengatakan Malaysia sudah menerima nota itu.", "id",
+       "IDNGOV 010 MYS"},
+      {"Menteri Keuangan mengatakan pemerintah terus berupaya menekan inflasi.", "id", "GOV 010 -"},
+      // A denial's target is who accused, seldom named in what is denied.
+      {"Ketua DPP partai itu membantah pihaknya mengalah kepada Partai Golkar.", "id", "PTY 016 -"},
+      // A private person's words and a comment reporting figures are no
+      // statement.
+      {"Seorang warga mengatakan Menteri Hukum keliru.", "id", "-"},
+      {"Menurut Kementerian Kesehatan, sedikitnya 16 rumah sakit berhenti beroperasi.", "id", "-"},
+  };
+  for (const auto& c : cases) {
+    testing::PreparedSentence sentence(c.text, c.language);
+    EXPECT_EQ(sentence.Coded(), c.expected) << c.text;
+  }
+}
+
+// "..., ujarnya" and an unresolved "Ia menilai": the speaker is the last one
+// named in the article, else an unnamed one the article rules place.
+TEST(SpeechTest, ACliticOrPronounSpeaksForTheLastSpeaker) {
+  CoderState state;
+  testing::PreparedSentence first("Ketua DPP PKS Nasir Djamil hadir di Gedung DPR.");
+  first.Code(&state);
+  ASSERT_TRUE(state.last_speaker.has_value());
+  EXPECT_EQ(state.last_speaker->name, "Nasir Djamil");
+  testing::PreparedSentence second("Pemerintah harus menaikkan harga BBM, ujarnya.");
+  auto events = second.Code(&state);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source.name, "Nasir Djamil");
+  EXPECT_EQ(CodeOf(events[0]), "020");
+  ASSERT_TRUE(events[0].target.has_value());
+  EXPECT_EQ(events[0].target->agent, "GOV");
+
+  CoderState fresh;
+  testing::PreparedSentence alone("Ia menilai Menteri Hukum keliru.");
+  auto unnamed = alone.Code(&fresh);
+  ASSERT_EQ(unnamed.size(), 1u);
+  EXPECT_EQ(CodeOf(unnamed[0]), "111");
+  EXPECT_TRUE(unnamed[0].source.country.empty());  // the article's country, later
+}
+
+// "X mengatakan pihaknya telah ...", "said it had ...": the speaker's own act.
+TEST(SpeechTest, WhatTheSpeakerSaysItDidIsItsAct) {
+  EXPECT_EQ(
+      testing::PreparedSentence("Militer Israel mengatakan pihaknya telah menyerang Gaza.").Coded(),
+      "ISRMIL 190 PSECVL");
+  EXPECT_EQ(
+      testing::PreparedSentence("The Israeli military said it had struck 30 Hamas targets.", "en")
+          .Coded(),
+      "ISRMIL 190 PSEREB");
 }
 
 }  // namespace

@@ -304,7 +304,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
     event.event_id = EventId(article, event);
   }
   AddImplicitTargets(country, &events);
-  result.events = FoldDuplicates(std::move(events));
+  result.events = FoldStatements(FoldDuplicates(std::move(events)));
   return result;
 }
 
