@@ -43,6 +43,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"according_to", LexiconKind::kAccordingTo},
       {"self_reference", LexiconKind::kSelfReference},
       {"one_person", LexiconKind::kOnePerson},
+      {"condition", LexiconKind::kCondition},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -47,6 +47,7 @@ enum class LexiconKind {
   kAccordingTo,
   kSelfReference,
   kOnePerson,
+  kCondition,
   kCount
 };
 

@@ -179,12 +179,22 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
 
 int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit) {
   size_t at = verb.end;
+  // "dibantah keras oleh", "rejected outright by": an adverb or two may stand
+  // between the verb and "oleh"/"by".
+  for (size_t k = verb.end; k < limit && k < verb.end + 3; ++k) {
+    if (cx.Is(LexiconKind::kPassiveAgent, k)) {
+      at = k;
+      break;
+    }
+    if (cx.token(k).kind != TokenKind::kWord || cx.token(k).capitalized) break;
+  }
   bool marked = at < limit && cx.Is(LexiconKind::kPassiveAgent, at);
   if (marked) ++at;
   if (cx.english && !marked) return -1;
   // "oleh aparat Polrestabes", "by the riot police": a word or two may
-  // stand before the agent once "oleh"/"by" is written.
-  size_t reach = marked ? 3 : 0;
+  // stand before the agent once "oleh"/"by" is written; without it, one
+  // ("ditahan petugas Polres", "diperiksa penyidik KPK").
+  size_t reach = marked ? 3 : 1;
   const auto& mentions = cx.mentions();
   for (size_t m = 0; m < mentions.size(); ++m) {
     if (mentions[m].location || mentions[m].begin < at || mentions[m].begin > at + reach) continue;

@@ -101,7 +101,8 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
     ends = cx.token(k).kind == TokenKind::kPunct || cx.InTime(k);
   }
   if (ends) return {0, speaker >= 0 ? cx.mentions()[speaker].begin : verb.begin};
-  return {verb.end, size};
+  // ("called the attack a war crime": the words inside the pattern are said.)
+  return {verb.begin + 1, size};
 }
 
 // The actor right before token k ("negara harusnya", "Jakarta must"), with at

@@ -76,6 +76,18 @@ bool Aim(const Context& cx, const Clause& clause, VerbChain* chain) {
 
 }  // namespace
 
+// "if Israel attacks again", "jika eksekusi mati terus ditunda": an act
+// inside a condition has not happened.
+bool Hypothetical(const Context& cx, size_t from, size_t verb_begin) {
+  for (size_t k = from; k < verb_begin; ++k) {
+    if (!cx.Is(LexiconKind::kCondition, k)) continue;
+    bool comma = false;
+    for (size_t c = k + 1; c < verb_begin; ++c) comma = comma || cx.token(c).text == ",";
+    if (!comma) return true;
+  }
+  return false;
+}
+
 bool Suppressed(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                 VerbChain* chain) {
   // Each frame is updated whatever the others say.
@@ -84,7 +96,8 @@ bool Suppressed(const Context& cx, const SentenceFrame& frame, const Clause& cla
   bool reported = ReportedSpeech(cx, frame, clause, &chain->said_open);
   bool aim = Aim(cx, clause, chain);
   return urged || denied || reported || aim ||
-         Background(cx, clause.boundary, clause.verb->begin) || Describes(cx, *clause.verb);
+         Background(cx, clause.boundary, clause.verb->begin) ||
+         Hypothetical(cx, clause.boundary, clause.verb->begin) || Describes(cx, *clause.verb);
 }
 
 void DropRepeatedActs(std::vector<CodedEvent>* events) {
