@@ -269,9 +269,9 @@ const ActorEntry* ActorDictionary::PersonByOneName(const std::string& word,
 void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmenter,
                                   Diagnostics* diag) {
   static const std::map<std::string, Cue> kCues = {
-      {"role", Cue::kRole},         {"rank", Cue::kRank},        {"honorific", Cue::kHonorific},
-      {"speech", Cue::kSpeech},     {"according", Cue::kAccording}, {"passive", Cue::kPassive},
-      {"adverb", Cue::kAdverb},     {"stance", Cue::kStance},    {"place_part", Cue::kPlacePart},
+      {"role", Cue::kRole},       {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
+      {"speech", Cue::kSpeech},   {"according", Cue::kAccording}, {"passive", Cue::kPassive},
+      {"adverb", Cue::kAdverb},   {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
       {"not_name", Cue::kNotName}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
@@ -298,8 +298,8 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
 bool ActorDictionary::IsCommonWord(const std::string& lower) const {
   if (common_words_.count(lower) > 0) return true;
   // Indonesian derivation, roughly: pe(N)-/per-/ke-/ber- ... -an/-nya.
-  static const char* const kPrefixes[] = {"", "peng", "peny", "pem", "pen", "per", "pe", "ke",
-                                          "ber"};
+  static const char* const kPrefixes[] = {"",    "peng", "peny", "pem", "pen",
+                                          "per", "pe",   "ke",   "ber"};
   static const char* const kSuffixes[] = {"nya", "an", ""};
   for (const char* prefix : kPrefixes) {
     for (const char* suffix : kSuffixes) {

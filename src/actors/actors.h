@@ -76,11 +76,9 @@ struct ActorEntry {
 
 class ActorDictionary {
  public:
-  static Result<std::unique_ptr<ActorDictionary>> Load(const std::string& data_dir,
-                                                       const Segmenter& segmenter,
-                                                       Diagnostics* diagnostics = nullptr,
-                                                       const std::string& hunspell_dir =
-                                                           "/usr/share/hunspell");
+  static Result<std::unique_ptr<ActorDictionary>> Load(
+      const std::string& data_dir, const Segmenter& segmenter, Diagnostics* diagnostics = nullptr,
+      const std::string& hunspell_dir = "/usr/share/hunspell");
 
   // Longest entry phrase at tokens[i] that passes its case rule; 0 if none.
   size_t Match(const std::vector<Token>& tokens, size_t i, const ActorEntry** entry) const;
@@ -195,8 +193,7 @@ class ActorTracker {
   void FindSpeakers(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
   // Length of the capitalised name at tokens[i] (honorific, then 1-4 words
   // none of which is taken or a non-name), or 0.
-  size_t NameRun(const std::vector<Token>& tokens, size_t i,
-                 const std::vector<bool>& taken) const;
+  size_t NameRun(const std::vector<Token>& tokens, size_t i, const std::vector<bool>& taken) const;
   bool NeverName(const std::vector<Token>& tokens, size_t k) const;
   // Whether tokens[i] is a speaker slot: after an attribution verb, after
   // "menurut", after a passive of saying, or a subject before its verb.

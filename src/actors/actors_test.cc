@@ -251,7 +251,8 @@ TEST_P(ActorGrammarTest, FindsTheActor) {
   auto found = Mentions({c.sentence}, "2024-11-10", c.english);
   if (*c.expected != '\0') {
     EXPECT_NE(std::find(found.begin(), found.end(), std::string(c.expected)), found.end())
-        << c.sentence << "\n" << ::testing::PrintToString(found);
+        << c.sentence << "\n"
+        << ::testing::PrintToString(found);
   }
   if (*c.absent != '\0') {
     for (const std::string& mention : found) {

@@ -188,8 +188,8 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
       if (n == 0 && (!IsWord(tokens[at]) || tokens[at].capitalized)) break;
     }
     const ActorEntry* first = nullptr;
-    bool titled = dictionary_.Match(tokens, body.begin, &first) > 0 &&
-                  first->kind == EntryKind::kTitle;
+    bool titled =
+        dictionary_.Match(tokens, body.begin, &first) > 0 && first->kind == EntryKind::kTitle;
     if (head == body.begin && !titled) continue;
     // Past a place ("di Canberra"), a comma and a rank ("Kombes").
     size_t k = body.end;
