@@ -1,6 +1,8 @@
 #include "actors/actors.h"
 
 #include <algorithm>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -200,6 +202,7 @@ void ActorDictionary::LoadPeople(const TsvFile& file, const Segmenter& segmenter
     auto found = by_name.find(names.front());
     if (found != by_name.end()) {
       entries_[found->second].offices.push_back(office);
+      AddOneNames(segmenter, names, found->second);
       continue;
     }
     entries_.push_back({EntryKind::kPerson,
@@ -214,6 +217,115 @@ void ActorDictionary::LoadPeople(const TsvFile& file, const Segmenter& segmenter
     by_name[names.front()] = index;
     for (const std::string& name : names) {
       if (!Trim(name).empty()) AddName(segmenter, name, index);
+    }
+    AddOneNames(segmenter, names, index);
+  }
+}
+
+void ActorDictionary::AddOneNames(const Segmenter& segmenter, const std::vector<std::string>& names,
+                                  size_t entry) {
+  auto add = [&](const std::string& word, int rank) {
+    auto& owners = one_names_[word];
+    for (const auto& [owner, owner_rank] : owners) {
+      if (owner == entry && owner_rank <= rank) return;
+    }
+    owners.push_back({entry, rank});
+  };
+  for (const std::string& name : names) {
+    std::vector<Token> tokens = segmenter.Tokenize(name);
+    if (tokens.empty() || !tokens.front().capitalized) continue;
+    if (tokens.size() == 1) {
+      add(tokens.front().text, 0);
+      continue;
+    }
+    add(tokens.front().text, 1);
+    add(tokens.back().text, 2);
+  }
+}
+
+const ActorEntry* ActorDictionary::PersonByOneName(const std::string& word,
+                                                   const std::string& agent,
+                                                   const std::optional<Date>& date) const {
+  auto it = one_names_.find(word);
+  if (it == one_names_.end()) return nullptr;
+  // "Prabowo" is Prabowo Subianto's first name and Edhy Prabowo's last: the
+  // closest kind of name wins, and it must be one person's only.
+  for (int rank = 0; rank <= 2; ++rank) {
+    const ActorEntry* found = nullptr;
+    int count = 0;
+    for (const auto& [entry, entry_rank] : it->second) {
+      if (entry_rank != rank) continue;
+      const ActorEntry& person = entries_[entry];
+      if (!agent.empty() && OfficeOn(person, date)->code.substr(3) != agent) continue;
+      if (found != &person) ++count;
+      found = &person;
+    }
+    if (count == 1) return found;
+    if (count > 1) return nullptr;
+  }
+  return nullptr;
+}
+
+void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmenter,
+                                  Diagnostics* diag) {
+  static const std::map<std::string, Cue> kCues = {
+      {"role", Cue::kRole},       {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
+      {"speech", Cue::kSpeech},   {"according", Cue::kAccording}, {"passive", Cue::kPassive},
+      {"adverb", Cue::kAdverb},   {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
+      {"not_name", Cue::kNotName}};
+  for (const TsvRecord& record : file.records) {
+    const auto& f = record.fields;
+    auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();
+    if (cue == kCues.end()) {
+      diag->Error(file.path, record.line,
+                  "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
+                  "passive, adverb, stance, place_part or not_name");
+      continue;
+    }
+    for (const std::string& phrase : Split(f[1], '|')) {
+      std::vector<Token> tokens = segmenter.Tokenize(ToLower(phrase));
+      if (tokens.empty()) {
+        diag->Error(file.path, record.line, "empty word in list");
+        continue;
+      }
+      std::vector<std::string> words;
+      for (const Token& token : tokens) words.push_back(token.lower);
+      cues_[static_cast<size_t>(cue->second)].Add(std::move(words), 1);
+    }
+  }
+}
+
+bool ActorDictionary::IsCommonWord(const std::string& lower) const {
+  if (common_words_.count(lower) > 0) return true;
+  // Indonesian derivation, roughly: pe(N)-/per-/ke-/ber- ... -an/-nya.
+  static const char* const kPrefixes[] = {"",    "peng", "peny", "pem", "pen",
+                                          "per", "pe",   "ke",   "ber"};
+  static const char* const kSuffixes[] = {"nya", "an", ""};
+  for (const char* prefix : kPrefixes) {
+    for (const char* suffix : kSuffixes) {
+      size_t p = std::strlen(prefix), q = std::strlen(suffix);
+      if (p + q == 0 || lower.size() < p + q + 3) continue;
+      if (lower.compare(0, p, prefix) != 0 || lower.compare(lower.size() - q, q, suffix) != 0) {
+        continue;
+      }
+      if (common_words_.count(lower.substr(p, lower.size() - p - q)) > 0) return true;
+    }
+  }
+  return false;
+}
+
+// Hunspell's word lists, lowercase entries only (capitalised ones are names):
+// without them the grammar only loses its guard against common words.
+void ActorDictionary::LoadCommonWords(const std::string& hunspell_dir) {
+  for (const char* name : {"id_ID.dic", "en_US.dic"}) {
+    std::ifstream in(hunspell_dir + "/" + name);
+    std::string line;
+    std::getline(in, line);  // the entry count
+    while (std::getline(in, line)) {
+      std::string word = line.substr(0, line.find('/'));
+      if (!word.empty() && std::islower(static_cast<unsigned char>(word[0]))) {
+        common_words_.insert(word);
+      }
     }
   }
 }
@@ -239,7 +351,8 @@ void ActorDictionary::LoadTitles(const TsvFile& file, const Segmenter& segmenter
 
 Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string& data_dir,
                                                                const Segmenter& segmenter,
-                                                               Diagnostics* diagnostics) {
+                                                               Diagnostics* diagnostics,
+                                                               const std::string& hunspell_dir) {
   Diagnostics local;
   Diagnostics* diag = &local;
   std::unique_ptr<ActorDictionary> dictionary(new ActorDictionary());
@@ -248,7 +361,8 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string
       {"countries", &ActorDictionary::LoadCountries},
       {"organisations", &ActorDictionary::LoadOrganisations},
       {"people", &ActorDictionary::LoadPeople},
-      {"agents", &ActorDictionary::LoadTitles}};
+      {"agents", &ActorDictionary::LoadTitles},
+      {"grammar", &ActorDictionary::LoadGrammar}};
   for (const auto& [folder, loader] : kFolders) {
     auto paths = ListTsvFiles(data_dir + "/actors/" + folder);
     if (!paths.ok()) return paths.status();
@@ -262,6 +376,8 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string
     }
   }
   dictionary->phrases_.Compile();
+  for (auto& table : dictionary->cues_) table.Compile();
+  dictionary->LoadCommonWords(hunspell_dir);
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
   return dictionary;
@@ -360,6 +476,8 @@ size_t ActorTracker::ExtendName(const std::vector<Token>& tokens, size_t from,
                                 const std::vector<Piece>& pieces, size_t next_piece) const {
   size_t end = from;
   size_t limit = next_piece < pieces.size() ? pieces[next_piece].begin : tokens.size();
+  // "Kapolres Jakarta Selatan": the compass word is the place's.
+  if (from > 0 && dictionary_.MatchCue(Cue::kPlacePart, tokens, from) > 0) return from;
   while (end < limit && end - from < 4 && tokens[end].kind == TokenKind::kWord &&
          tokens[end].capitalized && !tokens[end].newline_before) {
     ++end;
@@ -463,13 +581,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   actor.name = JoinText(tokens, mention.begin, mention.end);
   bool is_person = false;
   if (person != nullptr) {
-    const Office* office = dictionary_.OfficeOn(*person, published_);
-    actor.code = office->code;
-    actor.country = office->code.substr(0, 3);
-    actor.agent = office->code.substr(3);
-    actor.name = person->name;
-    actor.start = office->start;
-    actor.end = office->end;
+    actor = ListedPerson(*person);
     is_person = true;
   } else if (organisation != nullptr && place != nullptr && organisation->country != "IGO" &&
              place->country != organisation->country) {
@@ -499,10 +611,16 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
       actor.name = JoinText(tokens, mention.end, name_end);
       // "pemerintahan Prabowo" after "Presiden Prabowo Subianto": a title
       // before a name already known is that person.
-      if (const Entity* known =
-              actor.country.empty() ? KnownPerson(tokens, mention.end, name_end) : nullptr) {
-        actor = known->actor;
-      }
+      const Entity* known =
+          actor.country.empty() ? KnownPerson(tokens, mention.end, name_end) : nullptr;
+      // "Presiden Prabowo mengecam Israel": one name of one listed holder
+      // of the title's kind is that person, whatever state is named next.
+      const ActorEntry* listed =
+          actor.country.empty() && known == nullptr && name_end == mention.end + 1
+              ? dictionary_.PersonByOneName(tokens[mention.end].text, title->agent, published_)
+              : nullptr;
+      if (known != nullptr) actor = known->actor;
+      if (listed != nullptr) actor = ListedPerson(*listed);
       mention.end = name_end;
       is_person = true;
     }
@@ -550,6 +668,7 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   }
   if (actor.code.empty()) actor.code = actor.country + actor.agent;
   mention.named = is_person || (organisation != nullptr && actor.code == organisation->code);
+  mention.person = is_person;
   mention.actors.push_back(actor);
   if (!mention.location) {
     Remember(actor, is_person,
@@ -747,6 +866,20 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
         break;
       }
     }
+    // "Jokowi", "Prabowo" alone: the one listed person of that name (not
+    // one word of a longer name: "Siswo Pramono" is not Pramono Anung).
+    auto capital_word = [&](size_t k) {
+      return k < tokens.size() && tokens[k].kind == TokenKind::kWord && tokens[k].capitalized;
+    };
+    bool alone = (i == 0 || !capital_word(i - 1)) && !capital_word(i + 1);
+    const ActorEntry* listed =
+        mention.actors.empty() && alone && !dictionary_.IsCommonWord(tokens[i].lower)
+            ? dictionary_.PersonByOneName(tokens[i].text, "", published_)
+            : nullptr;
+    if (listed != nullptr) {
+      mention.actors.push_back(ListedPerson(*listed));
+      mention.person = mention.named = true;
+    }
   }
   if (mention.actors.size() < (mention.end - mention.begin > 1 ? 2u : 1u)) return std::nullopt;
   if (mention.actors.size() == 1) Remember(mention.actors.front(), true);
@@ -849,6 +982,8 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
     i += std::max<size_t>(1, std::max(lexicon_.Match(LexiconKind::kPairPeople, tokens, i),
                                       lexicon_.Match(LexiconKind::kPairStates, tokens, i)));
   }
+  NameRoleHolders(tokens, &mentions);
+  FindSpeakers(tokens, &mentions);
   ++sentences_seen_;
   return mentions;
 }

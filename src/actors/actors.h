@@ -21,10 +21,12 @@
 // article on one thread.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analyse/lexicon.h"
@@ -37,6 +39,23 @@
 namespace warta {
 
 enum class EntryKind { kState, kDemonym, kCapital, kSeat, kCity, kOrganisation, kPerson, kTitle };
+
+// The kinds of words in data/actors/grammar/*.tsv: the grammar that finds
+// people no list names, by their role ("Ketua DPP PKS Nasir Djamil") or by
+// where they stand in the sentence (", kata Anis", "menurut Akbar").
+enum class Cue {
+  kRole,
+  kRank,
+  kHonorific,
+  kSpeech,
+  kAccording,
+  kPassive,
+  kAdverb,
+  kStance,
+  kPlacePart,
+  kNotName,
+  kCount
+};
 
 struct Office {
   std::string code;  // "RUSGOV"
@@ -57,9 +76,9 @@ struct ActorEntry {
 
 class ActorDictionary {
  public:
-  static Result<std::unique_ptr<ActorDictionary>> Load(const std::string& data_dir,
-                                                       const Segmenter& segmenter,
-                                                       Diagnostics* diagnostics = nullptr);
+  static Result<std::unique_ptr<ActorDictionary>> Load(
+      const std::string& data_dir, const Segmenter& segmenter, Diagnostics* diagnostics = nullptr,
+      const std::string& hunspell_dir = "/usr/share/hunspell");
 
   // Longest entry phrase at tokens[i] that passes its case rule; 0 if none.
   size_t Match(const std::vector<Token>& tokens, size_t i, const ActorEntry** entry) const;
@@ -68,6 +87,20 @@ class ActorDictionary {
   size_t size() const { return entries_.size(); }
   // The state's first listed name ("Korea Utara" for PRK), or the code.
   std::string StateName(const std::string& code) const;
+  // Length in tokens of the grammar phrase of `cue` at tokens[i], or 0.
+  size_t MatchCue(Cue cue, const std::vector<Token>& tokens, size_t i) const {
+    return cues_[static_cast<size_t>(cue)].LongestMatch(tokens, i);
+  }
+  // The one listed person "Prabowo" or "Jokowi" names by itself: the single
+  // person whose one-word alias, else first name, else last name it is (of
+  // those whose office on `date` has `agent`, when an agent is given); null
+  // when none or several.
+  const ActorEntry* PersonByOneName(const std::string& word, const std::string& agent,
+                                    const std::optional<Date>& date) const;
+  // Whether a lowercase word is a common word of either language (Hunspell's
+  // word lists), so "Harga" opening a sentence is no name.
+  // A derived word counts through its root ("pertemuan" through "temu").
+  bool IsCommonWord(const std::string& lower) const;
 
  private:
   ActorDictionary() = default;
@@ -75,11 +108,18 @@ class ActorDictionary {
   void LoadOrganisations(const TsvFile& file, const Segmenter& segmenter, Diagnostics* diag);
   void LoadPeople(const TsvFile& file, const Segmenter& segmenter, Diagnostics* diag);
   void LoadTitles(const TsvFile& file, const Segmenter& segmenter, Diagnostics* diag);
+  void LoadGrammar(const TsvFile& file, const Segmenter& segmenter, Diagnostics* diag);
+  void LoadCommonWords(const std::string& hunspell_dir);
   void AddName(const Segmenter& segmenter, const std::string& name, size_t entry);
+  void AddOneNames(const Segmenter& segmenter, const std::vector<std::string>& names, size_t entry);
 
   std::vector<ActorEntry> entries_;
   PhraseTable<size_t> phrases_;  // phrase → index into entries_
   std::map<std::string, std::string> state_names_;
+  std::array<PhraseTable<int>, static_cast<size_t>(Cue::kCount)> cues_;
+  // One name word (as written) → (person entry, 0 alias / 1 first / 2 last).
+  std::map<std::string, std::vector<std::pair<size_t, int>>> one_names_;
+  std::unordered_set<std::string> common_words_;
 };
 
 // Agents that name crowds of ordinary people (civilians, students, workers,
@@ -99,6 +139,7 @@ struct Mention {
   bool dateline = false;  // "JAKARTA (Antara) -": where the story was filed
   bool placed = false;    // "Police in Minsk": the actor names the place it is in
   bool named = false;     // a listed organisation or a person: one body among its code's many
+  bool person = false;    // a person named ("Nasir Djamil"), listed or not
 };
 
 class ActorTracker {
@@ -144,6 +185,23 @@ class ActorTracker {
   const Entity* EarlierHolder(const Actor& title, const std::string& words) const;
   void Remember(const Actor& actor, bool person, const std::string& written = "");
   bool NewInThisSentence(const std::string& country) const;
+
+  // The grammar passes over a sentence's mentions (speakers.cc).
+  // "Ketua Komisi III DPR RI Benny Kabur Harman": a role, a body, then a name.
+  void NameRoleHolders(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  // ", kata Anis", "menurut Akbar", "Sufyan menilai": unlisted speakers.
+  void FindSpeakers(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  // Length of the capitalised name at tokens[i] (honorific, then 1-4 words
+  // none of which is taken or a non-name), or 0.
+  size_t NameRun(const std::vector<Token>& tokens, size_t i, const std::vector<bool>& taken) const;
+  bool NeverName(const std::vector<Token>& tokens, size_t k) const;
+  // Whether tokens[i] is a speaker slot: after an attribution verb, after
+  // "menurut", after a passive of saying, or a subject before its verb.
+  bool SpeakerBefore(const std::vector<Token>& tokens, size_t i) const;
+  bool SubjectOfVerb(const std::vector<Token>& tokens, size_t i, size_t end) const;
+  Actor ListedPerson(const ActorEntry& person) const;
+  Mention PersonMention(const std::vector<Token>& tokens, size_t begin, size_t end,
+                        size_t name_begin, Actor actor);
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;

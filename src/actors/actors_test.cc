@@ -226,5 +226,80 @@ TEST_F(ActorsTest, EnglishOrderAndAcronymCase) {
   EXPECT_EQ(found[4].substr(0, 3), "IDN");
 }
 
+TEST_F(ActorsTest, ARoleHolderIsRememberedByOneName) {
+  auto found = Mentions({"Ketua DPP PKS Hadi Sumarno mengkritik kebijakan itu.",
+                         "Sumarno menilai kebijakan itu keliru."});
+  ASSERT_GE(found.size(), 2u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found.front(), "IDNPTY Hadi Sumarno");
+  EXPECT_NE(std::find(found.begin() + 1, found.end(), "IDNPTY Hadi Sumarno"), found.end())
+      << ::testing::PrintToString(found);
+}
+
+// The role grammar and unlisted speakers: sentence → the mention expected
+// ("CODE name"), or none with these words for cases that must not be actors.
+struct GrammarCase {
+  const char* sentence;
+  const char* expected;  // "CODE name" of some mention; "" when `absent` must not appear
+  const char* absent;    // a name no mention may carry; "" for none
+  bool english;
+};
+
+class ActorGrammarTest : public ActorsTest, public ::testing::WithParamInterface<GrammarCase> {};
+
+TEST_P(ActorGrammarTest, FindsTheActor) {
+  const GrammarCase& c = GetParam();
+  auto found = Mentions({c.sentence}, "2024-11-10", c.english);
+  if (*c.expected != '\0') {
+    EXPECT_NE(std::find(found.begin(), found.end(), std::string(c.expected)), found.end())
+        << c.sentence << "\n"
+        << ::testing::PrintToString(found);
+  }
+  if (*c.absent != '\0') {
+    for (const std::string& mention : found) {
+      EXPECT_EQ(mention.find(c.absent), std::string::npos) << c.sentence << ": " << mention;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ActorRoles, ActorGrammarTest,
+    ::testing::Values(
+        GrammarCase{"Ketua Komisi II DPR RI Budi Santosa Wirya menilai usul itu keliru.",
+                    "IDNLEG Budi Santosa Wirya", "", false},
+        GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",
+                    "IDNPTY Rina Kartikasari", "", false},
+        GrammarCase{"Hakim Pengadilan Negeri Medan Darmo Sitepu menolak eksepsi.",
+                    "IDNJUD Darmo Sitepu", "", false},
+        GrammarCase{"Menteri Pertahanan Malaysia Halim Rosli datang.", "MYSGOV Halim Rosli", "",
+                    false},
+        GrammarCase{"Juru bicara Kementerian Luar Negeri China Wen Lihua mengecam.",
+                    "CHNGOV Wen Lihua", "", false},
+        GrammarCase{"Kapolres Bandung Utara Kombes Yudi Harsono menahan pelaku.",
+                    "IDNCOP Yudi Harsono", "", false},
+        GrammarCase{"Duta Besar RI di Canberra Arif Wicaksana bertemu pejabat.",
+                    "IDNGOV Arif Wicaksana", "AUS", false},
+        GrammarCase{"Presiden Prabowo mengecam Israel.", "IDNGOV Prabowo Subianto", "", false},
+        GrammarCase{"President Prabowo met the Australian prime minister.",
+                    "IDNGOV Prabowo Subianto", "", true}));
+
+INSTANTIATE_TEST_SUITE_P(
+    ActorSpeakers, ActorGrammarTest,
+    ::testing::Values(
+        GrammarCase{"Kami siap menang, kata Darsono di Kendari.", " Darsono", "", false},
+        GrammarCase{"Menurut Pak Wiryo, keputusan itu tepat.", " Wiryo", "Pak", false},
+        GrammarCase{"Hal itu disampaikan Sulastri kepada wartawan.", " Sulastri", "", false},
+        GrammarCase{"Marzuki Ahmadi juga membantah tudingan itu.", " Marzuki Ahmadi", "", false},
+        GrammarCase{"Sudarmo optimistis partainya menang.", " Sudarmo", "", false},
+        GrammarCase{"\"We will not yield,\" said Okonkwo.", " Okonkwo", "", true},
+        GrammarCase{"Okonkwo said the talks had failed.", " Okonkwo", "", true},
+        // Not speakers: openers, days, derived common words, outlets, datelines.
+        GrammarCase{"Namun Selasa lalu harga naik.", "", "Namun", false},
+        GrammarCase{"Pertemuan berlangsung tertutup.", "", "Pertemuan", false},
+        GrammarCase{"Pihaknya berharap masalah selesai.", "", "Pihaknya", false},
+        GrammarCase{"Seperti dikutip Kompas, harga naik.", "", "Kompas", false},
+        GrammarCase{"Menurut laporan Tempo, harga naik.", "", "Tempo", false},
+        GrammarCase{"Harga beras meningkat tajam.", "", "Harga", false},
+        GrammarCase{"Polisi menangkap tersangka berinisial RI.", "", "IDN", false}));
+
 }  // namespace
 }  // namespace warta
