@@ -66,12 +66,6 @@ bool IsQuoteOrComma(const std::string& text) {
   return text == "," || text == "”" || text == "\"" || text == "’";
 }
 
-// "Menurut Fadli, ...", "According to the minister, ...": the speaker follows
-// a speech word that opens the sentence or a clause.
-bool OpensWithSpeaker(const Context& cx, const VerbMatch& verb) {
-  return verb.begin == 0 || cx.token(verb.begin - 1).kind == TokenKind::kPunct;
-}
-
 // The mention starting at token k, or -1.
 int MentionAt(const Context& cx, size_t k) {
   for (size_t m = 0; m < cx.mentions().size(); ++m) {
