@@ -852,6 +852,15 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
     // Penerangan Kodam ... Ia juga menuding").
     mention.actors = recent(true, 1);
     if (mention.actors.empty()) mention.actors = recent(true, 1, true, true);
+    if (mention.actors.empty()) {
+      // No one named before ("Ia menilai ..." opening what the reader has):
+      // a person the text does not name, whose state the article gives.
+      Actor unnamed;
+      unnamed.name = tokens[i].text;
+      mention.actors.push_back(unnamed);
+      mention.person = true;
+      return mention;
+    }
   } else if (lexicon_.Is(LexiconKind::kPluralPronoun, tokens, i)) {
     // "mereka", "they": the last group of people named (protesters, police,
     // rebels), else the last body or state.
