@@ -44,6 +44,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"self_reference", LexiconKind::kSelfReference},
       {"one_person", LexiconKind::kOnePerson},
       {"condition", LexiconKind::kCondition},
+      {"political_topic", LexiconKind::kPoliticalTopic},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -48,6 +48,7 @@ enum class LexiconKind {
   kSelfReference,
   kOnePerson,
   kCondition,
+  kPoliticalTopic,
   kCount
 };
 

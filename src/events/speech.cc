@@ -168,6 +168,21 @@ bool ReportsFigures(const Context& cx, TokenRange span) {
   return false;
 }
 
+// Whether the tokens of `span` are on a political matter: they name a
+// political actor (a state, a body, an official; not a place) or a political
+// word ("pemilu", "koalisi", "sanctions"). Someone whose role the text does
+// not give is a political speaker only in a sentence on such a matter.
+bool Political(const Context& cx, TokenRange span, int speaker) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (static_cast<int>(m) == speaker || mention.location || mention.dateline) continue;
+    if (mention.begin < span.begin || mention.end > span.end || mention.actors.empty()) continue;
+    const Actor& actor = mention.actors.front();
+    if (!actor.agent.empty() || !actor.country.empty()) return true;
+  }
+  return cx.AnyBetween(LexiconKind::kPoliticalTopic, span.begin, span.end);
+}
+
 }  // namespace
 
 WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
@@ -215,6 +230,9 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
     base->code = said.stance->code;
   }
   if (CodeOf(*base) == cameo::kCommentCode && ReportsFigures(cx, said.span)) return false;
+  bool role_known = speaker >= 0 && !cx.mentions()[speaker].actors.empty() &&
+                    !cx.mentions()[speaker].actors.front().agent.empty();
+  if (!role_known && !Political(cx, {0, cx.tokens().size()}, speaker)) return false;
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
   return true;
 }
