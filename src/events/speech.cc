@@ -337,7 +337,12 @@ void DropStatements(std::vector<CodedEvent>* events) {
     const CodedEvent& e = (*events)[i];
     if (!e.pattern->say) continue;
     bool attributes = e.pattern->code == cameo::kCommentCode && reports_act;
-    drop[i] = attributes || agents::SpeaksWithoutPoliticalRole(e.source.agent) ||
+    // ("mengaku khawatir ...": the speech verb and the one it declares
+    // tell one statement.)
+    bool told = std::any_of(events->begin(), events->begin() + i, [&](const CodedEvent& other) {
+      return other.pattern->say && CodeOf(other) == CodeOf(e) && other.source.SameAs(e.source);
+    });
+    drop[i] = attributes || told || agents::SpeaksWithoutPoliticalRole(e.source.agent) ||
               (plain(e) && more_specific(e));
   }
   // (A specific statement is dropped for an act of its own speaker's: "India
