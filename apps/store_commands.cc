@@ -38,12 +38,14 @@ const char* kStoreUsage = R"(usage:
       --lang id|en  --source OUTLET  --story ID
       --modality M  asserted (the default), alleged, intended, comma-separated, or any
       --negated N   no (the default), yes or any
+      --statements S  yes (the default) or no: no leaves out statements
+                    (CAMEO root 01: comment, deny, ...), which are events
       By default only events reported as having happened count: asserted and
       not negated. "X did not attack Y", "X reportedly attacked Y" and "X will
       attack Y" are stored, and shown with --modality any --negated any.
   warta export --db DB [--format gdelt|jsonl|csv|table] [filters]
       the query's filters, with the same defaults (asserted, not negated)
-  warta stats --db DB [--modality M] [--negated N]
+  warta stats --db DB [--modality M] [--negated N] [--statements S]
   warta serve --db DB [--port 8080] [--host 127.0.0.1] [--threads 4] [--web DIR]
       the web page and its JSON API (README.md); --port 0 takes any free port.
       Stop it with Ctrl-C.
@@ -60,7 +62,7 @@ bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
       "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",  "--country",
       "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",   "--from",
       "--to",    "--lang", "--source", "--story",     "--limit",    "--format", "--offset",
-      "--port",  "--host", "--web",    "--threads",   "--modality", "--negated"};
+      "--port",  "--host", "--web",    "--threads",   "--modality", "--negated", "--statements"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -221,20 +223,22 @@ int RunQuery(const Flags& flags, const std::string& default_format) {
   return 0;
 }
 
-// "asserted, not negated", "alleged or intended, negated or not", ...
+// "asserted, not negated", "alleged or intended, negated or not", ...,
+// then ", without statements" when root 01 is left out.
 std::string DescribeKinds(const EventKinds& kinds) {
   std::string modalities;
   for (Modality m : kinds.modalities) {
     modalities += (modalities.empty() ? "" : " or ") + std::string(ModalityName(m));
   }
   if (modalities.empty()) modalities = "of any modality";
-  if (!kinds.negated) return modalities + ", negated or not";
-  return modalities + (*kinds.negated ? ", negated" : ", not negated");
+  std::string negated =
+      !kinds.negated ? ", negated or not" : (*kinds.negated ? ", negated" : ", not negated");
+  return modalities + negated + (kinds.statements ? "" : ", without statements (root 01)");
 }
 
 int RunStats(const Flags& flags) {
   std::map<std::string, std::string> params;
-  for (const char* key : {"modality", "negated"}) {
+  for (const char* key : {"modality", "negated", "statements"}) {
     if (flags.values.count(std::string("--") + key))
       params[key] = Get(flags, std::string("--") + key);
   }

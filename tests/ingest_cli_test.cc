@@ -330,6 +330,51 @@ TEST(IngestCliTest, NegatedAllegedAndIntendedEventsAreOnlyBehindFlags) {
   EXPECT_NE(bad_stats.output.find("--negated must be"), std::string::npos) << bad_stats.output;
 }
 
+
+// Statements are events (root 01) and count; --statements no leaves them out
+// of query, export and stats, and a value other than yes or no is refused by
+// name. The article is the dev set's id-dev-40, where Trump's letter to
+// Prabowo "yang menyatakan tarif 32 persen akan tetap diberlakukan" is a 010.
+TEST(IngestCliTest, StatementsNoLeavesOutRoot01) {
+  auto dev = ReadFileToString(std::string(WARTA_SOURCE_DIR) + "/eval/dev/id.articles.jsonl");
+  ASSERT_TRUE(dev.ok());
+  std::string corpus = Fresh("warta-statements.jsonl");
+  for (const std::string& line : Split(dev.value(), '\n')) {
+    if (line.find("\"id-dev-40\"") != std::string::npos) std::ofstream(corpus) << line << "\n";
+  }
+  std::string db = Fresh("warta-statements.db");
+  ASSERT_EQ(Warta("ingest --db " + db + " " + corpus).exit_code, 0);
+  auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  CommandRun all = Warta("query --db " + db + " --format jsonl");
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  ASSERT_NE(all.output.find("\"cameo\":\"010\""), std::string::npos) << all.output;
+  EXPECT_EQ(Warta("query --db " + db + " --format jsonl --statements yes").output, all.output);
+  CommandRun acts = Warta("query --db " + db + " --format jsonl --statements no");
+  ASSERT_EQ(acts.exit_code, 0) << acts.output;
+  EXPECT_EQ(acts.output.find("\"cameo_root\":\"01\""), std::string::npos) << acts.output;
+  EXPECT_EQ(lines(acts.output), lines(all.output) - 1) << acts.output;
+  CommandRun csv = Warta("export --db " + db + " --format csv --statements no");
+  EXPECT_EQ(lines(csv.output), lines(acts.output) + 1) << csv.output;  // and the header
+  EXPECT_EQ(csv.output.find(",010,"), std::string::npos) << csv.output;
+  CommandRun stats = Warta("stats --db " + db + " --statements no");
+  EXPECT_NE(stats.output.find("events " + std::to_string(lines(acts.output)) +
+                              " (asserted, not negated, without statements"),
+            std::string::npos)
+      << stats.output;
+  EXPECT_EQ(stats.output.find("\n  01\t"), std::string::npos) << stats.output;
+  EXPECT_NE(Warta("stats --db " + db).output.find("\n  01\t1\n"), std::string::npos);
+
+  for (const char* command : {"query", "export", "stats"}) {
+    for (const char* bad : {"maybe", "false", "any", "NO"}) {
+      CommandRun run = Warta(std::string(command) + " --db " + db + " --statements " + bad);
+      EXPECT_EQ(run.exit_code, 2) << command << " " << bad << ": " << run.output;
+      EXPECT_NE(run.output.find("--statements must be yes or no"), std::string::npos)
+          << command << " " << bad << ": " << run.output;
+    }
+  }
+  EXPECT_EQ(Warta("query --db " + db + " --statements").exit_code, 2);  // needs a value
+}
+
 }  // namespace
 }  // namespace warta
 

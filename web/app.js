@@ -10,7 +10,7 @@ const MAX_EDGES = 120;
 const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const QUAD_COLOURS = ["#6baed6", "#2171b5", "#fd8d3c", "#cb181d"];
 const FILTER_NAMES = ["actor", "dyad", "directed", "root", "code", "quad", "from", "to", "lang", "source", "story",
-  "modality", "negated"];
+  "modality", "negated", "statements"];
 const MODALITIES = ["asserted", "alleged", "intended"];
 // The busiest actors carry their labels (fewer on a phone); the others show
 // theirs when pointed at.
@@ -51,6 +51,8 @@ function fillForm(view) {
   for (const box of modalityBoxes()) {
     box.checked = modality === "any" || modality.split(",").includes(box.value);
   }
+  // Statements (root 01) count unless the URL says statements=no.
+  form.statements.checked = view.get("statements") !== "no";
   document.getElementById("period").value = view.get("period") === "week" ? "week" : "month";
 }
 
@@ -66,6 +68,7 @@ function viewFromForm() {
   const checked = modalityBoxes().filter((box) => box.checked).map((box) => box.value);
   if (checked.length === MODALITIES.length) view.set("modality", "any");
   else if (checked.length && checked.join(",") !== "asserted") view.set("modality", checked.join(","));
+  if (!form.statements.checked) view.set("statements", "no");
   const range = viewFromUrl().get("range");
   if (range === "all") view.set("range", range);
   const period = document.getElementById("period").value;

@@ -456,8 +456,8 @@ ApiResponse Api::OneEvent(const std::string& row_text, const Params& params) {
 
 ApiResponse Api::Statistics(const Params& params) {
   for (const auto& [name, value] : params) {
-    if (name != "modality" && name != "negated") {
-      return Error(400, "/api/stats takes no parameters but modality and negated");
+    if (name != "modality" && name != "negated" && name != "statements") {
+      return Error(400, "/api/stats takes no parameters but modality, negated and statements");
     }
   }
   auto filter = Filter(params);

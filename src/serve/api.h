@@ -17,10 +17,11 @@
 //                   events between them
 //   /api/actors     q (1-100 bytes), limit (1-50): actors for completion
 //   /api/event/ROW  one event with every telling's evidence and its story
-//   /api/stats      modality, negated: counts by kind, language, root, month
-//                   and source
+//   /api/stats      modality, negated, statements: counts by kind, language,
+//                   root, month and source
 // Like `warta query`, every endpoint counts only asserted, non-negated events
-// unless modality= or negated= ask for others (store.h, EventKinds).
+// unless modality= or negated= ask for others, and leaves out statements
+// (CAMEO root 01) when statements=no (store.h, EventKinds).
 // Bad parameters get 400 and a message naming the parameter; an unknown path
 // 404; a query running past the time limit 503. Never a 500 for bad input.
 #pragma once

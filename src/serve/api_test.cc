@@ -400,6 +400,84 @@ TEST_F(ApiTest, InjectionAttemptsAreDataNotSql) {
   EXPECT_EQ(Get("/api/stats")["events"], 4);  // nothing was dropped
 }
 
+// "Putin said the summit went well" is an event (CAMEO 010, a statement) and
+// counts; statements=no leaves root 01 out of every endpoint that takes the
+// filters, and a value other than yes or no is refused by name.
+TEST(ApiStatementsTest, StatementsCountUnlessStatementsNoLeavesThemOut) {
+  const std::string text =
+      "Kim Jong Un visited Russia on Wednesday. Putin praised North Korea at the summit. "
+      "Putin said the summit went well for North Korea. "
+      "The United States urged North Korea to talk.";
+  std::string path = ::testing::TempDir() + "warta-api-statements.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    CodedRecord record = Record("said", text, "Wire S", false);
+    record.events.pop_back();  // keep the visit (042), add two statements (01)
+    Date day = Date::Day(2023, 9, 13);
+    record.events.push_back(MakeEvent(text, "Putin said the summit went well for North Korea.",
+                                      State("RUS", "Putin", "GOV"), "said",
+                                      State("PRK", "North Korea"), "010", 1, 0, day));
+    record.events.push_back(MakeEvent(text, "The United States urged North Korea to talk.",
+                                      State("USA", "The United States"), "urged",
+                                      State("PRK", "North Korea"), "013", 1, 0.4, day));
+    for (Event& e : record.events) e.article_id = "said";
+    ASSERT_TRUE(store.value()->WriteBatch({record}).ok());
+  }
+  auto pool = StorePool::Open(path, 1);
+  ASSERT_TRUE(pool.ok()) << pool.status().message();
+  Api api(pool.value().get());
+  auto get = [&](const std::string& endpoint, std::map<std::string, std::string> params) {
+    ApiResponse response = api.Handle(endpoint, std::move(params));
+    EXPECT_EQ(response.status, 200) << endpoint << " " << response.body;
+    return json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  };
+  const std::map<std::string, std::string> without = {{"statements", "no"}};
+
+  EXPECT_EQ(get("/api/events", {})["total"], 3);
+  EXPECT_EQ(get("/api/events", {{"statements", "yes"}})["total"], 3);
+  json events = get("/api/events", without);
+  ASSERT_EQ(events["total"], 1);
+  ASSERT_EQ(events["events"].size(), 1u);
+  EXPECT_EQ(events["events"][0]["cameo"], "042");
+
+  auto timeline_events = [](const json& timeline) {
+    long long n = 0;
+    for (const json& bucket : timeline["buckets"]) n += bucket["forward"]["events"].get<long long>();
+    return n;
+  };
+  EXPECT_EQ(timeline_events(get("/api/timeline", {})), 3);
+  EXPECT_EQ(timeline_events(get("/api/timeline", without)), 1);
+
+  auto has_node = [](const json& network, const std::string& code) {
+    for (const json& node : network["nodes"]) {
+      if (node["code"] == code) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_node(get("/api/network", {}), "USA"));  // it only made a statement
+  EXPECT_FALSE(has_node(get("/api/network", without), "USA"));
+  EXPECT_TRUE(has_node(get("/api/network", without), "PRKGOV"));
+
+  json stats = get("/api/stats", {});
+  EXPECT_EQ(stats["events"], 3);
+  EXPECT_EQ(stats["by_root"]["01"], 2);
+  json stats_without = get("/api/stats", without);
+  EXPECT_EQ(stats_without["events"], 1);
+  EXPECT_EQ(stats_without["stored_events"], 3);  // every event stored, as before
+  EXPECT_FALSE(stats_without["by_root"].contains("01"));
+
+  for (const char* endpoint : {"/api/events", "/api/timeline", "/api/network", "/api/stats"}) {
+    for (const char* bad : {"maybe", "false", "No", "any"}) {
+      ApiResponse response = api.Handle(endpoint, {{"statements", bad}});
+      EXPECT_EQ(response.status, 400) << endpoint << " statements=" << bad;
+      EXPECT_NE(response.body.find("statements must be yes or no"), std::string::npos)
+          << response.body;
+    }
+  }
+}
+
 TEST(ApiTimeLimitTest, SlowQueriesStopWithA503) {
   std::string path = ::testing::TempDir() + "warta-api-slow.db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);

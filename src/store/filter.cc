@@ -18,7 +18,8 @@ using Params = std::map<std::string, std::string>;
 const std::set<std::string>& KnownParameters() {
   static const std::set<std::string> known = {
       "actor", "country", "agent", "name",   "dyad",  "directed", "code",   "root",     "quad",
-      "from",  "to",      "lang",  "source", "story", "limit",    "offset", "modality", "negated"};
+      "from",  "to",      "lang",  "source", "story", "limit",    "offset", "modality", "negated",
+      "statements"};
   return known;
 }
 
@@ -139,7 +140,20 @@ Status ParseModalities(const std::string& list, const std::string& name,
   return Status::Ok();
 }
 
-// modality=... and negated=no|yes|any.
+// statements=yes|no: whether statements (CAMEO root 01) count; yes by default.
+Status ParseStatements(const std::string& value, const std::string& name, bool* statements) {
+  if (value == "yes" || value.empty()) {
+    *statements = true;
+  } else if (value == "no") {
+    *statements = false;
+  } else {
+    return Status::InvalidInput(name + " must be yes or no (no leaves out CAMEO root 01): \"" +
+                                value + "\"");
+  }
+  return Status::Ok();
+}
+
+// modality=..., negated=no|yes|any and statements=yes|no.
 Status ParseKinds(const Params& params, const std::string& prefix, EventKinds* kinds) {
   if (!Get(params, "modality").empty()) {
     Status status =
@@ -156,7 +170,7 @@ Status ParseKinds(const Params& params, const std::string& prefix, EventKinds* k
   } else if (!negated.empty()) {
     return Status::InvalidInput(prefix + "negated must be no, yes or any");
   }
-  return Status::Ok();
+  return ParseStatements(Get(params, "statements"), prefix + "statements", &kinds->statements);
 }
 
 Status ParseNumbers(const Params& params, const FilterRules& rules, QueryFilter* filter) {

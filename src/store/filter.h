@@ -10,8 +10,9 @@
 // countries), directed (true|false), code and root (comma-separated CAMEO
 // codes, roots 01-20), quad (1-4), from and to (YYYY-MM-DD, YYYY-MM or YYYY),
 // lang (id|en), source, story, limit, offset, modality (asserted, alleged,
-// intended, comma-separated, or any; default asserted) and negated (no, yes
-// or any; default no). A value holding a control character (NUL, tab, ...)
+// intended, comma-separated, or any; default asserted), negated (no, yes
+// or any; default no) and statements (yes or no; default yes; no leaves out
+// CAMEO root 01). A value holding a control character (NUL, tab, ...)
 // is refused, whatever its parameter.
 #pragma once
 

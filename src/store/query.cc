@@ -1,8 +1,10 @@
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
+#include "events/vocabulary.h"
 #include "store/filter.h"
 #include "store/store.h"
 
@@ -58,11 +60,22 @@ std::string Contains(const std::string& text) {
   return out + "%";
 }
 
+// The root statements are stored under: cameo::kStatement as two digits, "01".
+std::string StatementRoot() {
+  char root[8];
+  std::snprintf(root, sizeof root, "%02d", cameo::kStatement);
+  return root;
+}
+
 // Restricts `where` to events of these kinds (stored as the modality's name
 // and negated 0 or 1). Written as literals, not bound: they come from a
 // closed enum, never from the user's text, and a literal term lets SQLite
 // use an index restricted to them (a partial index "WHERE modality =
 // 'asserted' AND negated = 0"), which a bound parameter would not.
+//
+// Leaving out statements is bound, like the user's filters: no partial index
+// names the root, so a literal would buy nothing, and the default (with
+// statements) adds no term, so the indexes above still serve it.
 void AddKinds(const EventKinds& kinds, Where* where) {
   if (!kinds.modalities.empty()) {
     std::string in;
@@ -73,6 +86,7 @@ void AddKinds(const EventKinds& kinds, Where* where) {
                                                   : "modality IN (" + in + ")");
   }
   if (kinds.negated) where->AddClause(*kinds.negated ? "negated = 1" : "negated = 0");
+  if (!kinds.statements) where->Add("cameo_root <> ?", {StatementRoot()});
 }
 
 Where Build(const QueryFilter& f) {

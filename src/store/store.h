@@ -66,11 +66,18 @@ struct StoredEvent {
 // having happened, as GDELT's users expect: asserted and not negated. "China
 // did not attack Taiwan", "X reportedly attacked", "X will attack" stay in the
 // database and are counted only when asked for.
+//
+// Statements (CAMEO root 01: comment, deny, ...) are events and count by
+// default, as the coding conventions have it; many analysts want them out of
+// a count of what actors did, so `statements = false` leaves out root 01.
 struct EventKinds {
   std::set<Modality> modalities = {Modality::kAsserted};  // empty: any modality
   std::optional<bool> negated = false;                    // nullopt: negated or not
+  bool statements = true;                                 // false: without root 01
 
-  bool IsDefault() const { return modalities == EventKinds().modalities && negated == false; }
+  bool IsDefault() const {
+    return modalities == EventKinds().modalities && negated == false && statements;
+  }
 };
 
 struct QueryFilter {

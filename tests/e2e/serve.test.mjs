@@ -347,6 +347,48 @@ test("alleged, intended and negated events are behind their filters and wear bad
   await page.close();
 });
 
+test("unchecking statements (01) leaves root 01 out of every filtered request", async () => {
+  const all = query();
+  const acts = query("--statements", "no");
+  const statements = all.filter((e) => e.cameo_root === "01").length;
+  assert.ok(statements > 0, "the test corpus holds statements");
+  assert.equal(acts.length, all.length - statements);
+  assert.ok(acts.every((e) => e.cameo_root !== "01"));
+
+  const page = await open();
+  assert.equal(await page.isChecked("input[name=statements]"), true, "checked by default");
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + all.length + "$"));
+  const requests = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (/^\/api\/(events|timeline|network)$/.test(url.pathname)) requests.push(url);
+  });
+  await page.uncheck("input[name=statements]");
+  await submit(page);
+  assert.match(page.url(), /statements=no/);
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + acts.length + "$"));
+  const asked = new Set(requests.map((url) => url.pathname));
+  assert.deepEqual([...asked].sort(), ["/api/events", "/api/network", "/api/timeline"]);
+  for (const url of requests) assert.equal(url.searchParams.get("statements"), "no", url.href);
+  // The timeline counts what the list counts (every dated event, all in range).
+  const timeline = await (await fetch(base + "api/timeline?statements=no&range=all")).json();
+  const counted = timeline.buckets.reduce((n, b) => n + b.forward.events, 0);
+  assert.equal(counted, acts.filter((e) => e.date).length);
+
+  // The shared URL restores the box; checking it again asks without the filter.
+  const other = await open(page.url().slice(base.length));
+  assert.equal(await other.isChecked("input[name=statements]"), false);
+  await other.close();
+  requests.length = 0;
+  await page.check("input[name=statements]");
+  await submit(page);
+  assert.doesNotMatch(page.url(), /statements=/);
+  assert.ok(requests.length >= 3 && requests.every((url) => !url.searchParams.has("statements")));
+  assert.match(await page.textContent("#page-info"), new RegExp("of " + all.length + "$"));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("the network labels its busiest actors readably, the others when pointed at", async () => {
   const page = await open();
   const labels = await page.evaluate(() => {
@@ -390,6 +432,8 @@ test("the HTTP API answers bad requests with 400 and JSON", async () => {
     ["/api/events?actor=%00", 400, /actor must not hold control characters/],
     ["/api/events?modality=maybe", 400, /modality must be/],
     ["/api/network?negated=perhaps", 400, /negated must be no, yes or any/],
+    ["/api/events?statements=maybe", 400, /statements must be yes or no/],
+    ["/api/timeline?statements=0", 400, /statements must be yes or no/],
     ["/api/events?code=04x", 400, /code takes CAMEO codes/],
     ["/api/events?quad=5", 400, /quad must be 1, 2, 3 or 4/],
     ["/api/events?from=2023-1-5", 400, /from must be a date/],
