@@ -261,6 +261,12 @@ TEST_P(ActorGrammarTest, FindsTheActor) {
   }
 }
 
+// Cases are named by their place in the list (the default name would print
+// the case's bytes, pointers included).
+std::string CaseNumber(const ::testing::TestParamInfo<GrammarCase>& info) {
+  return "case" + std::to_string(info.index);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     ActorRoles, ActorGrammarTest,
     ::testing::Values(
@@ -280,7 +286,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "IDNGOV Arif Wicaksana", "AUS", false},
         GrammarCase{"Presiden Prabowo mengecam Israel.", "IDNGOV Prabowo Subianto", "", false},
         GrammarCase{"President Prabowo met the Australian prime minister.",
-                    "IDNGOV Prabowo Subianto", "", true}));
+                    "IDNGOV Prabowo Subianto", "", true}),
+    CaseNumber);
 
 INSTANTIATE_TEST_SUITE_P(
     ActorSpeakers, ActorGrammarTest,
@@ -299,7 +306,8 @@ INSTANTIATE_TEST_SUITE_P(
         GrammarCase{"Seperti dikutip Kompas, harga naik.", "", "Kompas", false},
         GrammarCase{"Menurut laporan Tempo, harga naik.", "", "Tempo", false},
         GrammarCase{"Harga beras meningkat tajam.", "", "Harga", false},
-        GrammarCase{"Polisi menangkap tersangka berinisial RI.", "", "IDN", false}));
+        GrammarCase{"Polisi menangkap tersangka berinisial RI.", "", "IDN", false}),
+    CaseNumber);
 
 }  // namespace
 }  // namespace warta
