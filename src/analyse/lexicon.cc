@@ -45,6 +45,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"one_person", LexiconKind::kOnePerson},
       {"condition", LexiconKind::kCondition},
       {"political_topic", LexiconKind::kPoliticalTopic},
+      {"citation", LexiconKind::kCitation},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

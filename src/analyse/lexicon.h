@@ -49,6 +49,7 @@ enum class LexiconKind {
   kOnePerson,
   kCondition,
   kPoliticalTopic,
+  kCitation,
   kCount
 };
 

@@ -231,6 +231,8 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
     base->code = said.stance->code;
   }
   bool according = cx.Is(LexiconKind::kAccordingTo, clause->verb->begin);
+  // "Menurut laporan ...", "according to estimates": a document is cited.
+  if (according && cx.Is(LexiconKind::kCitation, clause->verb->end)) return false;
   if (according && CodeOf(*base) == cameo::kCommentCode && ReportsFigures(cx, said.span)) {
     return false;
   }

@@ -126,10 +126,13 @@ inline bool IsOrdinaryPeople(const std::string& agent) { return IsCrowd(agent); 
 inline bool Riots(const std::string& agent) { return IsOrdinaryPeople(agent) && agent != "REF"; }
 
 // Speakers whose statements are no political event: ordinary people but
-// workers (a union speaking counts), and medics and companies (CVL, EDU, REF,
-// HLH, BUS).
+// workers (a union speaking counts), medics and companies (CVL, EDU, REF,
+// HLH, BUS), and news media, which a text cites as its source ("seperti
+// dikutip Reuters", "menurut laporan Al Jazeera") — journalists' words are no
+// statement (CODING.md).
 inline bool SpeaksWithoutPoliticalRole(const std::string& agent) {
-  return (IsOrdinaryPeople(agent) && agent != "LAB") || agent == "HLH" || agent == "BUS";
+  return (IsOrdinaryPeople(agent) && agent != "LAB") || agent == "HLH" || agent == "BUS" ||
+         agent == "MED";
 }
 
 // Irregular shooters: rebels, criminals and police; their force on people who

@@ -59,7 +59,7 @@ TEST(VocabularyTest, AgentGroupsTableDriven) {
       {"REB", false, false, false, true, true},  {"CRM", false, false, false, true, true},
       {"COP", false, false, false, true, true},  {"MIL", false, false, false, false, true},
       {"GOV", false, false, false, false, true}, {"SPY", false, false, false, false, true},
-      {"", false, false, false, false, true},    {"MED", false, false, false, false, false},
+      {"", false, false, false, false, true},    {"MED", false, false, true, false, false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(agents::IsOrdinaryPeople(c.agent), c.ordinary) << c.agent;
