@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "events/nominal.h"
 #include "events/vocabulary.h"
 
 namespace warta {
@@ -52,11 +53,15 @@ bool IsObjectNoun(const Context& cx, const std::vector<VerbMatch>& found, const 
                   found.back().end == match.begin &&
                   !(cx.analysis(match.begin).nominal && StartsClause(cx, match.end));
   bool preposition = match.begin > 0 && cx.Is(LexiconKind::kPreposition, match.begin - 1);
+  // ("akibat serangan udara yang dilancarkan Israel": the doer may follow a
+  // passive relative clause.)
+  size_t doer_at = match.end;
+  PassiveRelativeAfter(cx, match, &doer_at);
   bool object =
       !found.empty() && !declared &&
       std::none_of(cx.mentions().begin(), cx.mentions().end(), [&](const Mention& m) {
         bool own = m.begin >= found.back().end && m.end <= match.begin && m.end + 1 >= match.begin;
-        bool told = m.begin == match.end && preposition;
+        bool told = m.begin == doer_at && preposition;
         return own || told;
       });
   // "karena khawatir terjebak dalam baku tembak": an Indonesian event noun
@@ -64,7 +69,7 @@ bool IsObjectNoun(const Context& cx, const std::vector<VerbMatch>& found, const 
   bool after_preposition =
       !cx.english && preposition &&
       std::none_of(cx.mentions().begin(), cx.mentions().end(),
-                   [&](const Mention& m) { return m.begin == match.end && !m.location; });
+                   [&](const Mention& m) { return m.begin == doer_at && !m.location; });
   return object || after_preposition;
 }
 

@@ -35,14 +35,34 @@ bool DoerFollows(const Context& cx, const VerbMatch& match) {
 
 }  // namespace
 
+// "serangan udara yang dilancarkan Israel", "... yang dilakukan oleh polisi":
+// an event noun, "yang", a passive verb, then (after an optional "oleh") its
+// agent, whose first token goes to *agent_at.
+bool PassiveRelativeAfter(const Context& cx, const VerbMatch& match, size_t* agent_at) {
+  const WordAnalysis& first = cx.analysis(match.begin);
+  bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
+  size_t k = match.end;
+  if (!noun || k + 2 >= cx.tokens().size() || !cx.Is(LexiconKind::kRelative, k)) return false;
+  if (cx.analysis(k + 1).voice != Voice::kPassive) return false;
+  k += 2;
+  if (cx.Is(LexiconKind::kPassiveAgent, k)) ++k;
+  *agent_at = k;
+  return true;
+}
+
 void FindDoer(const Context& cx, Clause* clause) {
   // "bertepatan dengan kunjungan Perdana Menteri India ke Moskow": an event
   // noun's doer named right after it is its source, and its target follows.
-  if (cx.english || !DoerFollows(cx, *clause->verb)) return;
+  // "serangan udara yang dilancarkan Israel", "protes keras yang disampaikan
+  // Menlu X": so is the agent of a passive relative clause right after it.
+  if (cx.english) return;
+  size_t doer_at = clause->verb->end;
+  bool relative = PassiveRelativeAfter(cx, *clause->verb, &doer_at);
+  if (!relative && !DoerFollows(cx, *clause->verb)) return;
   int doer = -1;
   for (size_t m = 0; m < cx.mentions().size(); ++m) {
     const Mention& mention = cx.mentions()[m];
-    if (mention.begin == clause->verb->end && !mention.location) doer = static_cast<int>(m);
+    if (mention.begin == doer_at && !mention.location) doer = static_cast<int>(m);
   }
   if (doer < 0) return;
   clause->doer = doer;

@@ -3,7 +3,8 @@
 //
 //   FindDoer      an Indonesian event noun opening its phrase takes the actor
 //                 named right after it as its doer ("kunjungan Perdana Menteri
-//                 India ke Moskow"); writes doer, subject, subjects and
+//                 India ke Moskow"), as does one before a passive relative
+//                 clause ("serangan yang dilancarkan Israel"); writes doer, subject, subjects and
 //                 inherited. (A pe-...-an noun names a process whose following
 //                 actor is mostly its patient, "penangkapan Bupati X": none.)
 //   PassiveRoles  a passive verb's subject is its target and its agent ("oleh",
@@ -16,6 +17,10 @@
 namespace warta {
 
 void FindDoer(const Context& cx, Clause* clause);
+// "serangan udara yang dilancarkan Israel": whether an event noun is followed
+// by a passive relative clause ("yang" + di- verb + optional "oleh"); the
+// token where its agent would start goes to *agent_at.
+bool PassiveRelativeAfter(const Context& cx, const VerbMatch& match, size_t* agent_at);
 void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause);
 
 }  // namespace warta

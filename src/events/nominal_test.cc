@@ -28,6 +28,17 @@ TEST(NominalTest, DoersAndAgentsTableDriven) {
       // A reaction to an act in the passive aims at the act's doer (later).
       {"The attack on Ukraine's grid was condemned by the European Union.", "en",
        "attack on: - > Ukraine; condemned: European Union > -"},
+      // ... also before a passive relative clause, even after a preposition.
+      {"Korban berjatuhan akibat serangan udara yang dilancarkan Israel di Gaza.", "id",
+       "serangan udara: Israel > -"},
+      {"Serangan yang dilakukan oleh militer Israel menewaskan warga.", "id",
+       "Serangan: militer Israel > -; menewaskan: militer Israel > warga"},
+      // An adverb may stand between a passive and "oleh"; without "oleh", a
+      // role noun between it and its agent.
+      {"Tuduhan itu dibantah keras oleh Polda Metro Jaya.", "id",
+       "dibantah: Polda > -"},
+      {"Dua pemuda ditahan petugas Polres Jakarta Selatan.", "id",
+       "ditahan: Polres Jakarta > pemuda"},
       // A mediation naming no one: its parties are the last meeting's.
       {"Perundingan tersebut ditengahi oleh Qatar dan Turki.", "id", "ditengahi: Qatar+Turki > -"},
   };

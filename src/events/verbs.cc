@@ -136,8 +136,16 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
   // In Indonesian any form without a verbal prefix can be a noun here.
   bool noun = language_ == "en" ? pattern.noun : first.nominal || first.voice == Voice::kNone;
   if (!noun) return false;
-  // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it.
+  // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it;
+  // "akibat serangan yang dilancarkan (oleh) Israel" too, after a passive.
   if (end < tokens.size() && blocked[end]) return false;
+  if (language_ == "id" && end + 2 < tokens.size() &&
+      lexicon.Is(LexiconKind::kRelative, tokens, end) &&
+      analyses[end + 1].voice == Voice::kPassive) {
+    size_t agent = end + 2;
+    if (lexicon.Is(LexiconKind::kPassiveAgent, tokens, agent)) ++agent;
+    if (agent < tokens.size() && blocked[agent]) return false;
+  }
   if (language_ == "en" && begin > 0 &&
       lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) {
     return true;
