@@ -22,6 +22,10 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       // "A dan B" is both.
       {"Indonesia dan Jepang menandatangani perjanjian perdagangan.", "id",
        "menandatangani perjanjian: Indonesia+Jepang > -"},
+      // Every member of a list with a serial comma; "..., and the two sides"
+      // after a single actor opens a clause instead.
+      {"China mengecam Filipina, Vietnam, dan Malaysia atas klaim itu.", "id",
+       "mengecam: China > Filipina+Vietnam+Malaysia"},
       // The object of an accusation is the subject of what follows.
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "id",
        "menuduh: Amerika Serikat > Korea Utara; menyediakan senjata: Korea Utara > Rusia"},

@@ -236,7 +236,15 @@ std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
     // next conjunct.
     bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kDemonstrative, a.end + 1) &&
                       cx.Is(LexiconKind::kConjunction, a.end);
-    if ((b.begin != a.end + 1 && !determined) || a.location || b.location) break;
+    // "Filipina, Vietnam, dan Malaysia", "A, B, and C": a serial comma, in a
+    // list that has one already ("..., and the two sides agreed" opens a
+    // clause).
+    bool listed = a.begin > 0 && cx.token(a.begin - 1).text == "," &&
+                  std::any_of(mentions.begin(), mentions.end(),
+                              [&](const Mention& m) { return m.end + 1 == a.begin; });
+    bool serial = listed && b.begin == a.end + 2 && cx.token(a.end).text == "," &&
+                  cx.Is(LexiconKind::kConjunction, a.end + 1);
+    if ((b.begin != a.end + 1 && !determined && !serial) || a.location || b.location) break;
     bool joined = cx.token(a.end).text == "," || cx.Is(LexiconKind::kConjunction, a.end);
     if (!joined) break;
     group.push_back(next);
