@@ -15,8 +15,10 @@
 //                    of roles.h
 //     nominal.h      an event noun's doer ("kunjungan Modi ke Moskow"); a
 //                    passive's subject is its target, its agent the source
-//     speech.h       attributions ("..., kata Puan") are no event; a
-//                    statement's speaker; what a speaker says
+//     speech.h       a statement's speaker ("..., kata Puan", "Menurut
+//                    Puan,", "..., ujarnya"); what is said gives it its code
+//                    and target ("X harus ...": an appeal to X); what the
+//                    speaker says it did ("pihaknya telah ...") is its act
 //     suppression.h  what is no event: urged, denied, said, aimed at,
 //                    background, a description
 //     flags.h        negated, and the modality (asserted, alleged, intended)
@@ -26,7 +28,9 @@
 //     recode.h       a pledge's or threat's specific code
 //     pairing.h      sources and targets into events, both ways for
 //                    reciprocal acts
-//   then, over the sentence's events: statements dropped (speech.h), codes
+//   then, over the sentence's events: statements that only attribute an act
+//   the sentence reports, or that a more specific one outdoes, dropped
+//   (speech.h), codes
 //   by doer (recode.h), repeated acts dropped (suppression.h), and the
 //   meeting and date remembered for the next sentence.
 //

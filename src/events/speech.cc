@@ -123,6 +123,12 @@ int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
         mention.actors.empty() || static_cast<int>(m) == speaker) {
       continue;
     }
+    // ("Didi mengatakan partainya ...", "pihaknya": the speaker's own side.)
+    const std::string& last = cx.token(mention.end - 1).lower;
+    bool own =
+        cx.Is(LexiconKind::kSelfReference, mention.begin) ||
+        (mention.resolved && last.size() > 5 && last.compare(last.size() - 3, 3, "nya") == 0);
+    if (own) continue;
     // ("Menteri X mengatakan pemerintah terus berupaya ...": the speaker's
     // own body, named by its kind, is who acts in what is said, not whom it
     // is about.)
