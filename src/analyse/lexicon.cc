@@ -46,6 +46,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"condition", LexiconKind::kCondition},
       {"political_topic", LexiconKind::kPoliticalTopic},
       {"citation", LexiconKind::kCitation},
+      {"source", LexiconKind::kSource},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -50,6 +50,7 @@ enum class LexiconKind {
   kCondition,
   kPoliticalTopic,
   kCitation,
+  kSource,
   kCount
 };
 

@@ -128,6 +128,8 @@ void FindRoles(const Context& cx, const SentenceFrame& frame, const VerbChain& c
   clause->sources = clause->subjects;
   if (clause->pattern->say) {
     StatementRoles(cx, clause);
+  } else if (clause->pattern->received) {
+    ReceivedRoles(cx, clause);
   } else if (IsPassive(cx, *clause->verb)) {
     PassiveRoles(cx, frame, clause);
   } else if (!clause->pattern->no_target) {

@@ -89,4 +89,21 @@ void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause)
   clause->inherited = false;
 }
 
+void ReceivedRoles(const Context& cx, Clause* clause) {
+  clause->targets = clause->subjects;
+  clause->sources.clear();
+  clause->inherited = false;
+  // The doer: the first actor after "dari"/"from" ("dari Amerika Serikat" is
+  // read as a place by the actors stage; here it is who acts).
+  for (size_t k = clause->verb->end; k + 1 < clause->limit; ++k) {
+    if (!cx.Is(LexiconKind::kSource, k)) continue;
+    for (size_t m = 0; m < cx.mentions().size(); ++m) {
+      if (cx.mentions()[m].begin == k + 1) {
+        clause->sources = WithConjuncts(cx, static_cast<int>(m), false);
+        return;
+      }
+    }
+  }
+}
+
 }  // namespace warta

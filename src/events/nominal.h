@@ -7,6 +7,8 @@
 //                 clause ("serangan yang dilancarkan Israel"); writes doer, subject, subjects and
 //                 inherited. (A pe-...-an noun names a process whose following
 //                 actor is mostly its patient, "penangkapan Bupati X": none.)
+//   ReceivedRoles "mendapat kecaman dari X" (flag `received`): the subject
+//                 receives the act, X does it.
 //   PassiveRoles  a passive verb's subject is its target and its agent ("oleh",
 //                 "by", or the actor right after a di- verb) its source;
 //                 writes sources, targets, inherited and hosted_told.
@@ -22,5 +24,8 @@ void FindDoer(const Context& cx, Clause* clause);
 // token where its agent would start goes to *agent_at.
 bool PassiveRelativeAfter(const Context& cx, const VerbMatch& match, size_t* agent_at);
 void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause);
+// "Jokowi mendapat dukungan dari Golkar", "drew criticism from Washington":
+// the subject is the target, the actor after "dari"/"from" the source.
+void ReceivedRoles(const Context& cx, Clause* clause);
 
 }  // namespace warta

@@ -39,6 +39,12 @@ TEST(NominalTest, DoersAndAgentsTableDriven) {
        "dibantah: Polda > -"},
       {"Dua pemuda ditahan petugas Polres Jakarta Selatan.", "id",
        "ditahan: Polres Jakarta > pemuda"},
+      // An act received: the subject is its target, the actor after
+      // "dari"/"from" its source.
+      {"Jokowi mendapat dukungan dari Partai Golkar.", "id",
+       "mendapat dukungan: Partai Golkar > Jokowi"},
+      {"Indonesia received aid from Japan after the earthquake.", "en",
+       "received aid: Japan > Indonesia"},
       // A mediation naming no one: its parties are the last meeting's.
       {"Perundingan tersebut ditengahi oleh Qatar dan Turki.", "id", "ditengahi: Qatar+Turki > -"},
   };

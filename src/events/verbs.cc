@@ -79,6 +79,8 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
             pattern->no_target = true;
           else if (name == "stance")
             pattern->stance = true;
+          else if (name == "received")
+            pattern->received = true;
           else if (!name.empty()) {
             diag->Error(path, record.line, "unknown flag \"" + std::string(name) + "\"");
             ok = false;

@@ -39,6 +39,9 @@ struct VerbPattern {
   bool say = false;
   bool accuse = false;
   bool no_target = false;
+  // flag `received`: "mendapat kecaman dari X", "drew criticism from X": the
+  // subject receives the act; the actor after "dari"/"from" does it.
+  bool received = false;
   // flag `stance`: no event of its own; inside what a speaker says it tells
   // what the statement is ("keliru" → criticism, "harus" → appeal).
   bool stance = false;
