@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ostream>
 
 #include "../../tests/test_support.h"
 
@@ -243,6 +244,9 @@ struct GrammarCase {
   const char* absent;    // a name no mention may carry; "" for none
   bool english;
 };
+
+// How gtest prints a case (in failures and test lists): its sentence.
+void PrintTo(const GrammarCase& c, std::ostream* os) { *os << c.sentence; }
 
 class ActorGrammarTest : public ActorsTest, public ::testing::WithParamInterface<GrammarCase> {};
 
