@@ -112,7 +112,14 @@ bool ActorTracker::SpeakerBefore(const std::vector<Token>& tokens, size_t i) con
 // clause's start before its verb. A common word ("Harga naik") is a name
 // only before a verb that people alone do ("Jero optimistis").
 bool ActorTracker::SubjectOfVerb(const std::vector<Token>& tokens, size_t i, size_t end) const {
-  if (i > 0 && !OpensClause(tokens[i - 1])) return false;
+  // ("Namun Anas menegaskan", "Bahkan Anas menyatakan": a connector or an
+  // adverb may open the clause before the name.)
+  size_t start = i;
+  while (start > 0 && (dictionary_.MatchCue(Cue::kNotName, tokens, start - 1) == 1 ||
+                       dictionary_.MatchCue(Cue::kAdverb, tokens, start - 1) == 1)) {
+    --start;
+  }
+  if (start > 0 && !OpensClause(tokens[start - 1])) return false;
   size_t k = end;
   while (k < tokens.size() && dictionary_.MatchCue(Cue::kAdverb, tokens, k) == 1) ++k;
   if (k >= tokens.size()) return false;
