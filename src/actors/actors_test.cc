@@ -297,6 +297,7 @@ INSTANTIATE_TEST_SUITE_P(
     ActorSpeakers, ActorGrammarTest,
     ::testing::Values(
         GrammarCase{"Kami siap menang, kata Darsono di Kendari.", " Darsono", "", false},
+        GrammarCase{"Namun Darsono menegaskan partainya solid.", " Darsono", "", false},
         GrammarCase{"Menurut Pak Wiryo, keputusan itu tepat.", " Wiryo", "Pak", false},
         GrammarCase{"Hal itu disampaikan Sulastri kepada wartawan.", " Sulastri", "", false},
         GrammarCase{"Marzuki Ahmadi juga membantah tudingan itu.", " Marzuki Ahmadi", "", false},
