@@ -487,7 +487,7 @@ size_t ActorTracker::ExtendName(const std::vector<Token>& tokens, size_t from,
 
 void ActorTracker::Remember(const Actor& actor, bool person, const std::string& written) {
   auto same = [&](const Entity& e) { return e.actor.SameAs(actor); };
-  Entity entity{actor, {}, person};
+  Entity entity{actor, {}, person, sentences_seen_};
   // (Forms learnt before stay known when the person is named again.)
   auto learn = [&](const std::string& word) {
     bool known = std::find(entity.name_words.begin(), entity.name_words.end(), word) !=
@@ -497,6 +497,7 @@ void ActorTracker::Remember(const Actor& actor, bool person, const std::string& 
   for (const Entity& earlier : entities_) {
     if (!same(earlier)) continue;
     for (const std::string& word : earlier.name_words) learn(word);
+    entity.first_sentence = std::min(entity.first_sentence, earlier.first_sentence);
   }
   entities_.erase(std::remove_if(entities_.begin(), entities_.end(), same), entities_.end());
   if (person) {
@@ -719,11 +720,21 @@ void ActorTracker::NameByInitials(const std::vector<Token>& tokens, Mention* men
   entities_.back().name_words = {word};
 }
 
+// "“...,” kata dia", "..., said he": a pronoun after an attribution verb that
+// follows a comma or a quote is the speaker of what came before.
+bool ActorTracker::InvertedSpeakerPronoun(const std::vector<Token>& tokens, size_t i) const {
+  if (i < 2 || !lexicon_.Is(LexiconKind::kPronoun, tokens, i)) return false;
+  if (dictionary_.MatchCue(Cue::kSpeech, tokens, i - 1) != 1) return false;
+  const std::string& before = tokens[i - 2].text;
+  return before == "," || before == "\"" || before == "”" || before == "’";
+}
+
 // "The U.S. Secretary of State said he had spoken ...": "he" after the
 // sentence's subject, an office holder or person, is that subject.
 std::optional<Mention> ActorTracker::SubjectPronoun(const std::vector<Token>& tokens, size_t i,
                                                     const std::vector<Mention>& mentions) const {
   if (mentions.empty() || !lexicon_.Is(LexiconKind::kPronoun, tokens, i)) return std::nullopt;
+  if (InvertedSpeakerPronoun(tokens, i)) return std::nullopt;
   const Mention& first = mentions.front();
   if (first.location || first.actors.size() != 1) return std::nullopt;
   const Actor& actor = first.actors.front();
@@ -791,9 +802,13 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
   // `stated`: people only of a known state (a pair of counterparts, not
   // "Kementerian Kelautan" read as a title and a name); states only if
   // named before this sentence.
+  // "..., kata dia": a pronoun naming the speaker of what the sentence
+  // quotes is someone named before the sentence, not a person in the quote.
+  bool speaker = InvertedSpeakerPronoun(tokens, i);
   auto recent = [&](bool people, size_t count, bool offices = false, bool stated = false) {
     std::vector<Actor> found;
     for (auto it = entities_.rbegin(); it != entities_.rend() && found.size() < count; ++it) {
+      if (speaker && it->first_sentence == sentences_seen_) continue;
       bool office = !it->actor.agent.empty() && it->actor.country != "IGO";
       if (people && !it->person && !(office && offices)) continue;
       if (stated && it->actor.country.empty()) continue;

@@ -160,9 +160,11 @@ class ActorTracker {
     Actor actor;
     std::vector<std::string> name_words;  // capitalised words of the full name
     bool person = false;
+    size_t first_sentence = 0;  // the sentence that first named it
   };
 
   std::vector<Piece> FindPieces(const std::vector<Token>& tokens) const;
+  bool InvertedSpeakerPronoun(const std::vector<Token>& tokens, size_t i) const;
   // The role a word names with the Indonesian possessive "-nya"
   // ("pendukungnya"), or null.
   const ActorEntry* PossessedRole(const Token& token) const;

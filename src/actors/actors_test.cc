@@ -82,6 +82,20 @@ TEST_F(ActorsTest, ATitleBeforeAKnownNameIsThatPerson) {
   EXPECT_EQ(found[4], "IDNGOV Prabowo Subianto");
 }
 
+TEST_F(ActorsTest, APronounAfterAnAttributionIsTheSpeakerNotSomeoneQuoted) {
+  // "kata dia": the person named before the sentence, not the one quoted.
+  auto found = Mentions({"Menteri Luar Negeri Retno Marsudi hadir di Jakarta.",
+                         "Kami menghormati Presiden Joko Widodo, kata dia."},
+                        "2019-05-01");
+  ASSERT_FALSE(found.empty());
+  EXPECT_NE(found.back().find("Retno Marsudi"), std::string::npos)
+      << ::testing::PrintToString(found);
+  // With no one named before, it is someone the text does not name.
+  auto alone = Mentions({"Kami menghormati Presiden Joko Widodo, kata dia."}, "2019-05-01");
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(alone.back(), " dia") << ::testing::PrintToString(alone);
+}
+
 TEST_F(ActorsTest, ARegionAfterABodyIsNoPersonNamedEarlier) {
   // "Pidie" was read as the regent's name; after "Polres" it is where the
   // police station is.
