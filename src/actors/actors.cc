@@ -871,7 +871,7 @@ std::optional<Mention> ActorTracker::Resolve(const std::vector<Token>& tokens, s
       // No one named before ("Ia menilai ..." opening what the reader has):
       // a person the text does not name, whose state the article gives.
       Actor unnamed;
-      unnamed.name = tokens[i].text;
+      unnamed.name = tokens[i].lower;  // "Ia" and "ia" are one unnamed person
       mention.actors.push_back(unnamed);
       mention.person = true;
       return mention;

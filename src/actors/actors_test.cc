@@ -93,7 +93,7 @@ TEST_F(ActorsTest, APronounAfterAnAttributionIsTheSpeakerNotSomeoneQuoted) {
   // With no one named before, it is someone the text does not name.
   auto alone = Mentions({"Kami menghormati Presiden Joko Widodo, kata dia."}, "2019-05-01");
   ASSERT_FALSE(alone.empty());
-  EXPECT_EQ(alone.back(), " dia") << ::testing::PrintToString(alone);
+  EXPECT_EQ(alone.back(), " dia") << ::testing::PrintToString(alone);  // no code: no state yet
 }
 
 TEST_F(ActorsTest, ARegionAfterABodyIsNoPersonNamedEarlier) {
