@@ -82,6 +82,9 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
   const VerbMatch& verb = *clause.verb;
   bool speaker_after = speaker >= 0 && cx.mentions()[speaker].begin >= verb.end;
   if (cx.Is(LexiconKind::kAccordingTo, verb.begin)) {
+    // ("..., according to Japan's defence ministry, possibly ...": what
+    // stands before it is said.)
+    if (verb.begin > 0 && IsQuoteOrComma(cx.token(verb.begin - 1).text)) return {0, verb.begin};
     size_t said = speaker_after ? cx.mentions()[speaker].end : verb.end;
     if (said < size && cx.token(said).text == ",") return {said + 1, size};
     return {0, verb.begin};

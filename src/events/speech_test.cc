@@ -122,6 +122,7 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // statement.
       {"Seorang warga mengatakan Menteri Hukum keliru.", "id", "-"},
       {"Menurut Kementerian Kesehatan, sedikitnya 16 rumah sakit berhenti beroperasi.", "id", "-"},
+      {"The missile flew about 4,600 km, according to Japan's defence ministry.", "en", "-"},
   };
   for (const auto& c : cases) {
     testing::PreparedSentence sentence(c.text, c.language);
