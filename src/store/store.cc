@@ -1,10 +1,12 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <set>
+#include <thread>
 
 #include "util/hash.h"
 #include "util/text.h"
@@ -236,7 +238,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   if (!db.ok()) return db.status();
   std::unique_ptr<Store> store(new Store(std::move(db).value(), options));
   Status status = store->CheckContents(/*writing=*/true);
-  if (status.ok()) status = store->CreateSchema();
+  // (A file busy at this first look is looked at again inside the schema's
+  // transaction.)
+  bool busy = (store->db_->LastErrorCode() & 0xff) == SQLITE_BUSY;
+  if (status.ok() || busy) status = store->CreateSchema();
   if (!status.ok()) return status;
   return store;
 }
@@ -286,24 +291,44 @@ Status Store::CheckContents(bool writing) {
 }
 
 Status Store::CreateSchema() {
+  // SQLite answers "busy" at once, without calling the busy handler, where
+  // waiting could deadlock (several connections switching a fresh file to WAL
+  // together, or upgrading a read to a write). That moment passes: try again,
+  // with growing pauses, until the busy timeout.
+  auto deadline = std::chrono::steady_clock::now() + options_.busy_timeout;
+  std::chrono::milliseconds pause(5);
+  while (true) {
+    bool busy = false;
+    Status status = TryCreateSchema(&busy);
+    if (status.ok() || !busy || std::chrono::steady_clock::now() + pause > deadline) {
+      return status;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(200));
+  }
+}
+
+Status Store::TryCreateSchema(bool* busy) {
+  auto failed = [&](Status status) {
+    *busy = (db_->LastErrorCode() & 0xff) == SQLITE_BUSY;
+    db_->Execute("ROLLBACK");  // (harmless when no transaction is open)
+    return status;
+  };
   Status status = db_->Execute(kPragmas);
-  if (!status.ok()) return status;
+  if (!status.ok()) return failed(status);
   // One transaction: another process opening the file at the same time sees
   // it empty or whole, never half made (and so never mistakes it for another
   // program's).
   status = db_->Execute("BEGIN IMMEDIATE");
-  if (!status.ok()) return status;
+  if (!status.ok()) return failed(status);
   status = CheckContents(/*writing=*/true);  // it may have been filled since
   if (status.ok()) status = db_->Execute(kSchema);
   if (status.ok()) {
     status = db_->Execute("INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
                           std::to_string(kSchemaVersion) + "')");
   }
-  if (!status.ok()) {
-    db_->Execute("ROLLBACK");
-    return status;
-  }
-  return db_->Execute("COMMIT");
+  if (status.ok()) status = db_->Execute("COMMIT");
+  return status.ok() ? status : failed(status);
 }
 
 std::string Store::Now() const {

@@ -216,6 +216,8 @@ class Store {
   // words the refusal for a writer.
   Status CheckContents(bool writing);
   Status CreateSchema();
+  // One attempt; *busy: it failed because SQLite found the file busy.
+  Status TryCreateSchema(bool* busy);
   std::string Now() const;
   Status WriteRecord(const CodedRecord& record, Written* written);
   // Stores a record not stored yet, whose id is free.
