@@ -47,6 +47,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"political_topic", LexiconKind::kPoliticalTopic},
       {"citation", LexiconKind::kCitation},
       {"source", LexiconKind::kSource},
+      {"weapon", LexiconKind::kWeapon},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

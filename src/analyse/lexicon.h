@@ -51,6 +51,7 @@ enum class LexiconKind {
   kPoliticalTopic,
   kCitation,
   kSource,
+  kWeapon,
   kCount
 };
 

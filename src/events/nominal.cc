@@ -33,6 +33,31 @@ bool DoerFollows(const Context& cx, const VerbMatch& match) {
   return noun && !process;
 }
 
+// "tembakan roket dari Libanon menghantam Israel utara", "rockets fired from
+// Syria hit the Golan Heights": force with no actor of its own, by a weapon
+// (lexicon kind `weapon`), comes from the state named after "dari"/"from" in
+// the words before it.
+void OriginDoer(const Context& cx, Clause* clause) {
+  if (!cameo::IsViolence(cameo::RootOf(clause->pattern->code))) return;
+  for (size_t k = clause->boundary; k + 1 < clause->verb->begin; ++k) {
+    if (!cx.Is(LexiconKind::kSource, k) || cx.Is(LexiconKind::kPassiveAgent, k)) continue;
+    // (Only what is fired comes from somewhere: "wisatawan dari Malaysia"
+    // are people of no state's doing.)
+    // (The weapon may be the event noun before this verb: "tembakan roket".)
+    if (!cx.AnyBetween(LexiconKind::kWeapon, k >= 3 ? k - 3 : 0, k)) continue;
+    for (size_t m = 0; m < cx.mentions().size(); ++m) {
+      const Mention& mention = cx.mentions()[m];
+      if (mention.begin != k + 1 || mention.end > clause->verb->begin) continue;
+      if (!mention.is_state || mention.actors.empty()) continue;
+      clause->doer = static_cast<int>(m);
+      clause->subjects = {static_cast<int>(m)};
+      clause->subject = static_cast<int>(m);
+      clause->inherited = false;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 // "serangan udara yang dilancarkan Israel", "... yang dilakukan oleh polisi":
@@ -55,6 +80,7 @@ void FindDoer(const Context& cx, Clause* clause) {
   // noun's doer named right after it is its source, and its target follows.
   // "serangan udara yang dilancarkan Israel", "protes keras yang disampaikan
   // Menlu X": so is the agent of a passive relative clause right after it.
+  if (clause->subjects.empty()) OriginDoer(cx, clause);
   if (cx.english) return;
   size_t doer_at = clause->verb->end;
   bool relative = PassiveRelativeAfter(cx, *clause->verb, &doer_at);

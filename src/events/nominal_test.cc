@@ -45,6 +45,11 @@ TEST(NominalTest, DoersAndAgentsTableDriven) {
        "mendapat dukungan: Partai Golkar > Jokowi"},
       {"Indonesia received aid from Japan after the earthquake.", "en",
        "received aid: Japan > Indonesia"},
+      // Force by a weapon with no actor comes from the state it came from;
+      // people from a state are no state's doing.
+      {"Sabtu malam, tembakan roket dari Libanon menghantam Israel utara.", "id",
+       "tembakan roket: - > -; menghantam: Libanon > Israel"},
+      {"Wisatawan dari Malaysia menyerang petugas.", "id", "menyerang: - > -"},
       // A mediation naming no one: its parties are the last meeting's.
       {"Perundingan tersebut ditengahi oleh Qatar dan Turki.", "id", "ditengahi: Qatar+Turki > -"},
   };
