@@ -119,8 +119,16 @@ void ReceivedRoles(const Context& cx, Clause* clause) {
   clause->targets = clause->subjects;
   clause->sources.clear();
   clause->inherited = false;
-  // The doer: the first actor after "dari"/"from" ("dari Amerika Serikat" is
-  // read as a place by the actors stage; here it is who acts).
+  // The doer: the actor right after the act ("menerima dukungan kader
+  // Demokrat"), else the first actor after "dari"/"from" ("dari Amerika
+  // Serikat" is read as a place by the actors stage; here it is who acts).
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.begin == clause->verb->end && !mention.location) {
+      clause->sources = WithConjuncts(cx, static_cast<int>(m), false);
+      return;
+    }
+  }
   for (size_t k = clause->verb->end; k + 1 < clause->limit; ++k) {
     if (!cx.Is(LexiconKind::kSource, k)) continue;
     for (size_t m = 0; m < cx.mentions().size(); ++m) {
