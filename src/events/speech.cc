@@ -200,9 +200,11 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
   WhatIsSaid said;
   said.span = SaidSpan(cx, clause, speaker);
   const std::vector<Token>& tokens = cx.tokens();
+  const std::vector<bool> unblocked(tokens.size(), false);
   for (size_t k = said.span.begin; k < said.span.end;) {
     VerbMatch cue;
-    if (!verbs.StanceAt(tokens, *cx.input.analyses, k, &cue) || cue.end > said.span.end) {
+    if (!verbs.StanceAt(tokens, *cx.input.analyses, unblocked, k, &cue) ||
+        cue.end > said.span.end) {
       ++k;
       continue;
     }

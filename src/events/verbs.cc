@@ -160,16 +160,15 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
 }
 
 bool VerbDictionary::StanceAt(const std::vector<Token>& tokens,
-                              const std::vector<WordAnalysis>& analyses, size_t i,
-                              VerbMatch* match) const {
+                              const std::vector<WordAnalysis>& analyses,
+                              const std::vector<bool>& blocked, size_t i, VerbMatch* match) const {
   if (tokens[i].kind != TokenKind::kWord) return false;
-  const std::vector<bool> unblocked(tokens.size(), false);
   bool found = false;
   for (const std::string* key : {&tokens[i].lower, &analyses[i].lemma}) {
     auto it = stance_by_first_.find(*key);
     if (it == stance_by_first_.end()) continue;
     for (const VerbPattern* pattern : it->second) {
-      size_t end = MatchItems(*pattern, tokens, analyses, unblocked, 0, i);
+      size_t end = MatchItems(*pattern, tokens, analyses, blocked, 0, i);
       if (end == kNoMatch || (found && end <= match->end)) continue;
       *match = {i, end, pattern};
       found = true;

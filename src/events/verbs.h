@@ -67,9 +67,10 @@ class VerbDictionary {
   bool MatchAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
                const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i, VerbMatch* match,
                size_t* reference_end = nullptr) const;
-  // The longest stance pattern (flag `stance`) matching from tokens[i].
+  // The longest stance pattern (flag `stance`) matching from tokens[i];
+  // `blocked` as for MatchAt (a gap counts a blocked run as one word).
   bool StanceAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
-                size_t i, VerbMatch* match) const;
+                const std::vector<bool>& blocked, size_t i, VerbMatch* match) const;
   size_t size() const { return patterns_.size(); }
 
  private:
