@@ -59,9 +59,9 @@ struct Flags {
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
   static const char* kWithValue[] = {
-      "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",  "--country",
-      "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",   "--from",
-      "--to",    "--lang", "--source", "--story",     "--limit",    "--format", "--offset",
+      "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",   "--country",
+      "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",    "--from",
+      "--to",    "--lang", "--source", "--story",     "--limit",    "--format",  "--offset",
       "--port",  "--host", "--web",    "--threads",   "--modality", "--negated", "--statements"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];

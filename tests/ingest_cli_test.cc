@@ -330,7 +330,6 @@ TEST(IngestCliTest, NegatedAllegedAndIntendedEventsAreOnlyBehindFlags) {
   EXPECT_NE(bad_stats.output.find("--negated must be"), std::string::npos) << bad_stats.output;
 }
 
-
 // Statements are events (root 01) and count; --statements no leaves them out
 // of query, export and stats, and a value other than yes or no is refused by
 // name. The article is the dev set's id-dev-40, where Trump's letter to

@@ -35,8 +35,7 @@ TEST(NominalTest, DoersAndAgentsTableDriven) {
        "Serangan: militer Israel > -; menewaskan: militer Israel > warga"},
       // An adverb may stand between a passive and "oleh"; without "oleh", a
       // role noun between it and its agent.
-      {"Tuduhan itu dibantah keras oleh Polda Metro Jaya.", "id",
-       "dibantah: Polda > -"},
+      {"Tuduhan itu dibantah keras oleh Polda Metro Jaya.", "id", "dibantah: Polda > -"},
       {"Dua pemuda ditahan petugas Polres Jakarta Selatan.", "id",
        "ditahan: Polres Jakarta > pemuda"},
       // An act received: the subject is its target, the actor after

@@ -444,7 +444,8 @@ TEST(ApiStatementsTest, StatementsCountUnlessStatementsNoLeavesThemOut) {
 
   auto timeline_events = [](const json& timeline) {
     long long n = 0;
-    for (const json& bucket : timeline["buckets"]) n += bucket["forward"]["events"].get<long long>();
+    for (const json& bucket : timeline["buckets"])
+      n += bucket["forward"]["events"].get<long long>();
     return n;
   };
   EXPECT_EQ(timeline_events(get("/api/timeline", {})), 3);

@@ -17,9 +17,9 @@ using Params = std::map<std::string, std::string>;
 
 const std::set<std::string>& KnownParameters() {
   static const std::set<std::string> known = {
-      "actor", "country", "agent", "name",   "dyad",  "directed", "code",   "root",     "quad",
-      "from",  "to",      "lang",  "source", "story", "limit",    "offset", "modality", "negated",
-      "statements"};
+      "actor", "country", "agent",    "name",    "dyad",      "directed", "code",
+      "root",  "quad",    "from",     "to",      "lang",      "source",   "story",
+      "limit", "offset",  "modality", "negated", "statements"};
   return known;
 }
 

@@ -374,9 +374,10 @@ TEST_F(StoreTest, ThePartialIndexesServeTheDefaultAndLeavingOutStatements) {
         << plan(network(where));
   }
   // SQLite's plan does not say whether a partial index covers the query: its columns do.
-  for (const char* index : {"events_date_quad_root_happened", "events_source_target_root_happened"}) {
-    auto columns = sql::Statement::Prepare(db.value().get(),
-                                           std::string("PRAGMA index_info(") + index + ")");
+  for (const char* index :
+       {"events_date_quad_root_happened", "events_source_target_root_happened"}) {
+    auto columns =
+        sql::Statement::Prepare(db.value().get(), std::string("PRAGMA index_info(") + index + ")");
     ASSERT_TRUE(columns.ok());
     std::set<std::string> names;
     Status status;
