@@ -62,6 +62,12 @@ bool Declared(const Context& cx, const SentenceFrame& frame, const Clause& claus
   return said_end == begin && !(cx.analysis(begin).nominal && StartsClause(cx, clause.verb->end));
 }
 
+// "ujarnya", "partainya", "tempurnya": a word carrying the clitic "-nya",
+// which refers back to someone already named.
+bool HasClitic(const std::string& word) {
+  return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+}
+
 bool IsQuoteOrComma(const std::string& text) {
   return text == "," || text == "”" || text == "\"" || text == "’";
 }
@@ -127,10 +133,8 @@ int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
       continue;
     }
     // ("Didi mengatakan partainya ...", "pihaknya": the speaker's own side.)
-    const std::string& last = cx.token(mention.end - 1).lower;
-    bool own =
-        cx.Is(LexiconKind::kSelfReference, mention.begin) ||
-        (mention.resolved && last.size() > 5 && last.compare(last.size() - 3, 3, "nya") == 0);
+    bool own = cx.Is(LexiconKind::kSelfReference, mention.begin) ||
+               (mention.resolved && HasClitic(cx.token(mention.end - 1).lower));
     if (own) continue;
     // ("Menteri X mengatakan pemerintah terus berupaya ...": the speaker's
     // own body, named by its kind, is who acts in what is said, not whom it
@@ -151,8 +155,7 @@ int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
 bool SpeakerActs(const Context& cx, const Clause& clause) {
   for (size_t k = clause.boundary; k < clause.verb->begin; ++k) {
     if (cx.Is(LexiconKind::kSelfReference, k)) return true;
-    const std::string& word = cx.token(k).lower;
-    bool clitic = !cx.english && word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+    bool clitic = !cx.english && HasClitic(cx.token(k).lower);
     if (clitic && cx.token(k).kind == TokenKind::kWord) return true;
   }
   return false;
@@ -191,6 +194,13 @@ bool Political(const Context& cx, TokenRange span, int speaker) {
     if (!actor.agent.empty() || !actor.country.empty()) return true;
   }
   return cx.AnyBetween(LexiconKind::kPoliticalTopic, span.begin, span.end);
+}
+
+// A comment whose words say more takes their code ("keliru": 111).
+void TakeStance(const WhatIsSaid& said, CodedEvent* event) {
+  if (said.stance != nullptr && CodeOf(*event) == cameo::kCommentCode) {
+    event->code = said.stance->code;
+  }
 }
 
 }  // namespace
@@ -238,9 +248,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
   int speaker = clause->sources.empty() ? -1 : clause->sources.front();
   if (speaker >= 0 && PrivatePerson(cx, cx.mentions()[speaker])) return false;
   WhatIsSaid said = ReadWhatIsSaid(cx, verbs, *clause, speaker);
-  if (said.stance != nullptr && CodeOf(*base) == cameo::kCommentCode) {
-    base->code = said.stance->code;
-  }
+  TakeStance(said, base);
   bool according = cx.Is(LexiconKind::kAccordingTo, clause->verb->begin);
   // "Menurut laporan ...", "according to estimates": a document is cited.
   if (according && cx.Is(LexiconKind::kCitation, clause->verb->end)) return false;
@@ -257,9 +265,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
 bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
   if (!clause.pattern->say || cx.english) return false;
   const VerbMatch& verb = *clause.verb;
-  const std::string& word = cx.token(verb.begin).lower;
-  bool clitic = word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
-  if (clitic) {
+  if (HasClitic(cx.token(verb.begin).lower)) {
     // "..., ujarnya": the clitic is the speaker, whoever stands before.
     if (verb.begin == 0) return false;
     return IsQuoteOrComma(cx.token(verb.begin - 1).text);
@@ -278,9 +284,7 @@ void AddUnnamedStatement(const Context& cx, const VerbDictionary& verbs, const C
                          std::vector<CodedEvent>* events) {
   WhatIsSaid said = ReadWhatIsSaid(cx, verbs, clause, -1);
   CodedEvent event = base;
-  if (said.stance != nullptr && CodeOf(event) == cameo::kCommentCode) {
-    event.code = said.stance->code;
-  }
+  TakeStance(said, &event);
   event.source = last_speaker.value_or(Actor{});
   event.source_range = {clause.verb->begin, clause.verb->begin};
   if (said.about >= 0) {
