@@ -66,13 +66,8 @@ void OriginDoer(const Context& cx, Clause* clause) {
 bool PassiveRelativeAfter(const Context& cx, const VerbMatch& match, size_t* agent_at) {
   const WordAnalysis& first = cx.analysis(match.begin);
   bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
-  size_t k = match.end;
-  if (!noun || k + 2 >= cx.tokens().size() || !cx.Is(LexiconKind::kRelative, k)) return false;
-  if (cx.analysis(k + 1).voice != Voice::kPassive) return false;
-  k += 2;
-  if (cx.Is(LexiconKind::kPassiveAgent, k)) ++k;
-  *agent_at = k;
-  return true;
+  return noun &&
+         PassiveRelativeAt(cx.tokens(), *cx.input.analyses, cx.lexicon, match.end, agent_at);
 }
 
 void FindDoer(const Context& cx, Clause* clause) {

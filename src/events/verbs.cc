@@ -16,6 +16,16 @@ bool IsBreak(const Token& token) {
 
 }  // namespace
 
+bool PassiveRelativeAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+                       const Lexicon& lexicon, size_t k, size_t* agent_at) {
+  if (k + 2 >= tokens.size() || !lexicon.Is(LexiconKind::kRelative, tokens, k)) return false;
+  if (analyses[k + 1].voice != Voice::kPassive) return false;
+  k += 2;
+  if (lexicon.Is(LexiconKind::kPassiveAgent, tokens, k)) ++k;
+  *agent_at = k;
+  return true;
+}
+
 Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& data_dir,
                                                              const std::string& language,
                                                              const Codebook& codebook,
@@ -141,12 +151,10 @@ bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<To
   // "dalam kunjungan Menteri X ke Y" tells a visit: its actor follows it;
   // "akibat serangan yang dilancarkan (oleh) Israel" too, after a passive.
   if (end < tokens.size() && blocked[end]) return false;
-  if (language_ == "id" && end + 2 < tokens.size() &&
-      lexicon.Is(LexiconKind::kRelative, tokens, end) &&
-      analyses[end + 1].voice == Voice::kPassive) {
-    size_t agent = end + 2;
-    if (lexicon.Is(LexiconKind::kPassiveAgent, tokens, agent)) ++agent;
-    if (agent < tokens.size() && blocked[agent]) return false;
+  size_t agent = end;
+  if (language_ == "id" && PassiveRelativeAt(tokens, analyses, lexicon, end, &agent) &&
+      agent < tokens.size() && blocked[agent]) {
+    return false;
   }
   if (language_ == "en" && begin > 0 &&
       lexicon.Is(LexiconKind::kDemonstrative, tokens, begin - 1)) {

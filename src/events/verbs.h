@@ -53,6 +53,12 @@ struct VerbMatch {
   const VerbPattern* pattern = nullptr;
 };
 
+// "... yang dilancarkan (oleh) Israel": whether tokens[k] opens a passive
+// relative clause ("yang" or "which", a passive verb, then "oleh"/"by" or
+// not); the token where its agent would start goes to *agent_at.
+bool PassiveRelativeAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+                       const Lexicon& lexicon, size_t k, size_t* agent_at);
+
 class VerbDictionary {
  public:
   static Result<std::unique_ptr<VerbDictionary>> Load(const std::string& data_dir,
