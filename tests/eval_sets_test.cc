@@ -11,25 +11,35 @@
 namespace warta {
 namespace {
 
-EvalReport Score(const std::string& set, const std::string& language) {
-  std::string dir = std::string(WARTA_SOURCE_DIR) + "/eval/" + set + "/";
-  auto gold = ReadGold(dir + language + ".gold.jsonl");
+// Codes the articles of `articles_path` with `options` and scores them
+// against `gold_path`; each article must come out in `language`.
+EvalReport ScoreFiles(const std::string& gold_path, const std::string& articles_path,
+                      const CodeOptions& options, const std::string& language) {
+  auto gold = ReadGold(gold_path);
   EXPECT_TRUE(gold.ok()) << gold.status().message();
   Evaluation evaluation(gold.ok() ? gold.value() : std::vector<GoldEvent>());
-  auto reader = CorpusReader::Open({dir + language + ".articles.jsonl"});
-  EXPECT_TRUE(reader.ok());
+  auto reader = CorpusReader::Open({articles_path});
+  EXPECT_TRUE(reader.ok()) << (reader.ok() ? "" : reader.status().message());
+  if (!reader.ok()) return evaluation.Finish();
   auto coder = ArticleCoder::Create(testing::SharedResources());
   ReadItem item;
   while (reader.value()->Next(&item)) {
     EXPECT_TRUE(item.article.ok()) << item.article.status().message();
     if (!item.article.ok()) continue;
-    auto coded = coder.value()->Code(item.article.value());
-    EXPECT_TRUE(coded.ok());
+    auto coded = coder.value()->Code(item.article.value(), options);
+    EXPECT_TRUE(coded.ok()) << item.article.value().id;
     if (!coded.ok()) continue;
     EXPECT_EQ(coded.value().language, language) << item.article.value().id;
     evaluation.Add(item.article.value().id, coded.value().language, coded.value().events);
   }
   return evaluation.Finish();
+}
+
+// A team set (eval/SET/LANGUAGE.*), its language detected.
+EvalReport Score(const std::string& set, const std::string& language) {
+  std::string dir = std::string(WARTA_SOURCE_DIR) + "/eval/" + set + "/";
+  return ScoreFiles(dir + language + ".gold.jsonl", dir + language + ".articles.jsonl",
+                    CodeOptions(), language);
 }
 
 struct Floor {
@@ -63,25 +73,9 @@ TEST(EvalSetsTest, StrictF1StaysAboveTheRecordedFloor) {
 // is coded alone, as Indonesian.
 EvalReport ScoreSharedSentences(const std::string& set) {
   std::string dir = testing::SharedDir() + "/dev/";
-  auto gold = ReadGold(dir + set + ".gold.jsonl");
-  EXPECT_TRUE(gold.ok()) << gold.status().message();
-  Evaluation evaluation(gold.ok() ? gold.value() : std::vector<GoldEvent>());
-  auto reader = CorpusReader::Open({dir + set + ".jsonl"});
-  EXPECT_TRUE(reader.ok()) << (reader.ok() ? "" : reader.status().message());
-  if (!reader.ok()) return evaluation.Finish();
-  auto coder = ArticleCoder::Create(testing::SharedResources());
   CodeOptions options;
   options.language = "id";
-  ReadItem item;
-  while (reader.value()->Next(&item)) {
-    EXPECT_TRUE(item.article.ok()) << item.article.status().message();
-    if (!item.article.ok()) continue;
-    auto coded = coder.value()->Code(item.article.value(), options);
-    EXPECT_TRUE(coded.ok()) << item.article.value().id;
-    if (!coded.ok()) continue;
-    evaluation.Add(item.article.value().id, "id", coded.value().events);
-  }
-  return evaluation.Finish();
+  return ScoreFiles(dir + set + ".gold.jsonl", dir + set + ".jsonl", options, "id");
 }
 
 TEST(EvalSetsTest, RealSentencesStayAboveTheRecordedFloor) {
