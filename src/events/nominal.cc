@@ -45,16 +45,15 @@ void OriginDoer(const Context& cx, Clause* clause) {
     // are people of no state's doing.)
     // (The weapon may be the event noun before this verb: "tembakan roket".)
     if (!cx.AnyBetween(LexiconKind::kWeapon, k >= 3 ? k - 3 : 0, k)) continue;
-    for (size_t m = 0; m < cx.mentions().size(); ++m) {
-      const Mention& mention = cx.mentions()[m];
-      if (mention.begin != k + 1 || mention.end > clause->verb->begin) continue;
-      if (!mention.is_state || mention.actors.empty()) continue;
-      clause->doer = static_cast<int>(m);
-      clause->subjects = {static_cast<int>(m)};
-      clause->subject = static_cast<int>(m);
-      clause->inherited = false;
-      return;
-    }
+    int m = MentionAt(cx, k + 1);
+    if (m < 0) continue;
+    const Mention& mention = cx.mentions()[m];
+    if (mention.end > clause->verb->begin || !mention.is_state || mention.actors.empty()) continue;
+    clause->doer = m;
+    clause->subjects = {m};
+    clause->subject = m;
+    clause->inherited = false;
+    return;
   }
 }
 
@@ -80,12 +79,8 @@ void FindDoer(const Context& cx, Clause* clause) {
   size_t doer_at = clause->verb->end;
   bool relative = PassiveRelativeAfter(cx, *clause->verb, &doer_at);
   if (!relative && !DoerFollows(cx, *clause->verb)) return;
-  int doer = -1;
-  for (size_t m = 0; m < cx.mentions().size(); ++m) {
-    const Mention& mention = cx.mentions()[m];
-    if (mention.begin == doer_at && !mention.location) doer = static_cast<int>(m);
-  }
-  if (doer < 0) return;
+  int doer = MentionAt(cx, doer_at);
+  if (doer < 0 || cx.mentions()[doer].location) return;
   clause->doer = doer;
   clause->subjects = WithConjuncts(cx, doer, false);
   clause->subject = doer;
@@ -117,20 +112,16 @@ void ReceivedRoles(const Context& cx, Clause* clause) {
   // The doer: the actor right after the act ("menerima dukungan kader
   // Demokrat"), else the first actor after "dari"/"from" ("dari Amerika
   // Serikat" is read as a place by the actors stage; here it is who acts).
-  for (size_t m = 0; m < cx.mentions().size(); ++m) {
-    const Mention& mention = cx.mentions()[m];
-    if (mention.begin == clause->verb->end && !mention.location) {
-      clause->sources = WithConjuncts(cx, static_cast<int>(m), false);
-      return;
-    }
+  int right_after = MentionAt(cx, clause->verb->end);
+  if (right_after >= 0 && !cx.mentions()[right_after].location) {
+    clause->sources = WithConjuncts(cx, right_after, false);
+    return;
   }
   for (size_t k = clause->verb->end; k + 1 < clause->limit; ++k) {
-    if (!cx.Is(LexiconKind::kSource, k)) continue;
-    for (size_t m = 0; m < cx.mentions().size(); ++m) {
-      if (cx.mentions()[m].begin == k + 1) {
-        clause->sources = WithConjuncts(cx, static_cast<int>(m), false);
-        return;
-      }
+    int from = cx.Is(LexiconKind::kSource, k) ? MentionAt(cx, k + 1) : -1;
+    if (from >= 0) {
+      clause->sources = WithConjuncts(cx, from, false);
+      return;
     }
   }
 }

@@ -208,6 +208,13 @@ int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit) {
   return -1;
 }
 
+int MentionAt(const Context& cx, size_t k) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    if (cx.mentions()[m].begin == k) return static_cast<int>(m);
+  }
+  return -1;
+}
+
 bool IsPassive(const Context& cx, const VerbMatch& verb) {
   const WordAnalysis& analysis = cx.analysis(verb.begin);
   if (!cx.english) return analysis.voice == Voice::kPassive;

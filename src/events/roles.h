@@ -26,6 +26,8 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
 // The agent of a passive verb ("dipuji oleh Putin", "dipuji Putin", "was
 // condemned by the EU") before token `limit`, or -1.
 int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit);
+// The mention that starts at token k, or -1.
+int MentionAt(const Context& cx, size_t k);
 // Whether the verb is passive (di-/ter- verbs; "was accused", "hosted by").
 bool IsPassive(const Context& cx, const VerbMatch& verb);
 // `mention` and the mentions joined to it by "dan"/"and"/commas, on the left

@@ -72,14 +72,6 @@ bool IsQuoteOrComma(const std::string& text) {
   return text == "," || text == "”" || text == "\"" || text == "’";
 }
 
-// The mention starting at token k, or -1.
-int MentionAt(const Context& cx, size_t k) {
-  for (size_t m = 0; m < cx.mentions().size(); ++m) {
-    if (cx.mentions()[m].begin == k) return static_cast<int>(m);
-  }
-  return -1;
-}
-
 // The tokens a speech clause reports: after "Menurut X," or "X mengatakan",
 // to the sentence's end; before an attribution ("..., kata X", "...,
 // ujarnya", "dikatakan X"), from the sentence's start.
