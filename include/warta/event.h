@@ -39,6 +39,26 @@ struct Evidence {
   Span target;
 };
 
+// Where an event happened (issue 14). Ids come from the gazetteer in data/places/ and are
+// hierarchical: "IDN", "IDN.JI" (a province), "IDN.JI.surabaya" (a city in it), so every
+// place inside X has an id that is X or starts with "X.".
+struct Location {
+  std::string id;
+  std::string name;          // as written in the text (or the gazetteer's name when not written)
+  std::string feature;       // "country", "adm1", "adm2", "city" or "site"
+  std::string country;       // ISO alpha-3
+  std::string adm1;          // the first-level division's name; empty for a whole country
+  std::string adm1_id;       // its gazetteer id ("IDN.JI"); empty for a whole country
+  std::string fips_country;  // FIPS 10-4 country code, as GDELT writes it ("ID")
+  std::string adm1_code;     // GDELT's ADM1 code (FIPS country + division, "ID08"); empty if none
+  double lat = 0;
+  double lon = 0;
+  Span span;                 // where the place is written; zero-length when not written
+  std::string basis;         // "written" (in the event's sentence), "carried" (an earlier
+                             // sentence of the article), "dateline", "actor" (only the actors'
+                             // country: weak)
+};
+
 struct Event {
   std::string article_id;
   std::string event_id;
@@ -62,6 +82,7 @@ struct Event {
   bool negated = false;
   Evidence evidence;
   double confidence = 0;
+  std::optional<Location> location;  // null where nothing in the text supports a place
 };
 
 // One JSON object on one line, with the field names of the contract.
