@@ -48,6 +48,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"citation", LexiconKind::kCitation},
       {"source", LexiconKind::kSource},
       {"weapon", LexiconKind::kWeapon},
+      {"hope", LexiconKind::kHope},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

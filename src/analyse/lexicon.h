@@ -52,6 +52,7 @@ enum class LexiconKind {
   kCitation,
   kSource,
   kWeapon,
+  kHope,
   kCount
 };
 
