@@ -49,6 +49,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"source", LexiconKind::kSource},
       {"weapon", LexiconKind::kWeapon},
       {"hope", LexiconKind::kHope},
+      {"partner", LexiconKind::kPartner},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

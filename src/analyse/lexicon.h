@@ -53,6 +53,7 @@ enum class LexiconKind {
   kSource,
   kWeapon,
   kHope,
+  kPartner,
   kCount
 };
 
