@@ -115,6 +115,8 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // hope about the speaker's own side, is not.
       {"Ketua DPR berharap pemerintah segera menurunkan harga BBM.", "id", "LEG 020 GOV"},
       {"Ketua DPR berharap agar Presiden mendengar suara rakyat.", "id", "LEG 020 GOV"},
+      {"Russia's foreign minister hoped Washington would lift the sanctions.", "en",
+       "RUSGOV 020 USAGOV; USAGOV 085 -"},
       {"Ketua DPR yakin pemerintah akan menurunkan harga BBM.", "id", "LEG 013 GOV"},
       {"Ketua DPP Golkar berharap kadernya tetap di kabinet.", "id", "IDNPTY 013 GOV"},
       // "menurut" names its speaker after it, never before: "menurut kami"
