@@ -31,6 +31,8 @@ int InvertedSpeaker(const Context& cx, const VerbMatch& verb, size_t limit) {
   if (before != "," && before != "”" && before != "\"" && before != "’") return -1;
   size_t at = verb.end;
   if (at < limit && cx.Is(LexiconKind::kDemonstrative, at)) ++at;
+  // (", kata seorang pejabat": the speaker is the official, one of a body.)
+  if (at < limit) at += cx.Match(LexiconKind::kOnePerson, at);
   for (size_t m = 0; m < cx.mentions().size(); ++m) {
     const Mention& mention = cx.mentions()[m];
     if (mention.begin != at) continue;
@@ -160,11 +162,15 @@ bool SpeakerActs(const Context& cx, const Clause& clause) {
 
 // "Seorang nelayan di Ranai mengatakan ...", "a resident said": one of the
 // people, speaking for no one.
+// "kata seorang pejabat kementerian", "a senior official said": one of a
+// body's people, unnamed, is an anonymous source (CODING.md: no statement).
 bool PrivatePerson(const Context& cx, const Mention& speaker) {
   if (speaker.begin == 0 || speaker.actors.empty()) return false;
+  if (!cx.Is(LexiconKind::kOnePerson, speaker.begin - 1)) return false;
   const std::string& agent = speaker.actors.front().agent;
   bool ordinary = agents::IsOrdinaryPeople(agent) || agent.empty();
-  return ordinary && cx.Is(LexiconKind::kOnePerson, speaker.begin - 1);
+  bool anonymous = !speaker.person && !speaker.named;
+  return ordinary || anonymous;
 }
 
 // "Menurut WHO, sedikitnya 16 rumah sakit ...": a comment that reports

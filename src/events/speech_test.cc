@@ -133,6 +133,10 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // A private person's words and a comment reporting figures are no
       // statement.
       {"Seorang warga mengatakan Menteri Hukum keliru.", "id", "-"},
+      // An unnamed official is an anonymous source; a named one speaks.
+      {"Partai Golkar tidak akan mundur, kata seorang pejabat kementerian.", "id", "-"},
+      {"Partai Golkar tidak akan mundur, kata pejabat kementerian Budi Santoso.", "id",
+       "IDNGOV 010 IDNPTY"},
       {"Menurut Kementerian Kesehatan, sedikitnya 16 rumah sakit berhenti beroperasi.", "id", "-"},
       {"The missile flew about 4,600 km, according to Japan's defence ministry.", "en", "-"},
   };
