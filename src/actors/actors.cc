@@ -1015,6 +1015,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
   }
   NameRoleHolders(tokens, &mentions);
   FindSpeakers(tokens, &mentions);
+  TakeApposedRoles(tokens, &mentions);
   ++sentences_seen_;
   return mentions;
 }

@@ -198,6 +198,10 @@ class ActorTracker {
   void NameRoleHolders(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
   // ", kata Anis", "menurut Akbar", "Sufyan menilai": unlisted speakers.
   void FindSpeakers(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  // "Ubedillah Badrun, pengamat politik dari UNJ": a role in apposition is
+  // the named person's.
+  void TakeApposedRoles(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  bool VerbFollows(const std::vector<Token>& tokens, size_t k) const;
   // Length of the capitalised name at tokens[i] (honorific, then 1-4 words
   // none of which is taken or a non-name), or 0.
   size_t NameRun(const std::vector<Token>& tokens, size_t i, const std::vector<bool>& taken) const;

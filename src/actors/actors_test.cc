@@ -297,6 +297,12 @@ INSTANTIATE_TEST_SUITE_P(
                     "ISRGOV Benjamin Netanyahu", "", false},
         GrammarCase{"Fraksi tidak bisa menahan kepergiannya, kata Prabowo.",
                     "IDNGOV Prabowo Subianto", "", false},
+        // A role in apposition after an attribution is the speaker's; a noun
+        // that opens what is said after the comma is not.
+        GrammarCase{"Menteri itu keliru, kata Ubedillah Badrun, pengamat politik dari UNJ.",
+                    "EDU Ubedillah Badrun", "", false},
+        GrammarCase{"Sejak awal, kata Agung, Menteri berasal dari Golkar sudah tahu.", "",
+                    "GOV Agung", false},
         // A name opening a clause before a passive verb of justice is a person.
         GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",

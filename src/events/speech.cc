@@ -281,7 +281,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
     return false;
   }
   bool role_known = speaker >= 0 && !cx.mentions()[speaker].actors.empty() &&
-                    !cx.mentions()[speaker].actors.front().agent.empty();
+                    !agents::SpeaksOnlyOnPolitics(cx.mentions()[speaker].actors.front().agent);
   if (!role_known && !Political(cx, {0, cx.tokens().size()}, speaker)) return false;
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
   return true;
