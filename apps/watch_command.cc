@@ -53,26 +53,33 @@ bool ParseWatchFlags(int argc, char** argv, WatchFlags* flags, std::string* erro
                        arg == "--interval" || arg == "--batch" || arg == "--data";
     if (takes_value && i + 1 >= argc) return *error = arg + " needs a value", false;
     std::string value = takes_value ? argv[++i] : "";
-    if (arg == "--db") flags->db = value;
-    else if (arg == "--feed") flags->options.feeds.push_back(value);
-    else if (arg == "--feeds") flags->feeds_file = value;
-    else if (arg == "--data") flags->data_dir = value;
+    if (arg == "--db")
+      flags->db = value;
+    else if (arg == "--feed")
+      flags->options.feeds.push_back(value);
+    else if (arg == "--feeds")
+      flags->feeds_file = value;
+    else if (arg == "--data")
+      flags->data_dir = value;
     else if (arg == "--interval" && !ParseBoundedNumber(value, 1, 7 * 24 * 3600, &flags->interval))
       return *error = "--interval must be a number of seconds from 1 to 604800", false;
     else if (arg == "--batch" && !ParseBoundedNumber(value, 1, 100000, &flags->batch))
       return *error = "--batch must be a number from 1 to 100000", false;
     else if (!takes_value && arg.starts_with("-"))
       return *error = "unknown option " + arg + "\n" + kWatchUsage, false;
-    else if (!takes_value) flags->options.folders.push_back(arg);
+    else if (!takes_value)
+      flags->options.folders.push_back(arg);
   }
-  if (flags->db.empty()) return *error = std::string("--db DATABASE is required\n") + kWatchUsage, false;
+  if (flags->db.empty())
+    return *error = std::string("--db DATABASE is required\n") + kWatchUsage, false;
   if (!flags->feeds_file.empty()) {
     Status status = ReadFeedList(flags->feeds_file, &flags->options.feeds);
     if (!status.ok()) return *error = status.message(), false;
   }
   if (flags->options.folders.empty() && flags->options.feeds.empty()) {
     return *error = std::string("watch: nothing to watch (give folders, --feed or --feeds)\n") +
-                    kWatchUsage, false;
+                    kWatchUsage,
+           false;
   }
   return true;
 }
@@ -106,7 +113,9 @@ int RunWatchCommand(int argc, char** argv) {
   if (!resources.ok()) return Fail(resources.status().message());
   flags.options.interval = std::chrono::seconds(flags.interval);
   flags.options.batch = static_cast<size_t>(flags.batch);
-  flags.options.on_log = [](const std::string& line) { std::cerr << "warta: " << line << std::endl; };
+  flags.options.on_log = [](const std::string& line) {
+    std::cerr << "warta: " << line << std::endl;
+  };
   auto watcher = watch::Watcher::Create(flags.db, resources.value(), flags.options);
   if (!watcher.ok()) return Fail(watcher.status().message());
   Status status = watcher.value()->Run(stop_fd);

@@ -26,7 +26,8 @@ struct ContextFree {
 };
 
 bool Named(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
+  return node->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
 }
 
 std::string Text(const xmlNode* node) {
@@ -92,7 +93,8 @@ FeedItem SitemapUrl(const xmlNode* url) {
 
 // Every element named `name` among the children of `parent` (and of its
 // <channel>, where RSS 2.0 keeps its items).
-void Collect(const xmlNode* parent, const char* name, FeedItem (*read)(const xmlNode*), Feed* feed) {
+void Collect(const xmlNode* parent, const char* name, FeedItem (*read)(const xmlNode*),
+             Feed* feed) {
   for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
     if (Named(child, "channel")) Collect(child, name, read, feed);
     if (!Named(child, name)) continue;
@@ -113,7 +115,8 @@ Result<Feed> ParseFeed(std::string_view xml, const std::string& url) {
       context.get(), xml.data(), static_cast<int>(xml.size()), url.c_str(), nullptr, flags));
   if (!doc || !context->wellFormed) {
     const xmlError* error = xmlCtxtGetLastError(context.get());
-    std::string reason = error != nullptr && error->message != nullptr ? error->message : "empty document\n";
+    std::string reason =
+        error != nullptr && error->message != nullptr ? error->message : "empty document\n";
     if (!reason.empty() && reason.back() == '\n') reason.pop_back();
     std::string line = error != nullptr ? " (line " + std::to_string(error->line) + ")" : "";
     return Status::InvalidData(url + ": not a feed: broken XML" + line + ": " + reason);

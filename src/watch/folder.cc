@@ -83,7 +83,8 @@ void FolderWatch::Take(const Watched& folder, const std::string& name, bool is_f
     return;
   }
   if (CorpusReader::WalkReads(name)) {
-    landed->files.push_back({(fs::path(folder.root) / relative).string(), Join(folder.root_id, relative)});
+    landed->files.push_back(
+        {(fs::path(folder.root) / relative).string(), Join(folder.root_id, relative)});
   }
 }
 
@@ -94,11 +95,13 @@ Result<Landed> FolderWatch::TakeLanded() {
     ssize_t length = read(fd_, buffer, sizeof buffer);
     if (length < 0 && errno == EINTR) continue;
     if (length < 0 && errno == EAGAIN) break;
-    if (length <= 0) return Status::IoError(std::string("reading folder events: ") + std::strerror(errno));
+    if (length <= 0)
+      return Status::IoError(std::string("reading folder events: ") + std::strerror(errno));
     for (char* at = buffer; at < buffer + length;) {
       const auto* event = reinterpret_cast<const inotify_event*>(at);
       at += sizeof(inotify_event) + event->len;
       if (event->mask & IN_Q_OVERFLOW) landed.rescan = true;
+      if (event->mask & IN_IGNORED) watched_.erase(event->wd);  // the folder is gone
       auto folder = watched_.find(event->wd);
       if (folder == watched_.end() || event->len == 0) continue;
       bool is_folder = (event->mask & IN_ISDIR) != 0;

@@ -60,7 +60,8 @@ struct Transfer {
     std::string value = Trim(line.substr(colon + 1));
     if (name == "etag") transfer->response.etag = value;
     if (name == "last-modified") transfer->response.last_modified = value;
-    if (name == "content-type") transfer->response.content_type = Lower(Trim(value.substr(0, value.find(';'))));
+    if (name == "content-type")
+      transfer->response.content_type = Lower(Trim(value.substr(0, value.find(';'))));
     return size * count;
   }
 };
@@ -94,7 +95,8 @@ Result<HttpResponse> HttpClient::Get(const HttpRequest& request) {
   transfer.max_bytes = options_.max_bytes;
   char error[CURL_ERROR_SIZE] = "";
   curl_slist* headers = nullptr;
-  if (!request.etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + request.etag).c_str());
+  if (!request.etag.empty())
+    headers = curl_slist_append(headers, ("If-None-Match: " + request.etag).c_str());
   if (!request.last_modified.empty()) {
     headers = curl_slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
   }
@@ -116,8 +118,8 @@ Result<HttpResponse> HttpClient::Get(const HttpRequest& request) {
   CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
   if (transfer.too_large) {
-    return Status::IoError(request.url + ": larger than the limit of " +
-                           std::to_string(options_.max_bytes >> 20) + " MB");
+    return Status::InvalidData(request.url + ": larger than the limit of " +
+                               std::to_string(options_.max_bytes >> 20) + " MB");
   }
   if (code != CURLE_OK) {
     std::string reason = *error != '\0' ? error : curl_easy_strerror(code);
@@ -151,14 +153,16 @@ struct UrlHandle {
 std::string ResolveUrl(const std::string& base, const std::string& reference) {
   UrlHandle handle;
   if (handle.url == nullptr) return "";
-  if (!base.empty() && curl_url_set(handle.url, CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) return "";
+  if (!base.empty() && curl_url_set(handle.url, CURLUPART_URL, base.c_str(), 0) != CURLUE_OK)
+    return "";
   if (curl_url_set(handle.url, CURLUPART_URL, reference.c_str(), 0) != CURLUE_OK) return "";
   return UrlPart(handle.url, CURLUPART_URL);
 }
 
 std::string UrlOrigin(const std::string& url) {
   UrlHandle handle;
-  if (handle.url == nullptr || curl_url_set(handle.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "";
+  if (handle.url == nullptr || curl_url_set(handle.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
+    return "";
   std::string scheme = Lower(UrlPart(handle.url, CURLUPART_SCHEME));
   if (scheme != "http" && scheme != "https") return "";
   std::string origin = scheme + "://" + Lower(UrlPart(handle.url, CURLUPART_HOST));
@@ -168,7 +172,8 @@ std::string UrlOrigin(const std::string& url) {
 
 std::string UrlPathAndQuery(const std::string& url) {
   UrlHandle handle;
-  if (handle.url == nullptr || curl_url_set(handle.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "/";
+  if (handle.url == nullptr || curl_url_set(handle.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
+    return "/";
   std::string path = UrlPart(handle.url, CURLUPART_PATH);
   if (path.empty()) path = "/";
   std::string query = UrlPart(handle.url, CURLUPART_QUERY);

@@ -8,8 +8,9 @@
 //
 // A response of any HTTP status is a value (the caller decides what 404 or
 // 503 mean); a request that got no whole response (no connection, a timeout,
-// a redirect loop, a body over the size limit, a scheme other than http or
-// https) is an IoError naming the URL and the reason. Redirects are followed
+// a redirect loop, a scheme other than http or https) is an IoError naming
+// the URL and the reason; a body over the size limit is InvalidData (asking
+// again will not help). Redirects are followed
 // (at most max_redirects); every request names warta in its User-Agent.
 // Not thread-safe: one client per thread (it keeps connections open).
 #pragma once

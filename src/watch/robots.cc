@@ -14,8 +14,10 @@ std::string Lower(std::string_view text) {
 }
 
 std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -29,7 +31,8 @@ bool Matches(std::string_view pattern, std::string_view path) {
     }
     return false;
   }
-  return !path.empty() && pattern.front() == path.front() && Matches(pattern.substr(1), path.substr(1));
+  return !path.empty() && pattern.front() == path.front() &&
+         Matches(pattern.substr(1), path.substr(1));
 }
 
 struct Line {
@@ -46,7 +49,8 @@ std::vector<Line> Lines(std::string_view text) {
     line = line.substr(0, line.find('#'));
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    lines.push_back({Lower(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1)))});
+    lines.push_back(
+        {Lower(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1)))});
   }
   return lines;
 }
@@ -75,9 +79,10 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view agent) {
     }
     if (line.field != "allow" && line.field != "disallow") continue;
     in_rules = true;
-    bool for_me = std::any_of(group_agents.begin(), group_agents.end(), [&](const std::string& name) {
-      return name != "*" && !name.empty() && own.find(name) != std::string::npos;
-    });
+    bool for_me =
+        std::any_of(group_agents.begin(), group_agents.end(), [&](const std::string& name) {
+          return name != "*" && !name.empty() && own.find(name) != std::string::npos;
+        });
     bool for_all = std::find(group_agents.begin(), group_agents.end(), "*") != group_agents.end();
     found_mine = found_mine || for_me;
     if (line.value.empty()) continue;  // "Disallow:" forbids nothing

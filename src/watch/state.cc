@@ -43,13 +43,14 @@ Result<std::unique_ptr<WatchState>> WatchState::Open(const std::string& db_path,
 Status WatchState::Run(const std::string& sql, const std::vector<std::string>& values) {
   auto statement = sql::Statement::Prepare(db_.get(), sql);
   if (!statement.ok()) return statement.status();
-  for (size_t i = 0; i < values.size(); ++i) statement.value()->Bind(static_cast<int>(i + 1), values[i]);
+  for (size_t i = 0; i < values.size(); ++i)
+    statement.value()->Bind(static_cast<int>(i + 1), values[i]);
   return statement.value()->Run();
 }
 
 Result<Validators> WatchState::FeedValidators(const std::string& feed_url) {
-  auto statement =
-      sql::Statement::Prepare(db_.get(), "SELECT etag, last_modified FROM watch_feeds WHERE url = ?");
+  auto statement = sql::Statement::Prepare(
+      db_.get(), "SELECT etag, last_modified FROM watch_feeds WHERE url = ?");
   if (!statement.ok()) return statement.status();
   statement.value()->Bind(1, feed_url);
   Status status;
@@ -62,9 +63,10 @@ Result<Validators> WatchState::FeedValidators(const std::string& feed_url) {
 }
 
 Status WatchState::SaveFeedValidators(const std::string& feed_url, const Validators& validators) {
-  return Run("INSERT INTO watch_feeds(url, etag, last_modified) VALUES(?, ?, ?) "
-             "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified",
-             {feed_url, validators.etag, validators.last_modified});
+  return Run(
+      "INSERT INTO watch_feeds(url, etag, last_modified) VALUES(?, ?, ?) "
+      "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified",
+      {feed_url, validators.etag, validators.last_modified});
 }
 
 Result<bool> WatchState::AddPage(const std::string& url, const std::string& feed,
@@ -76,9 +78,9 @@ Result<bool> WatchState::AddPage(const std::string& url, const std::string& feed
 }
 
 Result<std::vector<PendingPage>> WatchState::Pending() {
-  auto statement = sql::Statement::Prepare(
-      db_.get(),
-      "SELECT url, feed, published, attempts FROM watch_pages WHERE state = 'pending' ORDER BY rowid");
+  auto statement = sql::Statement::Prepare(db_.get(),
+                                           "SELECT url, feed, published, attempts FROM watch_pages "
+                                           "WHERE state = 'pending' ORDER BY rowid");
   if (!statement.ok()) return statement.status();
   std::vector<PendingPage> pages;
   Status status;
@@ -101,9 +103,11 @@ Status WatchState::MarkRefused(const std::string& url, const std::string& reason
 }
 
 Result<int> WatchState::CountAttempt(const std::string& url, const std::string& reason) {
-  Status status = Run("UPDATE watch_pages SET attempts = attempts + 1, reason = ? WHERE url = ?", {reason, url});
+  Status status = Run("UPDATE watch_pages SET attempts = attempts + 1, reason = ? WHERE url = ?",
+                      {reason, url});
   if (!status.ok()) return status;
-  auto statement = sql::Statement::Prepare(db_.get(), "SELECT attempts FROM watch_pages WHERE url = ?");
+  auto statement =
+      sql::Statement::Prepare(db_.get(), "SELECT attempts FROM watch_pages WHERE url = ?");
   if (!statement.ok()) return statement.status();
   statement.value()->Bind(1, url);
   int attempts = 0;
@@ -113,7 +117,8 @@ Result<int> WatchState::CountAttempt(const std::string& url, const std::string& 
 }
 
 Result<std::string> WatchState::PageState(const std::string& url) {
-  auto statement = sql::Statement::Prepare(db_.get(), "SELECT state FROM watch_pages WHERE url = ?");
+  auto statement =
+      sql::Statement::Prepare(db_.get(), "SELECT state FROM watch_pages WHERE url = ?");
   if (!statement.ok()) return statement.status();
   statement.value()->Bind(1, url);
   Status status;

@@ -26,7 +26,8 @@ bool Readable(int fd) {
 }
 
 bool IsHtml(const std::string& content_type) {
-  return content_type.empty() || content_type == "text/html" || content_type == "application/xhtml+xml";
+  return content_type.empty() || content_type == "text/html" ||
+         content_type == "application/xhtml+xml";
 }
 
 std::string Seconds(Clock::duration duration) {
@@ -75,7 +76,8 @@ class Watcher::Impl {
   Status RecordLinks(const std::string& feed, const HttpResponse& response, CycleReport* report);
   Status FetchPending(const std::function<bool()>& stopping, CycleReport* report);
   PageOutcome FetchPage(const PendingPage& page, ReadItem* item);
-  PageOutcome PageFailed(const PendingPage& page, const std::string& origin, const std::string& reason);
+  PageOutcome PageFailed(const PendingPage& page, const std::string& origin,
+                         const std::string& reason);
   PageOutcome Refuse(const PendingPage& page, const std::string& reason);
   void LogCycle(const CycleReport& report) const;
 
@@ -164,8 +166,9 @@ Result<RobotsRules> Watcher::Impl::RobotsFor(const std::string& origin) {
   // RFC 9309: no robots.txt (4xx) allows everything; a server error forbids
   // everything until it answers.
   if (status >= 500) return Status::IoError(origin + "/robots.txt: HTTP " + std::to_string(status));
-  RobotsRules rules = status >= 200 && status < 300 ? RobotsRules::Parse(response.value().body, "warta")
-                                                      : RobotsRules::AllowAll();
+  RobotsRules rules = status >= 200 && status < 300
+                          ? RobotsRules::Parse(response.value().body, "warta")
+                          : RobotsRules::AllowAll();
   robots_[origin] = {rules, Now()};
   return rules;
 }
@@ -245,8 +248,12 @@ PageOutcome Watcher::Impl::FetchPage(const PendingPage& page, ReadItem* item) {
   if (BackingOff(origin)) return PageOutcome::kDeferred;
   auto robots = RobotsFor(origin);
   if (!robots.ok()) return PageFailed(page, origin, "robots.txt: " + robots.status().message());
-  if (!robots.value().Allows(UrlPathAndQuery(page.url))) return Refuse(page, "forbidden by robots.txt");
+  if (!robots.value().Allows(UrlPathAndQuery(page.url)))
+    return Refuse(page, "forbidden by robots.txt");
   auto response = http_->Get({page.url, "", ""});
+  if (!response.ok() && response.status().code() == Status::Code::kInvalidData) {
+    return Refuse(page, response.status().message().substr(page.url.size() + 2));  // too large
+  }
   if (!response.ok()) return PageFailed(page, origin, response.status().message());
   const HttpResponse& got = response.value();
   if (got.status >= 500 || got.status == 429) {
@@ -303,10 +310,11 @@ void Watcher::Impl::LogCycle(const CycleReport& r) const {
   Log("cycle: feeds " + std::to_string(r.feeds_fetched) + " fetched, " +
       std::to_string(r.feeds_unchanged) + " unchanged, " + std::to_string(r.feeds_failed) +
       " failed; " + std::to_string(r.new_links) + " new links; pages " +
-      std::to_string(r.pages_fetched) + " fetched, " + std::to_string(r.ingest.stored) + " stored, " +
-      std::to_string(r.ingest.skipped) + " already stored, " + std::to_string(r.ingest.failed) +
-      " unreadable, " + std::to_string(r.pages_deferred) + " deferred, " +
-      std::to_string(r.pages_refused) + " refused; " + std::to_string(r.ingest.events) + " events");
+      std::to_string(r.pages_fetched) + " fetched, " + std::to_string(r.ingest.stored) +
+      " stored, " + std::to_string(r.ingest.skipped) + " already stored, " +
+      std::to_string(r.ingest.failed) + " unreadable, " + std::to_string(r.pages_deferred) +
+      " deferred, " + std::to_string(r.pages_refused) + " refused; " +
+      std::to_string(r.ingest.events) + " events");
 }
 
 Result<CycleReport> Watcher::Impl::PollFeeds(const std::function<bool()>& stopping) {

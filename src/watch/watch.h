@@ -67,8 +67,8 @@ struct CycleReport {
   int feeds_fetched = 0;    // answered with a feed
   int feeds_unchanged = 0;  // 304 Not Modified
   int feeds_failed = 0;
-  int new_links = 0;      // item links not seen before
-  int pages_fetched = 0;  // pages read
+  int new_links = 0;       // item links not seen before
+  int pages_fetched = 0;   // pages read
   int pages_deferred = 0;  // left pending: their host is backing off, or a failure to retry
   int pages_refused = 0;   // never to be fetched again
   IngestProgress ingest;   // of the pages read: stored, already stored, failed
