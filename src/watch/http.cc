@@ -175,9 +175,11 @@ std::string UrlPathAndQuery(const std::string& url) {
   if (handle.url == nullptr || curl_url_set(handle.url, CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
     return "/";
   std::string path = UrlPart(handle.url, CURLUPART_PATH);
-  if (path.empty()) path = "/";
+  if (path.empty()) path.assign(1, '/');
   std::string query = UrlPart(handle.url, CURLUPART_QUERY);
-  return query.empty() ? path : path + "?" + query;
+  // (Appended in place: g++ 12 warns falsely, -Wrestrict, on path + "?" + query.)
+  if (!query.empty()) path.append("?").append(query);
+  return path;
 }
 
 }  // namespace warta::watch
