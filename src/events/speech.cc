@@ -380,8 +380,10 @@ void DropStatements(std::vector<CodedEvent>* events) {
   // beside a more specific statement of its speaker's.
   // (An act only intended, "mengapa Jokowi akan menolak", is what is said,
   // not a fact the saying attributes.)
+  // (An act only alleged, "mengatakan KPK melanggar kesepakatan", is what is
+  // said too.)
   bool reports_act = std::any_of(events->begin(), events->end(), [](const CodedEvent& e) {
-    return !e.pattern->say && e.modality != Modality::kIntended;
+    return !e.pattern->say && e.modality == Modality::kAsserted;
   });
   auto plain = [](const CodedEvent& e) { return CodeOf(e) == cameo::kCommentCode; };
   auto more_specific = [&](const CodedEvent& e) {

@@ -113,6 +113,10 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Hope and worry.
       {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
       {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // Saying that another broke a deal is an accusation; what it says was
+      // done is alleged, not a fact the saying attributes.
+      {"Menteri Tedjo mengatakan KPK melanggar kesepakatan dengan kepolisian.", "id",
+       "IDNGOV 112 IDNGOV; IDNGOV 128 COP"},
       // A hope that another actor act is an appeal to it; confidence, or a
       // hope about the speaker's own side, is not.
       {"Ketua DPR berharap pemerintah segera menurunkan harga BBM.", "id", "LEG 020 GOV"},
