@@ -375,9 +375,10 @@ bool ReportedSpeech(const Context& cx, const SentenceFrame& frame, const Clause&
 void DropStatements(std::vector<CodedEvent>* events) {
   // A statement counts when a political actor makes it (not residents,
   // medics or companies). A plain one (010) is no event where the sentence
-  // reports an act, which "X said" only attributes — whatever words the
-  // sentence uses (a recoded comment keeps its speech verb's pattern) — nor
-  // beside a more specific statement of its speaker's.
+  // reports an act, which "X said" only attributes, nor beside a more
+  // specific statement of its speaker's. A statement whose words say more (a
+  // criticism read from "terlalu bersemangat saat mencalonkan ...") is its
+  // own act beside the one it speaks of.
   // (An act only intended, "mengapa Jokowi akan menolak", is what is said,
   // not a fact the saying attributes.)
   // (An act only alleged, "mengatakan KPK melanggar kesepakatan", is what is
@@ -395,7 +396,7 @@ void DropStatements(std::vector<CodedEvent>* events) {
   for (size_t i = 0; i < events->size(); ++i) {
     const CodedEvent& e = (*events)[i];
     if (!e.pattern->say) continue;
-    bool attributes = e.pattern->code == cameo::kCommentCode && reports_act;
+    bool attributes = plain(e) && reports_act;
     // ("mengaku khawatir ...": the speech verb and the one it declares
     // tell one statement.)
     bool told = std::any_of(events->begin(), events->begin() + i, [&](const CodedEvent& other) {

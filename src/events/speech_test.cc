@@ -113,6 +113,10 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Hope and worry.
       {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
       {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // A criticism beside the act it speaks of is an event of its own.
+      {"Keputusan Presiden tersebut akan menyulitkan posisi Fraksi PDI-Perjuangan di DPR untuk "
+       "membela kebijakan Presiden Jokowi, kata Ahmad Basarah.",
+       "id", "IDNLEG 052 IDNGOV; IDNLEG 111 GOV"},
       // Saying that another broke a deal is an accusation; what it says was
       // done is alleged, not a fact the saying attributes.
       {"Menteri Tedjo mengatakan KPK melanggar kesepakatan dengan kepolisian.", "id",
