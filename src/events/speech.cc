@@ -200,10 +200,14 @@ bool Political(const Context& cx, TokenRange span, int speaker) {
 }
 
 // A comment whose words say more takes their code ("keliru": 111).
+// ("Firman meyakini ada perbuatan melawan hukum yang dilakukan KPU": a belief
+// or a worry that finds fault is a criticism too.)
 void TakeStance(const WhatIsSaid& said, CodedEvent* event) {
-  if (said.stance != nullptr && CodeOf(*event) == cameo::kCommentCode) {
-    event->code = said.stance->code;
-  }
+  if (said.stance == nullptr) return;
+  const std::string& code = CodeOf(*event);
+  bool mood = code == cameo::kHopeCode || code == cameo::kWorryCode;
+  bool fault = cameo::RootOf(said.stance->code) == cameo::kDisapprove;
+  if (code == cameo::kCommentCode || (mood && fault)) event->code = said.stance->code;
 }
 
 // "Nurul berharap Jokowi bisa lebih tampil", "berharap agar pemerintah ...",

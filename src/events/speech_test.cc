@@ -113,6 +113,9 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Hope and worry.
       {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
       {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // A belief that finds fault is a criticism.
+      {"Ketua DPR meyakini ada perbuatan melawan hukum yang dilakukan KPU.", "id",
+       "LEG 111 IDNGOV"},
       // A criticism beside the act it speaks of is an event of its own.
       {"Keputusan Presiden tersebut akan menyulitkan posisi Fraksi PDI-Perjuangan di DPR untuk "
        "membela kebijakan Presiden Jokowi, kata Ahmad Basarah.",
