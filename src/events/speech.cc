@@ -97,6 +97,12 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
     return {0, verb.begin};
   }
   bool after_quote = verb.begin > 0 && IsQuoteOrComma(cx.token(verb.begin - 1).text);
+  // ("Tanpa dukungan itu, lanjut Ruhut, mustahil Jokowi maju ...": an
+  // attribution set between commas inside what is said.)
+  size_t speaker_end = speaker_after ? cx.mentions()[speaker].end : size;
+  bool inserted = after_quote && speaker_end + 1 < size && cx.token(speaker_end).text == "," &&
+                  cx.token(speaker_end + 1).kind == TokenKind::kWord;
+  if (inserted) return {0, size};
   if (speaker_after || after_quote) return {0, verb.begin};
   // '"...," the Kremlin spokesman said.': the verb ends the sentence and what
   // is said stands before its speaker.
@@ -250,8 +256,12 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
     const std::string& code = cue.pattern->code;
     if (code == VerbPattern::kNoEvent) continue;
     // "tidak harus", "not wrong": a negated cue says the opposite; passed over.
-    bool negated = cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1) && code != "016" &&
-                   code != "120";
+    // ("tidak adanya dukungan", "tak pernah setuju": one word may stand between.)
+    bool negation_before = (cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1)) ||
+                           (cue.begin > 1 && cx.Is(LexiconKind::kNegation, cue.begin - 2) &&
+                            cx.token(cue.begin - 1).kind == TokenKind::kWord &&
+                            !cx.token(cue.begin - 1).capitalized);
+    bool negated = negation_before && code != "016" && code != "120";
     if (negated) continue;
     if (cameo::RootOf(code) == cameo::kAppeal) {
       // An obligation is an appeal only when it is laid on an actor.
