@@ -40,8 +40,7 @@ bool ReadsAsNoun(const Context& cx, const VerbMatch& match) {
   bool active_form = !cx.english && word.size() >= 6 && word.compare(0, 2, "me") == 0 &&
                      (word[2] == 'm' || word[2] == 'n' || word[2] == 'r' || word[2] == 'l');
   bool bare = !cx.english && first.voice == Voice::kNone && !active_form;
-  return first.nominal || match.pattern->noun || bare ||
-         possessed ||
+  return first.nominal || match.pattern->noun || bare || possessed ||
          (cx.english && match.begin > 0 && cx.Is(LexiconKind::kDeterminer, match.begin - 1));
 }
 

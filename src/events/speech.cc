@@ -257,10 +257,10 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
     if (code == VerbPattern::kNoEvent) continue;
     // "tidak harus", "not wrong": a negated cue says the opposite; passed over.
     // ("tidak adanya dukungan", "tak pernah setuju": one word may stand between.)
-    bool negation_before = (cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1)) ||
-                           (cue.begin > 1 && cx.Is(LexiconKind::kNegation, cue.begin - 2) &&
-                            cx.token(cue.begin - 1).kind == TokenKind::kWord &&
-                            !cx.token(cue.begin - 1).capitalized);
+    bool negation_before =
+        (cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1)) ||
+        (cue.begin > 1 && cx.Is(LexiconKind::kNegation, cue.begin - 2) &&
+         cx.token(cue.begin - 1).kind == TokenKind::kWord && !cx.token(cue.begin - 1).capitalized);
     bool negated = negation_before && code != "016" && code != "120";
     if (negated) continue;
     if (cameo::RootOf(code) == cameo::kAppeal) {
