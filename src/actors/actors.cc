@@ -275,7 +275,8 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
       {"role", Cue::kRole},        {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
       {"speech", Cue::kSpeech},    {"according", Cue::kAccording}, {"passive", Cue::kPassive},
       {"adverb", Cue::kAdverb},    {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
-      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained},   {"modified", Cue::kModified}};
+      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained},   {"modified", Cue::kModified},
+      {"envoy", Cue::kEnvoy},       {"posted_to", Cue::kPostedTo}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     if (f.size() == 2 && f[0] == "first_names") {
@@ -288,7 +289,8 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
       diag->Error(
           file.path, record.line,
           "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
-          "passive, adverb, stance, detained, modified, place_part, not_name or first_names");
+          "passive, adverb, stance, detained, modified, envoy, posted_to, place_part, not_name "
+          "or first_names");
       continue;
     }
     for (const std::string& phrase : Split(f[1], '|')) {
@@ -462,6 +464,13 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
     i += length;
   }
   return pieces;
+}
+
+bool ActorTracker::PostedEnvoy(const std::vector<Token>& tokens, const Mention& envoy) const {
+  for (size_t k = envoy.begin; k < envoy.end; ++k) {
+    if (dictionary_.MatchCue(Cue::kEnvoy, tokens, k) > 0) return true;
+  }
+  return false;
 }
 
 bool ActorTracker::ModifiedBefore(const std::vector<Token>& tokens, size_t i) const {
@@ -986,6 +995,13 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
         if (before.location && !before.dateline && before.end + 1 == added.begin) {
           added.location = true;
         }
+      }
+      // "Duta Besar AS untuk Irak", "the US ambassador to Iraq": the state an
+      // envoy is posted to is where the office is, not whose.
+      if (mentions.size() >= 2 && added.begin >= 1 &&
+          dictionary_.MatchCue(Cue::kPostedTo, tokens, added.begin - 1) == 1) {
+        const Mention& envoy = mentions[mentions.size() - 2];
+        if (envoy.end + 1 == added.begin && PostedEnvoy(tokens, envoy)) added.location = true;
       }
       // "Menlu Vietnam menyatakan pemerintahnya ...": a possessed role is of
       // the state of the actor named before it in the sentence.

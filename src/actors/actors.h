@@ -55,6 +55,8 @@ enum class Cue {
   kStance,
   kDetained,
   kModified,
+  kEnvoy,
+  kPostedTo,
   kPlacePart,
   kNotName,
   kCount
@@ -173,6 +175,8 @@ class ActorTracker {
   bool InvertedSpeakerPronoun(const std::vector<Token>& tokens, size_t i) const;
   // The role a word names with the Indonesian possessive "-nya"
   // ("pendukungnya"), or null.
+  // Whether a mention holds an envoy's title ("Duta Besar AS").
+  bool PostedEnvoy(const std::vector<Token>& tokens, const Mention& envoy) const;
   // Whether a noun that a role word after it qualifies ends right before
   // tokens[i] (grammar cue `modified`: "kerja sama militer").
   bool ModifiedBefore(const std::vector<Token>& tokens, size_t i) const;

@@ -303,6 +303,11 @@ INSTANTIATE_TEST_SUITE_P(
                     "EDU Ubedillah Badrun", "", false},
         GrammarCase{"Sejak awal, kata Agung, Menteri berasal dari Golkar sudah tahu.", "",
                     "GOV Agung", false},
+        // An envoy's state is whose envoy; the state it is posted to is a place.
+        GrammarCase{"Duta Besar Amerika Serikat untuk Irak, Zalmay Khalilzad, tiba.",
+                    "USAGOV Zalmay Khalilzad", "IRQ", false},
+        GrammarCase{"The US ambassador to Iraq met rebel leaders.", "USAGOV US ambassador",
+                    "", true},
         // A role word after a noun it qualifies ("kerja sama militer") is no
         // actor; after a thing it owns ("pangkalan militer") it is.
         GrammarCase{"Kedua pria itu mengatakan kerja sama militer telah dibahas.", "", "MIL",
