@@ -51,6 +51,41 @@ void WriteSpan(const char* key, const Span& span, JsonWriter* json) {
   json->EndObject();
 }
 
+void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
+  if (!location) {
+    json->Null();
+    return;
+  }
+  json->BeginObject();
+  json->Key("id");
+  json->String(location->id);
+  json->Key("name");
+  json->String(location->name);
+  json->Key("feature");
+  json->String(location->feature);
+  json->Key("country");
+  json->String(location->country);
+  json->Key("adm1");
+  json->String(location->adm1);
+  json->Key("adm1_id");
+  json->String(location->adm1_id);
+  json->Key("fips_country");
+  json->String(location->fips_country);
+  json->Key("adm1_code");
+  json->String(location->adm1_code);
+  json->Key("lat");
+  json->Double(location->lat, 4);
+  json->Key("lon");
+  json->Double(location->lon, 4);
+  json->Key("start");
+  json->Int(static_cast<long long>(location->span.start));
+  json->Key("end");
+  json->Int(static_cast<long long>(location->span.end));
+  json->Key("basis");
+  json->String(location->basis);
+  json->EndObject();
+}
+
 }  // namespace
 
 std::string ToJson(const Event& event) {
@@ -112,6 +147,8 @@ std::string ToJson(const Event& event) {
   json.EndObject();
   json.Key("confidence");
   json.Double(event.confidence, 2);
+  json.Key("location");
+  WriteLocation(event.location, &json);
   json.EndObject();
   return out;
 }
