@@ -11,6 +11,7 @@
 #include "events/codebook.h"
 #include "events/coder.h"
 #include "events/verbs.h"
+#include "events/vocabulary.h"
 #include "language/language.h"
 #include "places/places.h"
 #include "segment/segmenter.h"
@@ -206,7 +207,9 @@ EventWords WordsOf(const CodedEvent& coded) {
     words.countries.push_back(coded.target->country);
   }
   words.countries.push_back(coded.source.country);
-  words.visit = CodeOf(coded) == "042";
+  const std::string& code = CodeOf(coded);
+  words.target_is_where = code == cameo::kVisitCode || cameo::IsViolence(cameo::RootOf(code));
+  words.statement = coded.pattern->say;
   return words;
 }
 

@@ -235,6 +235,7 @@ size_t Gazetteer::Match(const std::vector<Token>& tokens, size_t i,
   size_t length = 0;
   names_.Visit(tokens, i, [&](const auto& entry) {
     size_t size = entry.words.size();
+    if (length > 0 && size < length) return true;  // longest first: no more readings
     if ((length == 0 || size == length) && NameCaseHolds(entry.value.second, tokens, i, size)) {
       length = size;
       if (std::find(places->begin(), places->end(), entry.value.first) == places->end()) {

@@ -14,6 +14,14 @@ namespace {
 // Jaya, Sudirman, Jakarta Pusat" needs nine tokens before the city.
 constexpr size_t kMaxPhraseTokens = 10;
 
+// Whether capitalised words from tokens[i] end at a comma ("Samarinda,"):
+// the cheap test before looking a name and its parent up.
+bool CommaAfterCapitals(const std::vector<Token>& tokens, size_t i) {
+  size_t k = i;
+  while (k < tokens.size() && k < i + 6 && tokens[k].capitalized) ++k;
+  return k > i && k < tokens.size() && tokens[k].text == ",";
+}
+
 bool Overlaps(size_t begin, size_t end, size_t other_begin, size_t other_end) {
   return begin < other_end && other_begin < end && other_begin != other_end;
 }
@@ -25,6 +33,10 @@ void ArticlePlacer::Read(const std::vector<Token>& tokens, const std::vector<boo
   tokens_ = &tokens;
   if (sentences_ == 0) ReadDateline(tokens);
   for (size_t i = 0; i < tokens.size();) {
+    if (tokens[i].kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
     size_t word = lexicon_.Match(LexiconKind::kPlacePreposition, tokens, i);
     if (word > 0) {
       std::optional<WrittenPlace> place = PhraseAfter(tokens, i + word, blocked);
@@ -36,7 +48,7 @@ void ArticlePlacer::Read(const std::vector<Token>& tokens, const std::vector<boo
       continue;
     }
     WrittenPlace place;
-    if (WithParentAfter(tokens, i, &place)) {
+    if (CommaAfterCapitals(tokens, i) && WithParentAfter(tokens, i, &place)) {
       written_.push_back(place);
       i = place.end;
       continue;
@@ -197,6 +209,7 @@ std::optional<PlaceInText> ArticlePlacer::Place(const EventWords& event) const {
                  Overlaps(written.name_begin, written.name_end, event.target_begin,
                           event.target_end);
     if (actor && (!written.after_place_word || written.oblique)) continue;
+    if (event.statement && !OutsideWhatIsSaid(written, event)) continue;
     size_t distance = written.begin >= event.verb_end ? written.begin - event.verb_end
                       : written.end <= event.verb_begin ? event.verb_begin - written.end
                                                         : 0;
@@ -213,16 +226,34 @@ std::optional<PlaceInText> ArticlePlacer::Place(const EventWords& event) const {
     place.end = nearest->site && nearest->site_end > 0 ? nearest->site_end : nearest->name_end;
     return place;
   }
-  return VisitedPlace(event);
+  return TargetPlace(event);
+}
+
+// A statement happens where it is made ("..., kata Marwan di Gedung DPR"),
+// not where what is said happened ("Jokowi mengungkapkan, kasus lumpur
+// Lapindo di Porong ..."). When the speaker comes first, what is said follows
+// the verb: only a place right after the verb ("mengatakan di Jakarta") or
+// before the speaker is the statement's. When the verb comes first ("kata
+// Anis"), what is said precedes it: a place after the verb and the speaker.
+bool ArticlePlacer::OutsideWhatIsSaid(const WrittenPlace& written,
+                                      const EventWords& event) const {
+  bool speaker_first = event.source_begin < event.source_end &&
+                       event.source_end <= event.verb_begin;
+  if (speaker_first) {
+    return written.end <= event.source_begin ||
+           (written.begin >= event.verb_end && written.begin <= event.verb_end + 2);
+  }
+  return written.begin >= event.verb_end && written.begin >= event.source_end;
 }
 
 // "Modi mengunjungi Moskow": the destination of a visit is its place, though
-// the name stands for the host.
-std::optional<PlaceInText> ArticlePlacer::VisitedPlace(const EventWords& event) const {
-  if (!event.visit || event.target_begin == event.target_end) return std::nullopt;
+// the name stands for the host; "roket menghantam Israel utara": force
+// against a place happens there. Only when no place is written besides.
+std::optional<PlaceInText> ArticlePlacer::TargetPlace(const EventWords& event) const {
+  if (!event.target_is_where || event.target_begin == event.target_end) return std::nullopt;
   WrittenPlace written;
   size_t length = gazetteer_.Match(*tokens_, event.target_begin, &written.places);
-  if (length != event.target_end - event.target_begin) return std::nullopt;
+  if (length == 0) return std::nullopt;
   PlaceInText place;
   place.place = Choose(written, event.countries);
   place.begin = event.target_begin;

@@ -111,7 +111,10 @@ struct EventWords {
   size_t source_begin = 0, source_end = 0;
   size_t target_begin = 0, target_end = 0;
   std::vector<std::string> countries;  // the actors' countries, to choose among readings
-  bool visit = false;                  // a visit (042): its target, when a place, is where
+  // A visit (042) or force (18-20): a target written as a place is where it
+  // happened ("mengunjungi Moskow", "roket menghantam Israel utara").
+  bool target_is_where = false;
+  bool statement = false;              // a speech verb: what is said has places of its own
 };
 
 // An event's place as the sentence writes it.
@@ -143,7 +146,8 @@ class ArticlePlacer {
   size_t ChainAfter(const std::vector<Token>& tokens, size_t end, WrittenPlace* place) const;
   bool WithParentAfter(const std::vector<Token>& tokens, size_t at, WrittenPlace* place) const;
   void ReadDateline(const std::vector<Token>& tokens);
-  std::optional<PlaceInText> VisitedPlace(const EventWords& event) const;
+  bool OutsideWhatIsSaid(const WrittenPlace& written, const EventWords& event) const;
+  std::optional<PlaceInText> TargetPlace(const EventWords& event) const;
   int Choose(const WrittenPlace& written, const std::vector<std::string>& countries) const;
   // Whether one place lies in the other, or both in one province.
   bool Related(int a, int b) const;
