@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace warta::cli {
 
@@ -19,19 +20,31 @@ inline int Fail(const std::string& message, int code = kExitUsage) {
 
 // Finds one of warta's folders: the flag, then the environment variable,
 // then beside the executable (installed: ../share/warta/NAME; built in the
-// repository: ../NAME). `marker` is a file the folder must hold.
+// repository: ../NAME), then the source tree the binary was built from (a
+// build outside the source tree). `marker` is a file the folder must hold.
+// When none holds it, says which folders were tried and how to name one, and
+// ends the command: nothing can run without its data.
 inline std::string FindFolder(const std::string& flag, const char* env_name,
                               const std::string& name, const std::string& marker) {
   if (!flag.empty()) return flag;
-  if (const char* env = std::getenv(env_name)) return env;
+  if (const char* env = std::getenv(env_name); env && *env) return env;
   std::error_code error;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
-  for (auto candidate : {exe / "../share/warta" / name, exe / ".." / name, exe / name}) {
-    if (std::filesystem::exists(candidate / marker, error)) {
-      return candidate.lexically_normal().string();
-    }
+  std::vector<std::filesystem::path> candidates = {exe / "../share/warta" / name, exe / ".." / name,
+                                                   exe / name};
+#ifdef WARTA_SOURCE_DIR
+  candidates.push_back(std::filesystem::path(WARTA_SOURCE_DIR) / name);
+#endif
+  std::string tried;
+  for (const auto& candidate : candidates) {
+    auto folder = candidate.lexically_normal();
+    if (std::filesystem::exists(folder / marker, error)) return folder.string();
+    tried += "\n  " + folder.string();
   }
-  return name;
+  std::cerr << "warta: cannot find the " << name << " folder (none of these holds " << marker
+            << "):" << tried << "\nname it with --" << name << " DIR or the environment variable "
+            << env_name << "\n";
+  std::exit(kExitUsage);
 }
 
 // The dictionaries: --data, $WARTA_DATA, then beside the executable.

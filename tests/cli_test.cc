@@ -206,3 +206,21 @@ TEST(CliTest, AnArticleThatIsAllFurnitureIsAnErrorNamingIt) {
 
 }  // namespace
 }  // namespace warta
+
+// A binary with no data beside it (a build outside the source tree, or a copy)
+// still finds its source's data/, from any working folder.
+TEST(CliTest, ABinaryAwayFromTheSourceTreeFindsItsData) {
+  std::string folder = ::testing::TempDir() + "/warta-away";
+  std::filesystem::create_directories(folder);
+  std::filesystem::copy_file(WARTA_BINARY, folder + "/warta",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::string command = "cd / && env -u WARTA_DATA " + folder +
+                        "/warta code --lang en - 2>&1 <<'EOF'\nIndonesia condemned Israel.\nEOF";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 0) << output;
+  EXPECT_NE(output.find("\"cameo\""), std::string::npos) << output;
+}

@@ -51,6 +51,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"place_preposition", LexiconKind::kPlacePreposition},
       {"site", LexiconKind::kSite},
       {"place_noun", LexiconKind::kPlaceNoun},
+      {"hope", LexiconKind::kHope},
+      {"partner", LexiconKind::kPartner},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

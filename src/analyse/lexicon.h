@@ -55,6 +55,8 @@ enum class LexiconKind {
   kPlacePreposition,
   kSite,
   kPlaceNoun,
+  kHope,
+  kPartner,
   kCount
 };
 

@@ -61,6 +61,13 @@ void FindObjects(const Context& cx, const SentenceFrame& frame, const VerbChain&
     object_verb.end = doer_end;
   }
   int object = ObjectOf(cx, frame, object_verb, clause->limit);
+  // ("melakukan pembahasan kabinet dengan Joko Widodo": the other party of a
+  // meeting or talks is who comes after "dengan"/"with", not what is talked
+  // about.)
+  if (int partner = PartnerOf(cx, object_verb, clause->limit);
+      clause->pattern->reciprocal && partner >= 0) {
+    object = partner;
+  }
   if (object >= 0) clause->targets = WithConjuncts(cx, object, false);
   // "menuduh pesawat AS melanggar ... dan mengancam akan menembak jatuh
   // pesawat tersebut": a threat joined to the main clause, with no one

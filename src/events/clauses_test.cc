@@ -34,6 +34,10 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
        "mengakui Korea Utara sebagai negara: Uni Soviet > Korea Utara"},
       {"Mesir dan Qatar, yang bersama AS menengahi perundingan, juga mengecam serangan Israel.",
        "id", "menengahi: AS > -; mengecam: Mesir+Qatar > Israel"},
+      // The other party of talks is who comes after "dengan"/"with", not the
+      // thing talked about.
+      {"Ketua Umum Hanura melakukan pembahasan kabinet dengan Presiden.", "id",
+       "melakukan pembahasan: Ketua Umum Hanura > Presiden"},
       // The actor named before the role it acts in.
       {"Malaysia selaku Ketua ASEAN menyerukan Myanmar menghentikan kekerasan.", "id",
        "menyerukan Myanmar menghentikan kekerasan: Malaysia > Myanmar"},

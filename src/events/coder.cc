@@ -51,6 +51,15 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       }
       continue;
     }
+    // ("ini menurut kami, ucap Nurul": "menurut" names its speaker after it;
+    // with none there, the statement is the one the sentence attributes.)
+    if (cx.Is(LexiconKind::kAccordingTo, clause.verb->begin)) {
+      if (AccordingToPronoun(cx, clause)) {
+        CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
+        AddUnnamedStatement(cx, verbs_, clause, base, state->last_speaker, &events);
+      }
+      continue;
+    }
     FindRoles(cx, frame, chain, &clause);
     if (UnnamedSpeaker(cx, clause)) {
       CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);

@@ -49,6 +49,11 @@ bool IsObjectNoun(const Context& cx, const std::vector<VerbMatch>& found, const 
   // after it ("dalam kunjungan Menteri X ke Y").
   // "menyatakan keluar dari koalisi": a bare verb right after an Indonesian
   // speech verb is what the speaker declares doing.
+  // ("..., menurut kami, ucap Nurul": a speech word after a comma or quote
+  // attributes what stands before it; it is nobody's object.)
+  const std::string& before = match.begin > 0 ? cx.token(match.begin - 1).text : "";
+  bool attributes = match.pattern->say && (before == "," || before == "\"" || before == "”");
+  if (attributes) return false;
   bool declared = !cx.english && !found.empty() && found.back().pattern->say &&
                   found.back().end == match.begin &&
                   !(cx.analysis(match.begin).nominal && StartsClause(cx, match.end));

@@ -158,6 +158,15 @@ int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_
   return -1;
 }
 
+int PartnerOf(const Context& cx, const VerbMatch& verb, size_t limit) {
+  for (size_t k = verb.end; k + 1 < limit; ++k) {
+    if (!cx.Is(LexiconKind::kPartner, k)) continue;
+    int partner = MentionAt(cx, k + 1);
+    if (partner >= 0 && !cx.mentions()[partner].location) return partner;
+  }
+  return -1;
+}
+
 int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& verb, size_t limit) {
   const auto& mentions = cx.mentions();
   for (size_t m = 0; m < mentions.size(); ++m) {

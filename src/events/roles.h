@@ -22,6 +22,8 @@ int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_
 // The object of `verb` before token `limit`: the first actor to the right in
 // the clause (a pledge reaches into what it governs, a warning past "bahwa";
 // a reaction to an act aims at the act's doer, not at what it hit), or -1.
+// The actor right after a partner word ("dengan", "with") in [verb end, limit).
+int PartnerOf(const Context& cx, const VerbMatch& verb, size_t limit);
 int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& verb, size_t limit);
 // The agent of a passive verb ("dipuji oleh Putin", "dipuji Putin", "was
 // condemned by the EU") before token `limit`, or -1.

@@ -68,6 +68,13 @@ bool HasClitic(const std::string& word) {
   return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
 }
 
+// "pihaknya", "kami", "partainya": in what a speaker says, the speaker's own
+// side, never whom the statement is about.
+bool SpeakersOwnSide(const Context& cx, const Mention& mention) {
+  return cx.Is(LexiconKind::kSelfReference, mention.begin) ||
+         (mention.resolved && HasClitic(cx.token(mention.end - 1).lower));
+}
+
 bool IsQuoteOrComma(const std::string& text) {
   return text == "," || text == "”" || text == "\"" || text == "’";
 }
@@ -125,9 +132,7 @@ int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
       continue;
     }
     // ("Didi mengatakan partainya ...", "pihaknya": the speaker's own side.)
-    bool own = cx.Is(LexiconKind::kSelfReference, mention.begin) ||
-               (mention.resolved && HasClitic(cx.token(mention.end - 1).lower));
-    if (own) continue;
+    if (SpeakersOwnSide(cx, mention)) continue;
     // ("Menteri X mengatakan pemerintah terus berupaya ...": the speaker's
     // own body, named by its kind, is who acts in what is said, not whom it
     // is about.)
@@ -195,6 +200,27 @@ void TakeStance(const WhatIsSaid& said, CodedEvent* event) {
   }
 }
 
+// "Nurul berharap Jokowi bisa lebih tampil", "berharap agar pemerintah ...",
+// "hopes Jakarta will ...": a hope that names, first, another actor who is to
+// act is an appeal to that actor (020), not an optimistic comment.
+void HopeAsAppeal(const Context& cx, const Clause& clause, int speaker, WhatIsSaid* said,
+                  CodedEvent* event) {
+  if (CodeOf(*event) != cameo::kHopeCode || !cx.Is(LexiconKind::kHope, clause.verb->begin)) return;
+  size_t k = said->span.begin;
+  while (k < said->span.end &&
+         (cx.Is(LexiconKind::kPurpose, k) || cx.Is(LexiconKind::kSubordinator, k))) {
+    ++k;
+  }
+  int addressee = MentionAt(cx, k);
+  if (addressee < 0 || addressee == speaker) return;
+  const Mention& mention = cx.mentions()[addressee];
+  if (mention.location || mention.dateline || mention.actors.empty()) return;
+  // ("berharap kadernya tetap di kabinet": the speaker's own side.)
+  if (SpeakersOwnSide(cx, mention) || HasClitic(cx.token(mention.end - 1).lower)) return;
+  event->code = cameo::kAppealCode;
+  said->about = addressee;
+}
+
 }  // namespace
 
 WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
@@ -241,6 +267,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
   if (speaker >= 0 && PrivatePerson(cx, cx.mentions()[speaker])) return false;
   WhatIsSaid said = ReadWhatIsSaid(cx, verbs, *clause, speaker);
   TakeStance(said, base);
+  HopeAsAppeal(cx, *clause, speaker, &said, base);
   bool according = cx.Is(LexiconKind::kAccordingTo, clause->verb->begin);
   // "Menurut laporan ...", "according to estimates": a document is cited.
   if (according && cx.Is(LexiconKind::kCitation, clause->verb->end)) return false;
@@ -271,12 +298,20 @@ bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
   return false;
 }
 
+bool AccordingToPronoun(const Context& cx, const Clause& clause) {
+  const VerbMatch& verb = *clause.verb;
+  if (!clause.pattern->say || cx.english) return false;
+  if (HasClitic(cx.token(verb.end - 1).lower)) return true;
+  return verb.end < cx.tokens().size() && cx.Is(LexiconKind::kPronoun, verb.end);
+}
+
 void AddUnnamedStatement(const Context& cx, const VerbDictionary& verbs, const Clause& clause,
                          const CodedEvent& base, const std::optional<Actor>& last_speaker,
                          std::vector<CodedEvent>* events) {
   WhatIsSaid said = ReadWhatIsSaid(cx, verbs, clause, -1);
   CodedEvent event = base;
   TakeStance(said, &event);
+  HopeAsAppeal(cx, clause, -1, &said, &event);
   event.source = last_speaker.value_or(Actor{});
   event.source_range = {clause.verb->begin, clause.verb->begin};
   if (said.about >= 0) {

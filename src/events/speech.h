@@ -34,6 +34,10 @@ bool IsAttribution(const Context& cx, const Clause& clause);
 // "..., ujarnya", "Ia menilai ..." with no one named before it: a statement
 // whose speaker the sentence does not name.
 bool UnnamedSpeaker(const Context& cx, const Clause& clause);
+
+// "Menurut dia, ...", "Menurutnya, ...": an according-to clause whose speaker
+// is a third-person pronoun (or the clitic -nya), someone named before.
+bool AccordingToPronoun(const Context& cx, const Clause& clause);
 // Appends that statement: its speaker is the article's last speaker, else an
 // unnamed person the article rules give a state.
 void AddUnnamedStatement(const Context& cx, const VerbDictionary& verbs, const Clause& clause,

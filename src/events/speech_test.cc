@@ -111,6 +111,16 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Hope and worry.
       {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
       {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // A hope that another actor act is an appeal to it; confidence, or a
+      // hope about the speaker's own side, is not.
+      {"Ketua DPR berharap pemerintah segera menurunkan harga BBM.", "id", "LEG 020 GOV"},
+      {"Ketua DPR berharap agar Presiden mendengar suara rakyat.", "id", "LEG 020 GOV"},
+      {"Ketua DPR yakin pemerintah akan menurunkan harga BBM.", "id", "LEG 013 GOV"},
+      {"Ketua DPP Golkar berharap kadernya tetap di kabinet.", "id", "IDNPTY 013 GOV"},
+      // "menurut" names its speaker after it, never before: "menurut kami"
+      // inside a quote leaves the statement to its attribution.
+      {"Jadi inilah kisruhnya pemerintahan, ini menurut kami, ucap Ketua DPR.", "id",
+       "LEG 010 GOV"},
       // A comment about an actor names it as its target; the speaker's own
       // body named by its kind ("pemerintah" for a minister) is not one.
       {"Menteri Luar Negeri Retno Marsudi mengatakan Malaysia sudah menerima nota itu.", "id",

@@ -52,6 +52,8 @@ inline constexpr int kMassViolence = 20;
 // Codes the rules name.
 inline constexpr char kCommentCode[] = "010";  // a plain statement
 inline constexpr char kDenyCode[] = "016";
+inline constexpr char kHopeCode[] = "013";      // optimistic comment
+inline constexpr char kAppealCode[] = "020";    // appeal, not specified below
 inline constexpr char kIntentCode[] = "030";  // intent to cooperate, not specified below
 inline constexpr char kMeetCode[] = "040";    // consult, not specified below
 inline constexpr char kVisitCode[] = "042";
