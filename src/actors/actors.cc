@@ -261,7 +261,7 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
       {"role", Cue::kRole},       {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
       {"speech", Cue::kSpeech},   {"according", Cue::kAccording}, {"passive", Cue::kPassive},
       {"adverb", Cue::kAdverb},   {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
-      {"not_name", Cue::kNotName}};
+      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();

@@ -52,6 +52,7 @@ enum class Cue {
   kPassive,
   kAdverb,
   kStance,
+  kDetained,
   kPlacePart,
   kNotName,
   kCount

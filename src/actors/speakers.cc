@@ -69,7 +69,7 @@ bool ActorTracker::NeverName(const std::vector<Token>& tokens, size_t k) const {
   // "JAKARTA, Kamis -": words in capitals longer than an acronym are datelines.
   if (token.text.size() > 5 && AllUpper(token.text)) return true;
   for (Cue cue : {Cue::kNotName, Cue::kSpeech, Cue::kAccording, Cue::kPassive, Cue::kAdverb,
-                  Cue::kRole, Cue::kRank, Cue::kPlacePart, Cue::kStance}) {
+                  Cue::kRole, Cue::kRank, Cue::kPlacePart, Cue::kStance, Cue::kDetained}) {
     if (dictionary_.MatchCue(cue, tokens, k) > 0) return true;
   }
   for (LexiconKind kind :
@@ -136,7 +136,10 @@ bool ActorTracker::SubjectOfVerb(const std::vector<Token>& tokens, size_t i, siz
                            LexiconKind::kDemonstrative, LexiconKind::kNegation}) {
     function_word = function_word || lexicon_.Is(kind, tokens, k);
   }
-  return !common && !function_word && LooksActiveVerb(tokens[k]);
+  // ("Waryono ditahan", "Budi ditetapkan sebagai tersangka": a name before a
+  // passive verb of justice is the person it befalls.)
+  bool befalls = dictionary_.MatchCue(Cue::kDetained, tokens, k) > 0;
+  return !common && !function_word && (LooksActiveVerb(tokens[k]) || befalls);
 }
 
 Mention ActorTracker::PersonMention(const std::vector<Token>& tokens, size_t begin, size_t end,

@@ -62,6 +62,7 @@ class Pairing {
   void AddMeetingParties(const std::vector<Actor>& last_meeting);
   void DropOwnState();
   void AddPlaceTarget();
+  void AddStateAsDoer();
   bool Stateless() const;
   bool Reciprocal() const;
   void Pair();
@@ -91,6 +92,7 @@ void Pairing::Run(const std::vector<Actor>& last_meeting) {
   AddMeetingParties(last_meeting);
   DropOwnState();
   AddPlaceTarget();
+  AddStateAsDoer();
   Pair();
 }
 
@@ -200,6 +202,23 @@ bool Pairing::Reciprocal() const {
   bool cooperative = cameo::Cooperates(root_) && !Brokers();
   return from_.size() >= 2 &&
          (pattern_.reciprocal || overlap || ((cooperative || between_) && Stateless()));
+}
+
+// "Waryono ditahan di rumah tahanan Guntur", "he was arrested on Monday":
+// a person held, charged or tried in the passive with no doer named is so by
+// a state: the one the article is about (the article's rules give it).
+void Pairing::AddStateAsDoer() {
+  if (!from_.empty() || to_.size() != 1 || root_ != cameo::kCoerce || !IsPassive(cx_, verb_) ||
+      base_.modality != Modality::kAsserted) {
+    return;
+  }
+  // (A body "dibubarkan" or "dinonaktifkan" with no doer: whose act it is
+  // the text does not say.)
+  const Actor& befallen = to_.front().actor;
+  bool person = befallen.start.has_value() || befallen.agent.empty() ||
+                befallen.agent == agents::kCriminals;
+  if (!person) return;
+  from_.push_back(Side{Actor{}, {verb_.begin, verb_.begin}, false, false, true});
 }
 
 void Pairing::Pair() {

@@ -33,6 +33,11 @@ TEST(PairingTest, SourcesIntoTargetsTableDriven) {
       {"Jordanian military aircraft airdropped food over Gaza.", "en", "JORMIL 073 PSECVL"},
       {"Presiden Amerika Serikat Donald Trump tiba di Kuala Lumpur pada Minggu pagi.", "id",
        "USAGOV 042 MYSGOV"},
+      // A person held in the passive with no doer named is held by a state
+      // (the article's: left to its rules); a body dissolved so is no one's act.
+      {"Waryono ditahan di rumah tahanan selama 20 hari pertama.", "id", " 173 "},
+      {"Anas Urbaningrum ditahan di rumah tahanan.", "id", " 173 IDNCRM"},
+      {"Partai itu dibubarkan pada 2014.", "id", "-"},
       // The source's own state is not its target.
       {"Pemimpin Korea Utara memperingatkan bahwa Pyongyang akan mengambil tindakan keras.", "id",
        "PRKGOV 130 -"},
