@@ -65,6 +65,8 @@ void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
   json->String(location->feature);
   json->Key("country");
   json->String(location->country);
+  json->Key("country_name");
+  json->String(location->country_name);
   json->Key("adm1");
   json->String(location->adm1);
   json->Key("adm1_id");

@@ -254,7 +254,10 @@ Location Gazetteer::ToLocation(int index) const {
   location.name = place.names.front();
   location.feature = FeatureName(place.feature);
   location.country = place.id.substr(0, 3);
-  if (place.country >= 0) location.fips_country = at(place.country).code;
+  if (place.country >= 0) {
+    location.fips_country = at(place.country).code;
+    location.country_name = at(place.country).names.front();
+  }
   if (place.adm1 >= 0) {
     const Place& adm1 = at(place.adm1);
     location.adm1 = adm1.names.front();
