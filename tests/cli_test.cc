@@ -46,8 +46,9 @@ TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
 // Issue 14: an event is placed where its sentence says, with the offsets of
 // the place in the original text; one the text does not place is null.
 TEST(CliTest, CodeWritesTheLocationOfEachEvent) {
-  std::string text = "Presiden Joko Widodo mengecam Israel di Samarinda, Kalimantan Timur.\n"
-                     "Presiden Joko Widodo mengecam Korea Utara.\n";
+  std::string text =
+      "Presiden Joko Widodo mengecam Israel di Samarinda, Kalimantan Timur.\n"
+      "Presiden Joko Widodo mengecam Korea Utara.\n";
   CommandRun run = Warta("code --lang id --published 2020-01-02 " + Temp("placed.txt", text));
   ASSERT_EQ(run.exit_code, 0) << run.output;
   std::vector<nlohmann::json> events;

@@ -186,15 +186,15 @@ namespace {
 // "Cairo Governorate", "Provinsi Kairo": a division's name without the word
 // for its kind, which a gold division ("Cairo") leaves out.
 std::string WithoutKindWord(const std::string& lower) {
-  static const char* kKinds[] = {"governorate", "province", "provinsi", "region",  "state",
+  static const char* kKinds[] = {"governorate", "province", "provinsi",   "region", "state",
                                  "district",    "oblast",   "prefecture", "county", "wilayah"};
   for (const char* kind : kKinds) {
     std::string word = kind;
     if (lower.size() > word.size() + 1 && lower.rfind(word + " ", 0) == 0) {
       return lower.substr(word.size() + 1);
     }
-    if (lower.size() > word.size() + 1 && lower.compare(lower.size() - word.size() - 1,
-                                                        word.size() + 1, " " + word) == 0) {
+    if (lower.size() > word.size() + 1 &&
+        lower.compare(lower.size() - word.size() - 1, word.size() + 1, " " + word) == 0) {
       return lower.substr(0, lower.size() - word.size() - 1);
     }
   }
@@ -226,8 +226,8 @@ void Evaluation::ScorePlace(const std::string& article_id, const GoldEvent& gold
     ++counts.gold_unplaced;
     if (!placed) return;
     ++counts.placed_without_gold;
-    report_.explanations.push_back(article_id + "  place     " + Describe(event) + " at " +
-                                   where + ", gold: nowhere");
+    report_.explanations.push_back(article_id + "  place     " + Describe(event) + " at " + where +
+                                   ", gold: nowhere");
     return;
   }
   ++counts.gold_placed;

@@ -57,10 +57,10 @@ struct Counts {
 
 // Placement on matched events (issue 14).
 struct PlaceCounts {
-  int gold_placed = 0;    // matched events whose gold has a place
-  int country_right = 0;  // ... placed in the gold's country
-  int adm1_right = 0;     // ... and in its first-level division (or both a whole country)
-  int gold_unplaced = 0;  // matched events whose gold has no place
+  int gold_placed = 0;          // matched events whose gold has a place
+  int country_right = 0;        // ... placed in the gold's country
+  int adm1_right = 0;           // ... and in its first-level division (or both a whole country)
+  int gold_unplaced = 0;        // matched events whose gold has no place
   int placed_without_gold = 0;  // ... that warta placed all the same
   bool scored() const { return gold_placed + gold_unplaced > 0; }
   double CountryRate() const;
@@ -75,7 +75,7 @@ struct EvalReport {
   std::map<std::string, Counts> by_root;      // strict, by gold or coded root
   std::map<std::string, Counts> by_language;  // strict
   PlaceCounts places;
-  std::vector<std::string> explanations;      // one line per miss or spurious event
+  std::vector<std::string> explanations;  // one line per miss or spurious event
   int articles = 0;
 };
 

@@ -82,10 +82,10 @@ TEST(EvalTest, PlacementIsScoredOnMatchedEvents) {
     return e;
   };
   evaluation.Add("p", "id",
-                 {at(Coded("IDN", "010", ""), "IDN", "IDN.KI"),     // right, by another name
-                  at(Coded("CHN", "111", ""), "CHN", "CHN.BJ"),     // a division for a country
-                  at(Coded("RUS", "016", ""), "RUS", ""),           // placed where gold has none
-                  at(Coded("USA", "190", ""), "EGY", "EGY.C")});    // "Cairo Governorate"
+                 {at(Coded("IDN", "010", ""), "IDN", "IDN.KI"),   // right, by another name
+                  at(Coded("CHN", "111", ""), "CHN", "CHN.BJ"),   // a division for a country
+                  at(Coded("RUS", "016", ""), "RUS", ""),         // placed where gold has none
+                  at(Coded("USA", "190", ""), "EGY", "EGY.C")});  // "Cairo Governorate"
   EvalReport report = evaluation.Finish();
   EXPECT_EQ(report.places.gold_placed, 3);
   EXPECT_EQ(report.places.country_right, 3);

@@ -324,8 +324,8 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
       if (trace != nullptr) TraceEvent(coded, trace);
       events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
       if (std::optional<PlaceInText> place = placer.Place(WordsOf(coded))) {
-        events.back().location = WrittenLocation(*r.gazetteer, article, cleaned,
-                                                 sentence.tokens, *place, "written");
+        events.back().location =
+            WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens, *place, "written");
       }
     }
   }

@@ -99,17 +99,17 @@ std::string CodeProblem(Feature feature, const std::string& code) {
 }
 
 // One record as a place; false (with the problem reported) when it is bad.
-bool ParsePlace(const std::string& path, const TsvRecord& record, Diagnostics* diag,
-                Place* place) {
+bool ParsePlace(const std::string& path, const TsvRecord& record, Diagnostics* diag, Place* place) {
   auto error = [&](const std::string& message) {
     diag->Error(path, record.line, message);
     return false;
   };
   const auto& f = record.fields;
   if (f.size() != 6 && f.size() != 7) {
-    return error("expected 6 or 7 tab-separated fields (id, feature, lat, lon, code, names[, "
-                 "flags]), got " +
-                 std::to_string(f.size()));
+    return error(
+        "expected 6 or 7 tab-separated fields (id, feature, lat, lon, code, names[, "
+        "flags]), got " +
+        std::to_string(f.size()));
   }
   place->id = f[0];
   std::vector<std::string> parts = Split(f[0], '.');

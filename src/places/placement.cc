@@ -151,8 +151,9 @@ bool ArticlePlacer::WithParentAfter(const std::vector<Token>& tokens, size_t at,
   if (place->context.empty()) return false;
   // Keep the readings that lie inside a place written after them.
   std::erase_if(place->places, [&](int reading) {
-    return std::none_of(place->context.begin(), place->context.end(),
-                        [&](int parent) { return reading != parent && gazetteer_.Within(reading, parent); });
+    return std::none_of(place->context.begin(), place->context.end(), [&](int parent) {
+      return reading != parent && gazetteer_.Within(reading, parent);
+    });
   });
   return !place->places.empty();
 }
@@ -204,13 +205,12 @@ std::optional<PlaceInText> ArticlePlacer::Place(const EventWords& event) const {
     // "Beijing mengecam": the event's own actor is no place of it, unless a
     // place word says it is one ("pengungsi di Rafah") and is not the word
     // for an addressee ("talked to China").
-    bool actor = Overlaps(written.name_begin, written.name_end, event.source_begin,
-                          event.source_end) ||
-                 Overlaps(written.name_begin, written.name_end, event.target_begin,
-                          event.target_end);
+    bool actor =
+        Overlaps(written.name_begin, written.name_end, event.source_begin, event.source_end) ||
+        Overlaps(written.name_begin, written.name_end, event.target_begin, event.target_end);
     if (actor && (!written.after_place_word || written.oblique)) continue;
     if (event.statement && !OutsideWhatIsSaid(written, event)) continue;
-    size_t distance = written.begin >= event.verb_end ? written.begin - event.verb_end
+    size_t distance = written.begin >= event.verb_end   ? written.begin - event.verb_end
                       : written.end <= event.verb_begin ? event.verb_begin - written.end
                                                         : 0;
     if (nearest == nullptr || distance < nearest_distance) {
@@ -235,10 +235,9 @@ std::optional<PlaceInText> ArticlePlacer::Place(const EventWords& event) const {
 // the verb: only a place right after the verb ("mengatakan di Jakarta") or
 // before the speaker is the statement's. When the verb comes first ("kata
 // Anis"), what is said precedes it: a place after the verb and the speaker.
-bool ArticlePlacer::OutsideWhatIsSaid(const WrittenPlace& written,
-                                      const EventWords& event) const {
-  bool speaker_first = event.source_begin < event.source_end &&
-                       event.source_end <= event.verb_begin;
+bool ArticlePlacer::OutsideWhatIsSaid(const WrittenPlace& written, const EventWords& event) const {
+  bool speaker_first =
+      event.source_begin < event.source_end && event.source_end <= event.verb_begin;
   if (speaker_first) {
     return written.end <= event.source_begin ||
            (written.begin >= event.verb_end && written.begin <= event.verb_end + 2);

@@ -114,7 +114,7 @@ struct EventWords {
   // A visit (042) or force (18-20): a target written as a place is where it
   // happened ("mengunjungi Moskow", "roket menghantam Israel utara").
   bool target_is_where = false;
-  bool statement = false;              // a speech verb: what is said has places of its own
+  bool statement = false;  // a speech verb: what is said has places of its own
 };
 
 // An event's place as the sentence writes it.

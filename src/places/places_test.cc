@@ -125,8 +125,8 @@ TEST_F(PlacesTest, NamesFollowTheCaseRulesAndKeepEveryReading) {
     std::vector<std::string> ids;
   } cases[] = {
       {"AS", 1, {"USA"}},
-      {"as", 0, {}},              // an acronym only in capitals
-      {"jakarta", 0, {}},         // a capitalised name only with a capital
+      {"as", 0, {}},       // an acronym only in capitals
+      {"jakarta", 0, {}},  // a capitalised name only with a capital
       {"Jakarta Raya", 2, {"IDN.JK"}},
       {"Georgia", 1, {"GEO", "USA.GA"}},  // shared: every reading, in file order
   };
@@ -177,7 +177,7 @@ struct PlaceCase {
   const char* verb;
   const char* source;
   const char* target;
-  const char* place;  // expected id, "" for none
+  const char* place;         // expected id, "" for none
   const char* written = "";  // the place as written, when checked
   bool statement = false;
   bool target_is_where = false;
@@ -197,8 +197,7 @@ TEST_F(PlacesTest, EventsArePlacedWhereTheirSentenceSays) {
       {"Beijing mengecam Jepang.", "mengecam", "Beijing", "Jepang", ""},
       {"Beijing, Tiongkok mengecam Jepang.", "mengecam", "Beijing", "Jepang", ""},
       // ... unless a place word says so; but not the word for an addressee.
-      {"Jepang mengecam Tiongkok di Beijing.", "mengecam", "Jepang", "Tiongkok",
-       "CHN.BJ.beijing"},
+      {"Jepang mengecam Tiongkok di Beijing.", "mengecam", "Jepang", "Tiongkok", "CHN.BJ.beijing"},
       {"Japan talked to China.", "talked", "Japan", "China", ""},
       // A name that is also a word: right after the place word only.
       {"Polisi menangkap Ali di Batu.", "menangkap", "Polisi", "Ali", "IDN.JI.batu"},
@@ -211,8 +210,7 @@ TEST_F(PlacesTest, EventsArePlacedWhereTheirSentenceSays) {
        "IDN.KI.samarinda"},
       // Shared names: the parent written after it chooses.
       {"Tentara menyerang di Georgia.", "menyerang", "Tentara", "", "GEO"},
-      {"Polisi menangkap Ali di Atlanta, Georgia.", "menangkap", "Polisi", "Ali",
-       "USA.GA.atlanta"},
+      {"Polisi menangkap Ali di Atlanta, Georgia.", "menangkap", "Polisi", "Ali", "USA.GA.atlanta"},
       // A statement is placed where it is made, not where what is said happened.
       {"Anis mengatakan, Ali ditangkap di Samarinda.", "mengatakan", "Anis", "", "", "", true},
       {"Ali ditangkap, kata Anis di Jakarta.", "kata", "Anis", "", "IDN.JK.jakarta", "", true},

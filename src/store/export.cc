@@ -92,7 +92,7 @@ std::string GdeltRow(const StoredEvent& s) {
   std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
   out += std::string(goldstein) + '\t' + std::to_string(s.num_mentions) + '\t' +
          std::to_string(s.num_sources) + '\t' + std::to_string(s.num_articles) + '\t';
-  out += '\t';                                  // AvgTone: warta measures no tone
+  out += '\t';  // AvgTone: warta measures no tone
   // Actor1Geo and Actor2Geo: warta does not yet place actors apart from
   // their events, so these stay empty.
   GdeltGeo(std::nullopt, &out);

@@ -435,9 +435,10 @@ TEST_F(StoreTest, ExportFormats) {
   std::string row = ExportRow(placed, ExportFormat::kGdelt);
   std::vector<std::string> columns = Split(row.substr(0, row.size() - 1), '\t');
   ASSERT_EQ(columns.size(), static_cast<size_t>(kGdeltColumns)) << row;
-  const std::vector<std::string> action_geo = {
-      "4", "Samarinda, Kalimantan Timur, Indonesia", "ID", "ID14", "", "-0.5000", "117.1500",
-      "IDN.KI.samarinda"};
+  const std::vector<std::string> action_geo = {"4",        "Samarinda, Kalimantan Timur, Indonesia",
+                                               "ID",       "ID14",
+                                               "",         "-0.5000",
+                                               "117.1500", "IDN.KI.samarinda"};
   EXPECT_EQ(std::vector<std::string>(columns.begin() + 51, columns.begin() + 59), action_geo);
   EXPECT_EQ(columns[35], "");  // Actor1Geo_Type: actors are not placed apart
   placed.event.location->feature = "country";
