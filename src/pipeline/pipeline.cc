@@ -326,6 +326,10 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
       if (std::optional<PlaceInText> place = placer.Place(WordsOf(coded))) {
         events.back().location =
             WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens, *place, "written");
+        if (trace != nullptr) {
+          *trace += "    at " + events.back().location->id + " \"" + events.back().location->name +
+                    "\"\n";
+        }
       }
     }
   }
