@@ -60,4 +60,7 @@ inline std::string FindWebDir(const std::string& flag) {
 // `warta ingest|query|export|stats|serve ...`: the database commands (store_commands.cc).
 int RunStoreCommand(const std::string& command, int argc, char** argv);
 
+// `warta watch ...`: keep a database current from folders and feeds (watch_command.cc).
+int RunWatchCommand(int argc, char** argv);
+
 }  // namespace warta::cli

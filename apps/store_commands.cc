@@ -36,6 +36,10 @@ const char* kStoreUsage = R"(usage:
       --quad N      quad class 1-4
       --from DATE  --to DATE   event date range (YYYY-MM-DD)
       --lang id|en  --source OUTLET  --story ID
+      --place X     where the event happened: a gazetteer id and every place
+                    inside it (IDN.JI: Jawa Timur; IDN: Indonesia), or a place's
+                    name as written or its province's (Surabaya, Jawa Timur)
+      --near LAT,LON,KM  within KM kilometres of a point (-7.25,112.75,50)
       --modality M  asserted (the default), alleged, intended, comma-separated, or any
       --negated N   no (the default), yes or any
       --statements S  yes (the default) or no: no leaves out statements
@@ -59,10 +63,11 @@ struct Flags {
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
   static const char* kWithValue[] = {
-      "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",   "--country",
-      "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",    "--from",
-      "--to",    "--lang", "--source", "--story",     "--limit",    "--format",  "--offset",
-      "--port",  "--host", "--web",    "--threads",   "--modality", "--negated", "--statements"};
+      "--db",      "--jobs",     "--batch",   "--published",  "--data",   "--actor",
+      "--country", "--agent",    "--name",    "--dyad",       "--code",   "--root",
+      "--quad",    "--from",     "--to",      "--lang",       "--source", "--story",
+      "--limit",   "--format",   "--offset",  "--port",       "--host",   "--web",
+      "--threads", "--modality", "--negated", "--statements", "--place",  "--near"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -264,7 +269,8 @@ int RunStats(const Flags& flags) {
                              {"language", &s.by_language},
                              {"root", &s.by_root},
                              {"month", &s.by_month},
-                             {"source", &s.by_source}}) {
+                             {"source", &s.by_source},
+                             {"place (the busiest)", &s.by_place}}) {
     std::cout << "\nby " << title << ":\n";
     for (const auto& [key, count] : *rows) std::cout << "  " << key << "\t" << count << "\n";
   }

@@ -40,6 +40,7 @@ usage:
   warta export --db DB --format F  every event: table, jsonl, csv or gdelt
   warta stats --db DB              counts by language, root, month and source
   warta serve --db DB [--port N]   the web page and JSON API over the database
+  warta watch --db DB SOURCE...    keep DB current from folders and feeds
   warta eval GOLD ARTICLES         code ARTICLES (.jsonl) and score against GOLD
                                    (.jsonl gold events); --explain lists every
                                    missed and spurious event
@@ -279,6 +280,7 @@ int main(int argc, char** argv) {
       command == "serve") {
     return warta::cli::RunStoreCommand(command, argc, argv);
   }
+  if (command == "watch") return warta::cli::RunWatchCommand(argc, argv);
   int first = 2;
   if (command == "dict") {
     if (argc < 3 || std::strcmp(argv[2], "check") != 0) return Fail("usage: warta dict check");

@@ -69,7 +69,9 @@ std::string FakeWebFolder() {
   std::string dir = Fresh("warta-fake-web");
   for (const char* file :
        {"index.html", "app.js", "style.css", "node_modules/chart.js/dist/chart.umd.js",
-        "node_modules/cytoscape/dist/cytoscape.min.js"}) {
+        "node_modules/cytoscape/dist/cytoscape.min.js", "map.js",
+        "node_modules/topojson-client/dist/topojson-client.min.js",
+        "node_modules/world-atlas/countries-50m.json"}) {
     fs::create_directories(fs::path(dir + "/" + file).parent_path());
     std::ofstream(dir + "/" + file) << "/* placeholder */\n";
   }

@@ -1,6 +1,6 @@
 // The page of `warta serve`: filters in the URL, a dyad timeline (Chart.js),
-// an actor network (Cytoscape.js) and the event list with highlighted
-// evidence, all from the JSON API (README.md, "The web page and its API").
+// an actor network (Cytoscape.js), a map of the events' places (map.js) and
+// the event list with highlighted evidence, all from the JSON API (README.md, "The web page and its API").
 // Every value from the database reaches the page through textContent, never
 // as HTML.
 "use strict";
@@ -10,7 +10,9 @@ const MAX_EDGES = 120;
 const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const QUAD_COLOURS = ["#6baed6", "#2171b5", "#fd8d3c", "#cb181d"];
 const FILTER_NAMES = ["actor", "dyad", "directed", "root", "code", "quad", "from", "to", "lang", "source", "story",
-  "modality", "negated", "statements"];
+  "modality", "negated", "statements", "place", "near"];
+const TEXT_FILTERS = ["root", "code", "quad", "from", "to", "lang", "source", "negated", "place", "near"];
+const MAP_PLACES = 300;
 const MODALITIES = ["asserted", "alleged", "intended"];
 // The busiest actors carry their labels (fewer on a phone); the others show
 // theirs when pointed at.
@@ -22,6 +24,7 @@ const MIN_NETWORK_ZOOM = 0.85;
 const form = document.getElementById("filters");
 let timelineChart = null;
 let network = null;
+let mapPlaces = [];
 
 // The view is the URL's query string: filters, offset, period and the open event.
 function viewFromUrl() {
@@ -43,7 +46,7 @@ function fillForm(view) {
   form.dyad_a.value = a || "";
   form.dyad_b.value = b || "";
   form.directed.checked = view.get("directed") === "true";
-  for (const name of ["root", "code", "quad", "from", "to", "lang", "source", "negated"]) {
+  for (const name of TEXT_FILTERS) {
     form[name].value = view.get(name) || "";
   }
   // No modality in the URL: asserted only, as the API counts by default.
@@ -64,7 +67,7 @@ function viewFromForm() {
     view.set("dyad", form.dyad_a.value.trim() + ":" + form.dyad_b.value.trim());
     if (form.directed.checked) view.set("directed", "true");
   }
-  for (const name of ["root", "code", "quad", "from", "to", "lang", "source", "negated"]) set(name, form[name].value);
+  for (const name of TEXT_FILTERS) set(name, form[name].value);
   const checked = modalityBoxes().filter((box) => box.checked).map((box) => box.value);
   if (checked.length === MODALITIES.length) view.set("modality", "any");
   else if (checked.length && checked.join(",") !== "asserted") view.set("modality", checked.join(","));
@@ -118,7 +121,8 @@ async function render() {
   showError(null);
   showEmpty(false);  // the charts draw into visible boxes, then step aside if nothing matched
   try {
-    const [, total] = await Promise.all([renderSummary(), renderEvents(view), renderTimeline(view), renderNetwork(view)]);
+    const [, total] = await Promise.all([renderSummary(), renderEvents(view), renderTimeline(view), renderNetwork(view),
+      renderMap(view)]);
     showEmpty(total === 0);
     if (view.get("event")) await renderDetail(view.get("event"));
     else document.getElementById("event-detail").hidden = true;
@@ -134,6 +138,7 @@ function showEmpty(empty) {
   document.body.classList.toggle("no-events", empty);
   document.getElementById("timeline-section").hidden = empty;
   document.getElementById("network-section").hidden = empty;
+  document.getElementById("map-section").hidden = empty;
 }
 
 // The database's size, read once: counting by month and source costs a scan.
@@ -187,6 +192,7 @@ function eventRow(event, view) {
     [actorLabel(event.source), "Source"],
     [event.cameo + " " + event.cameo_label, "Event"],
     [actorLabel(event.target), "Target"],
+    [event.location ? event.location.name : "—", "Place"],
     [event.num_mentions + " / " + event.num_sources, "Reports"],
   ];
   for (const [text, label] of cells) {
@@ -362,6 +368,67 @@ function renderTimelineTable(timeline, sides) {
   }
 }
 
+// A place's mean Goldstein value: red for conflict, through grey, to blue for
+// cooperation; full colour from ±5, since means over many events seldom
+// reach further (the legend says so).
+const PLACE_COLOUR_LIMIT = 5;
+function placeColour(value) {
+  const t = Math.max(-1, Math.min(1, (value || 0) / PLACE_COLOUR_LIMIT));
+  const grey = [170, 170, 170];
+  const end = t < 0 ? [203, 24, 29] : [33, 102, 172];
+  return "rgb(" + grey.map((g, i) => Math.round(g + (end[i] - g) * Math.abs(t))).join(",") + ")";
+}
+
+// Filters the page by a place (a click on the map or its table).
+function pickPlace(place) {
+  const v = viewFromUrl();
+  v.set("place", place.id);
+  v.delete("offset");
+  v.delete("event");
+  go(v);
+}
+
+// "-7.25,112.75,50" as {lat, lon, km}; null when not that (the API says why).
+function parseNear(text) {
+  const parts = (text || "").split(",").map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)) || parts[2] <= 0) return null;
+  return { lat: parts[0], lon: parts[1], km: parts[2] };
+}
+
+async function renderMap(view) {
+  const params = apiFilters(view);
+  params.set("limit", MAP_PLACES);
+  const answer = await api("/api/places", params);
+  mapPlaces = answer.places;
+  await WartaMap.draw(document.getElementById("map"), answer.places,
+    { near: parseNear(view.get("near")), colour: placeColour, pick: pickPlace });
+  const shown = answer.places.reduce((n, p) => n + p.events, 0);
+  const notes = [];
+  if (answer.unplaced) notes.push(answer.unplaced + (answer.unplaced === 1 ? " event has" : " events have") + " no place and are not on the map.");
+  if (shown < answer.placed) notes.push("The " + answer.places.length + " busiest places are shown, with " + shown + " of the " + answer.placed + " placed events.");
+  document.getElementById("map-note").textContent = notes.join(" ");
+  renderPlacesTable(answer.places);
+}
+
+function renderPlacesTable(places) {
+  const body = document.querySelector("#places-table tbody");
+  body.replaceChildren();
+  for (const place of places) {
+    const row = element("tr");
+    row.dataset.place = place.id;
+    row.tabIndex = 0;
+    const swatch = element("span", null, "swatch");
+    swatch.style.background = placeColour(place.goldstein);
+    const name = element("td", place.name);
+    name.prepend(swatch);
+    row.append(name, element("td", place.id), element("td", place.adm1 || "—"), element("td", place.country),
+      element("td", String(place.events)), element("td", String(place.goldstein)));
+    row.onclick = () => pickPlace(place);
+    row.onkeydown = (e) => { if (e.key === "Enter") pickPlace(place); };
+    body.append(row);
+  }
+}
+
 // Red for conflict (-10) through grey (0) to green for cooperation (+10).
 function goldsteinColour(value) {
   const t = Math.max(-1, Math.min(1, (value || 0) / 10));
@@ -483,4 +550,5 @@ render();
 window.warta = {
   get timeline() { return timelineChart; },
   get network() { return network; },
+  get places() { return mapPlaces; },
 };

@@ -246,6 +246,9 @@ const ActorEntry* ActorDictionary::PersonByOneName(const std::string& word,
       if (entry_rank != rank) continue;
       const ActorEntry& person = entries_[entry];
       if (!agent.empty() && OfficeOn(person, date)->code.substr(3) != agent) continue;
+      // ("kata Jafar" in Jakarta is not Jordan's Jafar Hassan: only where
+      // people go by their first name does a first name alone name them.)
+      if (rank == 1 && first_name_countries_.count(person.country) == 0) continue;
       if (found != &person) ++count;
       found = &person;
     }
@@ -264,11 +267,15 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
       {"not_name", Cue::kNotName}, {"detained", Cue::kDetained}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
+    if (f.size() == 2 && f[0] == "first_names") {
+      for (const std::string& code : Split(f[1], '|')) first_name_countries_.insert(std::string(Trim(code)));
+      continue;
+    }
     auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();
     if (cue == kCues.end()) {
       diag->Error(file.path, record.line,
                   "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
-                  "passive, adverb, stance, place_part or not_name");
+                  "passive, adverb, stance, detained, place_part, not_name or first_names");
       continue;
     }
     for (const std::string& phrase : Split(f[1], '|')) {
@@ -995,6 +1002,7 @@ std::vector<Mention> ActorTracker::Recognise(const std::vector<Token>& tokens) {
   }
   NameRoleHolders(tokens, &mentions);
   FindSpeakers(tokens, &mentions);
+  TakeApposedRoles(tokens, &mentions);
   ++sentences_seen_;
   return mentions;
 }

@@ -25,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -120,6 +121,9 @@ class ActorDictionary {
   std::array<PhraseTable<int>, static_cast<size_t>(Cue::kCount)> cues_;
   // One name word (as written) → (person entry, 0 alias / 1 first / 2 last).
   std::map<std::string, std::vector<std::pair<size_t, int>>> one_names_;
+  // Countries whose people the news names by their first name alone
+  // ("Jafar", "Thaksin"); grammar line `first_names`.
+  std::set<std::string> first_name_countries_;
   std::unordered_set<std::string> common_words_;
 };
 
@@ -194,6 +198,10 @@ class ActorTracker {
   void NameRoleHolders(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
   // ", kata Anis", "menurut Akbar", "Sufyan menilai": unlisted speakers.
   void FindSpeakers(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  // "Ubedillah Badrun, pengamat politik dari UNJ": a role in apposition is
+  // the named person's.
+  void TakeApposedRoles(const std::vector<Token>& tokens, std::vector<Mention>* mentions);
+  bool VerbFollows(const std::vector<Token>& tokens, size_t k) const;
   // Length of the capitalised name at tokens[i] (honorific, then 1-4 words
   // none of which is taken or a non-name), or 0.
   size_t NameRun(const std::vector<Token>& tokens, size_t i, const std::vector<bool>& taken) const;

@@ -290,6 +290,21 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         GrammarCase{"Ketua Komisi II DPR RI Budi Santosa Wirya menilai usul itu keliru.",
                     "IDNLEG Budi Santosa Wirya", "", false},
+        // A foreign leader's first name alone is not that leader (people of
+        // Indonesia, Thailand, ... go by first names; others by last names).
+        GrammarCase{"Fraksi tidak bisa menahan kepergiannya, kata Benny.", "", "Gantz", false},
+        GrammarCase{"Pemerintah tidak bisa menahan kepergiannya, kata Netanyahu.",
+                    "ISRGOV Benjamin Netanyahu", "", false},
+        GrammarCase{"Fraksi tidak bisa menahan kepergiannya, kata Prabowo.",
+                    "IDNGOV Prabowo Subianto", "", false},
+        // A role in apposition after an attribution is the speaker's; a noun
+        // that opens what is said after the comma is not.
+        GrammarCase{"Menteri itu keliru, kata Ubedillah Badrun, pengamat politik dari UNJ.",
+                    "EDU Ubedillah Badrun", "", false},
+        GrammarCase{"Sejak awal, kata Agung, Menteri berasal dari Golkar sudah tahu.", "",
+                    "GOV Agung", false},
+        // A name opening a clause before a passive verb of justice is a person.
+        GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",
                     "IDNPTY Rina Kartikasari", "", false},
         GrammarCase{"Hakim Pengadilan Negeri Medan Darmo Sitepu menolak eksepsi.",

@@ -27,6 +27,11 @@ bool LooksActiveVerb(const Token& token) {
          (w.compare(0, 2, "me") == 0 || w.compare(0, 3, "ber") == 0);
 }
 
+// "-nya": a word that refers back to someone named before.
+bool HasClitic(const std::string& word) {
+  return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+}
+
 std::string Join(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::string text;
   for (size_t i = begin; i < end; ++i) {
@@ -232,6 +237,52 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
     // The places passed over belong to the office; the person replaces them.
     mentions->erase(mentions->begin() + m, mentions->begin() + next);
     mentions->insert(mentions->begin() + m, std::move(person));
+  }
+}
+
+// Whether tokens[k] goes on as a clause: an adverb, a negation or an
+// intention, or an Indonesian active verb ("berasal", "tak", "akan").
+bool ActorTracker::VerbFollows(const std::vector<Token>& tokens, size_t k) const {
+  if (k >= tokens.size()) return false;
+  if (dictionary_.MatchCue(Cue::kAdverb, tokens, k) > 0) return true;
+  if (lexicon_.Is(LexiconKind::kNegation, tokens, k) || lexicon_.Is(LexiconKind::kIntention, tokens, k)) {
+    return true;
+  }
+  return LooksActiveVerb(tokens[k]);
+}
+
+// "kata Alejandro Sanchez, mahasiswa doktoral di ...", "said John Smith, a
+// professor of law": a role right after a comma that follows a person the
+// text gives no role is that person's; the role is no actor of its own.
+void ActorTracker::TakeApposedRoles(const std::vector<Token>& tokens,
+                                    std::vector<Mention>* mentions) {
+  for (size_t m = 0; m + 1 < mentions->size(); ++m) {
+    Mention& person = (*mentions)[m];
+    if (!person.person || person.actors.size() != 1 || !person.actors.front().agent.empty()) {
+      continue;
+    }
+    size_t k = person.end;
+    if (k >= tokens.size() || tokens[k].text != ",") continue;
+    ++k;
+    if (k < tokens.size()) k += lexicon_.Match(LexiconKind::kDeterminer, tokens, k);
+    const Mention& role = (*mentions)[m + 1];
+    bool apposed = role.begin == k && !role.person && !role.named && !role.location &&
+                   !role.resolved && role.actors.size() == 1 &&
+                   !role.actors.front().agent.empty();
+    if (!apposed) continue;
+    // ("Menurut Hajrul, partainya tak ...", "kata Agung, Menteri berasal dari
+    // ...": after "menurut" or when a verb follows, the comma opens what is
+    // said, and the noun is its subject.)
+    if (dictionary_.MatchCue(Cue::kAccording, tokens, person.begin > 0 ? person.begin - 1 : 0) > 0 ||
+        HasClitic(tokens[role.end - 1].lower) || VerbFollows(tokens, role.end)) {
+      continue;
+    }
+    Actor& actor = person.actors.front();
+    actor.agent = role.actors.front().agent;
+    if (actor.country.empty()) actor.country = role.actors.front().country;
+    actor.code = actor.country + actor.agent;
+    Remember(actor, true);
+    mentions->erase(mentions->begin() + static_cast<std::ptrdiff_t>(m) + 1);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "events/recode.h"
 #include "events/speech.h"
 #include "events/suppression.h"
+#include "events/vocabulary.h"
 
 namespace warta {
 
@@ -72,6 +73,11 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
     CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
     if (clause.pattern->accuse) chain.inside_accusation = true;
     if (clause.pattern->say && !CodeWhatIsSaid(cx, verbs_, &clause, &base)) continue;
+    // ("Tedjo mengatakan KPK melanggar kesepakatan": a statement that finds
+    // fault makes what it says was done alleged, as an accusation verb does.)
+    if (clause.pattern->say && cameo::RootOf(CodeOf(base)) == cameo::kDisapprove) {
+      chain.inside_accusation = true;
+    }
     PairActors(cx, clause, base, state->last_meeting, &events);
   }
   DropStatements(&events);

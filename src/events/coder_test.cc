@@ -199,6 +199,16 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Densus 88 menangkap empat anggota jaringan yang sama.", "17", "IDNCOP 17 IDNCRM asserted"},
       {"Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda.", "14",
        "IDNEDU 14 IDNGOV asserted"},
+      // Naming someone a candidate endorses them; standing oneself is no act.
+      {"PDI Perjuangan menunjuk Joko Widodo sebagai calon presiden.", "05",
+       "IDNPTY 05 IDNGOV asserted"},
+      {"Menteri Hukum akan mencalonkan diri sebagai calon legislator.", "05", "none"},
+      // Talks told with a light verb and "dengan" are consultations with that one.
+      {"Ketua Umum Hanura belum melakukan pembahasan kabinet dengan Presiden Joko Widodo.", "04",
+       "IDNPTY 04 IDNGOV asserted negated"},
+      // A person held with no doer named: the article's state (IDN).
+      {"Waryono ditahan di rumah tahanan Guntur selama 20 hari pertama.", "17",
+       "IDN 17 IDN asserted"},
   };
   for (const CoderCase& c : cases) EXPECT_EQ(Summarise(c.text, c.root), c.expected) << c.text;
 }

@@ -31,6 +31,8 @@ int InvertedSpeaker(const Context& cx, const VerbMatch& verb, size_t limit) {
   if (before != "," && before != "”" && before != "\"" && before != "’") return -1;
   size_t at = verb.end;
   if (at < limit && cx.Is(LexiconKind::kDemonstrative, at)) ++at;
+  // (", kata seorang pejabat": the speaker is the official, one of a body.)
+  if (at < limit) at += cx.Match(LexiconKind::kOnePerson, at);
   for (size_t m = 0; m < cx.mentions().size(); ++m) {
     const Mention& mention = cx.mentions()[m];
     if (mention.begin != at) continue;
@@ -160,11 +162,15 @@ bool SpeakerActs(const Context& cx, const Clause& clause) {
 
 // "Seorang nelayan di Ranai mengatakan ...", "a resident said": one of the
 // people, speaking for no one.
+// "kata seorang pejabat kementerian", "a senior official said": one of a
+// body's people, unnamed, is an anonymous source (CODING.md: no statement).
 bool PrivatePerson(const Context& cx, const Mention& speaker) {
   if (speaker.begin == 0 || speaker.actors.empty()) return false;
+  if (!cx.Is(LexiconKind::kOnePerson, speaker.begin - 1)) return false;
   const std::string& agent = speaker.actors.front().agent;
   bool ordinary = agents::IsOrdinaryPeople(agent) || agent.empty();
-  return ordinary && cx.Is(LexiconKind::kOnePerson, speaker.begin - 1);
+  bool anonymous = !speaker.person && !speaker.named;
+  return ordinary || anonymous;
 }
 
 // "Menurut WHO, sedikitnya 16 rumah sakit ...": a comment that reports
@@ -275,7 +281,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
     return false;
   }
   bool role_known = speaker >= 0 && !cx.mentions()[speaker].actors.empty() &&
-                    !cx.mentions()[speaker].actors.front().agent.empty();
+                    !agents::SpeaksOnlyOnPolitics(cx.mentions()[speaker].actors.front().agent);
   if (!role_known && !Political(cx, {0, cx.tokens().size()}, speaker)) return false;
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
   return true;
@@ -374,8 +380,10 @@ void DropStatements(std::vector<CodedEvent>* events) {
   // beside a more specific statement of its speaker's.
   // (An act only intended, "mengapa Jokowi akan menolak", is what is said,
   // not a fact the saying attributes.)
+  // (An act only alleged, "mengatakan KPK melanggar kesepakatan", is what is
+  // said too.)
   bool reports_act = std::any_of(events->begin(), events->end(), [](const CodedEvent& e) {
-    return !e.pattern->say && e.modality != Modality::kIntended;
+    return !e.pattern->say && e.modality == Modality::kAsserted;
   });
   auto plain = [](const CodedEvent& e) { return CodeOf(e) == cameo::kCommentCode; };
   auto more_specific = [&](const CodedEvent& e) {

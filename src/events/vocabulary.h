@@ -133,9 +133,15 @@ inline bool Riots(const std::string& agent) { return IsOrdinaryPeople(agent) && 
 // dikutip Reuters", "menurut laporan Al Jazeera") — journalists' words are no
 // statement (CODING.md).
 inline bool SpeaksWithoutPoliticalRole(const std::string& agent) {
-  return (IsOrdinaryPeople(agent) && agent != "LAB") || agent == "HLH" || agent == "BUS" ||
-         agent == "MED";
+  return (IsOrdinaryPeople(agent) && agent != "LAB" && agent != "EDU") || agent == "HLH" ||
+         agent == "BUS" || agent == "MED";
 }
+
+// Speakers whose words count only on a political matter: someone the text
+// gives no role, and scholars and students ("pengamat politik dari UNJ",
+// "a professor of law") — an analyst's verdict on a minister is a statement,
+// a student's words on sorting pictures are not.
+inline bool SpeaksOnlyOnPolitics(const std::string& agent) { return agent.empty() || agent == "EDU"; }
 
 // Irregular shooters: rebels, criminals and police; their force on people who
 // are no armed party is unconventional violence (180).

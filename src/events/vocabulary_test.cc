@@ -53,7 +53,7 @@ TEST(VocabularyTest, AgentGroupsTableDriven) {
     const char* agent;
     bool ordinary, riots, silent, irregular, armed;
   } cases[] = {
-      {"CVL", true, true, true, false, false},   {"EDU", true, true, true, false, false},
+      {"CVL", true, true, true, false, false},   {"EDU", true, true, false, false, false},
       {"LAB", true, true, false, false, false},  {"REF", true, false, true, false, false},
       {"HLH", false, false, true, false, false}, {"BUS", false, false, true, false, false},
       {"REB", false, false, false, true, true},  {"CRM", false, false, false, true, true},

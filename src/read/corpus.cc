@@ -230,6 +230,23 @@ Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(const std::vector<std::
   return std::unique_ptr<CorpusReader>(new CorpusReader(inputs, stdin_format));
 }
 
+Result<std::unique_ptr<CorpusReader>> CorpusReader::OpenFilesAs(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  if (files.empty()) return Status::InvalidInput("no input files");
+  std::vector<std::string> paths, ids;
+  for (const auto& [path, id] : files) {
+    paths.push_back(path);
+    ids.push_back(id);
+  }
+  std::unique_ptr<CorpusReader> reader(new CorpusReader(std::move(paths), InputFormat::kAuto));
+  reader->ids_ = std::move(ids);
+  return reader;
+}
+
+bool CorpusReader::WalkReads(const std::string& name) {
+  return !name.empty() && !name.starts_with(".") && FormatByName(name) != InputFormat::kAuto;
+}
+
 bool CorpusReader::Next(ReadItem* item) {
   item->warning.clear();
   while (true) {
@@ -254,7 +271,12 @@ CorpusReader::Step CorpusReader::NextFile(FileRef* file, ReadItem* item) {
     std::error_code error;
     if (folders_.empty()) {
       if (next_input_ == inputs_.size()) return Step::kEnd;
-      const std::string& input = inputs_[next_input_++];
+      size_t index = next_input_++;
+      const std::string& input = inputs_[index];
+      if (index < ids_.size() && !ids_[index].empty()) {
+        *file = {input, ids_[index], InputFormat::kAuto};
+        return Step::kFile;
+      }
       if (input == "-") {
         *file = {input, "stdin", stdin_format_};
         return Step::kFile;

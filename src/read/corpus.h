@@ -45,6 +45,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "read/reader.h"
@@ -66,6 +67,15 @@ class CorpusReader {
   // format instead of detecting it.
   static Result<std::unique_ptr<CorpusReader>> Open(const std::vector<std::string>& inputs,
                                                     InputFormat stdin_format = InputFormat::kAuto);
+  // Reads `files` (path, id) as a folder walk would meet them: each file's
+  // articles take the id given ("inbox/day1/0001.txt"), not the file's own
+  // name. For a file that has just landed in a watched folder (warta watch),
+  // so it is the article the next full scan of the folder would read.
+  static Result<std::unique_ptr<CorpusReader>> OpenFilesAs(
+      const std::vector<std::pair<std::string, std::string>>& files);
+  // Whether a folder walk reads a file of this name (not hidden, a known
+  // extension; see above).
+  static bool WalkReads(const std::string& name);
   ~CorpusReader();
 
   // Fills *item and returns true, or returns false when every input is read.
@@ -91,6 +101,7 @@ class CorpusReader {
   Result<std::unique_ptr<FileItems>> OpenFile(const FileRef& file);
 
   std::vector<std::string> inputs_;
+  std::vector<std::string> ids_;  // the id of each input's articles; empty: by the rules above
   InputFormat stdin_format_;
   size_t next_input_ = 0;
   std::vector<Folder> folders_;  // the walk's stack, innermost last

@@ -17,6 +17,8 @@ namespace {
 constexpr long long kDefaultLimit = 50;
 constexpr long long kMaxLimit = 500;
 constexpr size_t kMaxFilledPeriods = 1200;  // about a century of months
+constexpr long long kDefaultPlaces = 200;
+constexpr long long kMaxPlaces = 2000;
 
 ApiResponse Error(int status, const std::string& message) {
   ApiResponse response;
@@ -80,6 +82,27 @@ void WriteTelling(const Telling& t, JsonWriter* json) {
     json->Key("evidence_parts");
     json->Raw(EvidenceParts(t.evidence));
   }
+  json->EndObject();
+}
+
+void WritePlace(const PlaceCount& place, JsonWriter* json) {
+  json->BeginObject();
+  for (auto [key, value] : {std::pair{"id", &place.id},
+                            {"name", &place.name},
+                            {"feature", &place.feature},
+                            {"country", &place.country},
+                            {"adm1", &place.adm1}}) {
+    json->Key(key);
+    json->StringOrNull(*value);
+  }
+  json->Key("lat");
+  json->Double(place.lat, 4);
+  json->Key("lon");
+  json->Double(place.lon, 4);
+  json->Key("events");
+  json->Int(place.events);
+  json->Key("goldstein");
+  json->Double(place.mean_goldstein, 2);
   json->EndObject();
 }
 
@@ -241,6 +264,7 @@ ApiResponse Api::Handle(const std::string& path, std::map<std::string, std::stri
   if (path == "/api/timeline") return Timeline(std::move(params));
   if (path == "/api/network") return NetworkOf(std::move(params));
   if (path == "/api/actors") return ActorsLike(params);
+  if (path == "/api/places") return PlacesOf(std::move(params));
   if (path == "/api/stats") return Statistics(params);
   const std::string event_prefix = "/api/event/";
   if (path.compare(0, event_prefix.size(), event_prefix) == 0) {
@@ -387,6 +411,32 @@ ApiResponse Api::NetworkOf(Params params) {
   return response;
 }
 
+ApiResponse Api::PlacesOf(Params params) {
+  long long limit = kDefaultPlaces;
+  std::string limit_text = Take(&params, "limit");
+  if (!limit_text.empty() && !ParseBoundedNumber(limit_text, 1, kMaxPlaces, &limit)) {
+    return Error(400, "limit must be a number from 1 to " + std::to_string(kMaxPlaces));
+  }
+  if (params.count("offset")) return Error(400, "/api/places takes no offset");
+  auto filter = Filter(params);
+  if (!filter.ok()) return Error(400, filter.status().message());
+  auto counts = Borrow()->Places(filter.value(), static_cast<int>(limit));
+  if (!counts.ok()) return StoreError(counts.status());
+  ApiResponse response;
+  JsonWriter json(&response.body);
+  json.BeginObject();
+  json.Key("placed");
+  json.Int(counts.value().placed);
+  json.Key("unplaced");
+  json.Int(counts.value().unplaced);
+  json.Key("places");
+  json.BeginArray();
+  for (const PlaceCount& place : counts.value().places) WritePlace(place, &json);
+  json.EndArray();
+  json.EndObject();
+  return response;
+}
+
 ApiResponse Api::ActorsLike(const Params& params) {
   for (const auto& [name, value] : params) {
     if (name != "q" && name != "limit") return Error(400, "unknown parameter " + name);
@@ -480,7 +530,8 @@ ApiResponse Api::Statistics(const Params& params) {
                            {"by_language", &s.by_language},
                            {"by_root", &s.by_root},
                            {"by_month", &s.by_month},
-                           {"by_source", &s.by_source}}) {
+                           {"by_source", &s.by_source},
+                           {"by_place", &s.by_place}}) {
     json.Key(key);
     json.BeginObject();
     for (const auto& [name, count] : *rows) {

@@ -15,10 +15,14 @@
 //                   with the events outside it counted
 //   /api/network    the filters, nodes (2-100, default 30): top actors and the
 //                   events between them
+//   /api/places     the filters, limit (1-2000, default 200): events and mean
+//                   Goldstein value per place (id, name, feature, country,
+//                   adm1, lat, lon), most events first, with the events
+//                   placed and not placed
 //   /api/actors     q (1-100 bytes), limit (1-50): actors for completion
 //   /api/event/ROW  one event with every telling's evidence and its story
 //   /api/stats      modality, negated, statements: counts by kind, language,
-//                   root, month and source
+//                   root, month, source and place
 // Like `warta query`, every endpoint counts only asserted, non-negated events
 // unless modality= or negated= ask for others, and leaves out statements
 // (CAMEO root 01) when statements=no (store.h, EventKinds).
@@ -88,6 +92,7 @@ class Api {
   ApiResponse Events(Params params);
   ApiResponse Timeline(Params params);
   ApiResponse NetworkOf(Params params);
+  ApiResponse PlacesOf(Params params);
   ApiResponse ActorsLike(const Params& params);
   ApiResponse OneEvent(const std::string& row, const Params& params);
   ApiResponse Statistics(const Params& params);

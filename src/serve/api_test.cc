@@ -61,6 +61,21 @@ Event MakeEvent(const std::string& text, const std::string& sentence, const Acto
   return e;
 }
 
+Location Place(const std::string& id, const std::string& name, double lat, double lon,
+               const std::string& adm1) {
+  Location l;
+  l.id = id;
+  l.name = name;
+  l.feature = adm1.empty() ? "country" : "city";
+  l.country = id.substr(0, 3);
+  l.adm1 = adm1;
+  l.adm1_id = adm1.empty() ? "" : id.substr(0, id.rfind('.'));
+  l.lat = lat;
+  l.lon = lon;
+  l.basis = "written";
+  return l;
+}
+
 CodedRecord Record(const std::string& id, const std::string& text, const std::string& outlet,
                    bool with_attack) {
   CodedRecord record;
@@ -82,6 +97,12 @@ CodedRecord Record(const std::string& id, const std::string& text, const std::st
     record.events.push_back(MakeEvent(text, sentence, State("RUS", "Russia"), "attacked",
                                       State("UKR", "Ukraine"), "190", 4, -10,
                                       Date::Month(2023, 10)));
+  }
+  // Placed (issue 14): the summit in Moscow, the attack in Kharkiv.
+  record.events[0].location = Place("RUS.MOW.moscow", "Moscow", 55.7558, 37.6173, "Moskva");
+  record.events[1].location = Place("RUS.MOW.moscow", "Moskow", 55.7558, 37.6173, "Moskva");
+  if (with_attack) {
+    record.events[2].location = Place("UKR.KK.kharkiv", "Kharkiv", 49.9935, 36.2304, "Kharkivska");
   }
   for (Event& e : record.events) e.article_id = id;
   for (Event& e : record.events) e.event_id += id;
@@ -113,6 +134,7 @@ class ApiTest : public ::testing::Test {
         MakeEvent(kKindsText, "Israel reportedly attacked Iran.", State("ISR", "Israel"),
                   "attacked", State("IRN", "Iran"), "190", 4, -10, Date::Day(2023, 11, 2));
     alleged.modality = Modality::kAlleged;
+    alleged.location = Place("IRN", "Iran", 32.0, 53.0, "");
     Event intended = MakeEvent(kKindsText, "The United States will visit North Korea in December.",
                                State("USA", "The United States"), "visit",
                                State("PRK", "North Korea"), "042", 1, 1.9, Date::Month(2023, 12));
@@ -287,7 +309,55 @@ TEST_F(ApiTest, StatsCountTheDatabase) {
   EXPECT_EQ(stats["events"], 4);
   EXPECT_EQ(stats["stories"], 3);
   EXPECT_EQ(stats["by_language"]["en"], 4);
+  EXPECT_EQ(stats["by_place"]["RUS.MOW.moscow Moscow"], 2);
+  EXPECT_EQ(stats["by_place"]["(no place)"], 1);
   ExpectBadRequest("/api/stats", {{"q", "1"}}, "no parameters");
+}
+
+TEST_F(ApiTest, PlacesAreCountedUnderTheFiltersMostEventsFirst) {
+  json places = Get("/api/places");
+  EXPECT_EQ(places["placed"], 3);
+  EXPECT_EQ(places["unplaced"], 1) << "the accusation has no place";
+  ASSERT_EQ(places["places"].size(), 2u);
+  const json& moscow = places["places"][0];
+  EXPECT_EQ(moscow["id"], "RUS.MOW.moscow");
+  EXPECT_EQ(moscow["name"], "Moscow") << "of the names as written, the first";
+  EXPECT_EQ(moscow["feature"], "city");
+  EXPECT_EQ(moscow["country"], "RUS");
+  EXPECT_EQ(moscow["adm1"], "Moskva");
+  EXPECT_DOUBLE_EQ(moscow["lat"].get<double>(), 55.7558);
+  EXPECT_DOUBLE_EQ(moscow["lon"].get<double>(), 37.6173);
+  EXPECT_EQ(moscow["events"], 2);
+  EXPECT_DOUBLE_EQ(moscow["goldstein"].get<double>(), 2.65);
+  EXPECT_EQ(places["places"][1]["id"], "UKR.KK.kharkiv");
+  EXPECT_DOUBLE_EQ(places["places"][1]["goldstein"].get<double>(), -10);
+
+  EXPECT_EQ(Get("/api/places", {{"limit", "1"}})["places"].size(), 1u);
+  EXPECT_EQ(Get("/api/places", {{"root", "19"}})["places"][0]["id"], "UKR.KK.kharkiv");
+  json any = Get("/api/places", {{"modality", "any"}, {"negated", "any"}});
+  EXPECT_EQ(any["placed"], 4) << "the alleged attack, placed in Iran";
+  EXPECT_EQ(Get("/api/places", {{"place", "UKR"}})["placed"], 1);
+  ExpectBadRequest("/api/places", {{"limit", "0"}}, "limit must be a number from 1 to 2000");
+  ExpectBadRequest("/api/places", {{"offset", "5"}}, "no offset");
+  ExpectBadRequest("/api/places", {{"near", "1,2"}}, "near must be LAT,LON,KM");
+}
+
+TEST_F(ApiTest, PlaceAndNearFilterEveryEndpoint) {
+  EXPECT_EQ(Get("/api/events", {{"place", "RUS"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"place", "RUS.MOW"}})["total"], 2);
+  EXPECT_EQ(Get("/api/events", {{"place", "moskow"}})["total"], 1) << "the name as written";
+  EXPECT_EQ(Get("/api/events", {{"place", "moskva"}})["total"], 2) << "the province's name";
+  EXPECT_EQ(Get("/api/events", {{"place", "Kyiv"}})["total"], 0);
+  EXPECT_EQ(Get("/api/events", {{"near", "50,36.5,100"}})["total"], 1);
+  EXPECT_EQ(Get("/api/events", {{"near", "50,36.5,1000"}})["total"], 3);
+  json timeline = Get("/api/timeline", {{"place", "UKR"}, {"range", "all"}});
+  long long dated = 0;
+  for (const json& bucket : timeline["buckets"])
+    dated += bucket["forward"]["events"].get<long long>();
+  EXPECT_EQ(dated, 1);
+  EXPECT_EQ(Get("/api/network", {{"place", "RUS"}})["edges"].size(), 2u);
+  ExpectBadRequest("/api/events", {{"near", "50,36.5,0"}}, "near: the distance");
+  ExpectBadRequest("/api/events", {{"near", "95,36.5,10"}}, "near: the latitude");
 }
 
 TEST_F(ApiTest, BadParametersGetClearRefusals) {

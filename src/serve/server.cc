@@ -38,6 +38,13 @@ const Asset kAssets[] = {
      "text/javascript; charset=utf-8"},
     {"/vendor/cytoscape.min.js", "node_modules/cytoscape/dist/cytoscape.min.js",
      "text/javascript; charset=utf-8"},
+    // The map: the world's countries as TopoJSON (Natural Earth 1:50m, from
+    // the world-atlas package) and the decoder; no tile server.
+    {"/map.js", "map.js", "text/javascript; charset=utf-8"},
+    {"/vendor/topojson-client.min.js", "node_modules/topojson-client/dist/topojson-client.min.js",
+     "text/javascript; charset=utf-8"},
+    {"/vendor/countries-50m.json", "node_modules/world-atlas/countries-50m.json",
+     "application/json"},
 };
 
 Result<std::string> ReadWhole(const std::filesystem::path& path) {

@@ -17,9 +17,9 @@ using Params = std::map<std::string, std::string>;
 
 const std::set<std::string>& KnownParameters() {
   static const std::set<std::string> known = {
-      "actor", "country", "agent",    "name",    "dyad",      "directed", "code",
-      "root",  "quad",    "from",     "to",      "lang",      "source",   "story",
-      "limit", "offset",  "modality", "negated", "statements"};
+      "actor", "country", "agent",    "name",    "dyad",       "directed", "code",
+      "root",  "quad",    "from",     "to",      "lang",       "source",   "story",
+      "limit", "offset",  "modality", "negated", "statements", "place",    "near"};
   return known;
 }
 
@@ -226,7 +226,66 @@ Status ParseEventShape(const Params& params, const std::string& prefix, QueryFil
   return Status::Ok();
 }
 
+// A decimal number ("-6.2", "106.8", "50"): no exponents, no "nan" or "inf".
+bool ParseDecimal(const std::string& text, double* out) {
+  size_t digits = 0, points = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '.') {
+      ++points;
+    } else if (!((c == '-' || c == '+') && i == 0)) {
+      return false;
+    }
+  }
+  if (digits == 0 || points > 1 || text.size() > 20) return false;
+  *out = std::stod(text);
+  return true;
+}
+
+// near=LAT,LON,KM: a point in decimal degrees and a radius in kilometres.
+Status ParseNear(const std::string& value, const std::string& name, QueryFilter* filter) {
+  std::vector<std::string> parts = Split(value, ',');
+  NearFilter near;
+  bool ok = parts.size() == 3 && ParseDecimal(std::string(Trim(parts[0])), &near.lat) &&
+            ParseDecimal(std::string(Trim(parts[1])), &near.lon) &&
+            ParseDecimal(std::string(Trim(parts[2])), &near.km);
+  if (!ok) {
+    return Status::InvalidInput(name +
+                                " must be LAT,LON,KM: decimal degrees and kilometres, e.g. "
+                                "-6.2,106.8,50: \"" +
+                                value + "\"");
+  }
+  if (near.lat < -90 || near.lat > 90) {
+    return Status::InvalidInput(name + ": the latitude must be from -90 to 90");
+  }
+  if (near.lon < -180 || near.lon > 180) {
+    return Status::InvalidInput(name + ": the longitude must be from -180 to 180");
+  }
+  if (near.km <= 0 || near.km > 20040) {  // half the Earth's circumference takes everything
+    return Status::InvalidInput(name + ": the distance must be more than 0 and at most 20040 km");
+  }
+  filter->near = near;
+  return Status::Ok();
+}
+
 }  // namespace
+
+bool IsPlaceId(const std::string& text) {
+  if (text.size() < 3 ||
+      !std::all_of(text.begin(), text.begin() + 3, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return false;
+  }
+  if (text.size() == 3) return true;
+  if (text[3] != '.' || text.back() == '.') return false;
+  for (size_t i = 4; i < text.size(); ++i) {
+    char c = text[i];
+    bool part = std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+    if (!part && !(c == '.' && text[i - 1] != '.')) return false;
+  }
+  return true;
+}
 
 bool ParseBoundedNumber(const std::string& text, long long min, long long max, long long* out) {
   if (text.empty() || text.size() > 12 ||
@@ -261,6 +320,11 @@ Result<QueryFilter> ParseQueryFilter(const Params& params, const FilterRules& ru
   filter.name = Get(params, "name");
   filter.source = Get(params, "source");
   filter.language = Get(params, "lang");
+  filter.place = std::string(Trim(Get(params, "place")));
+  if (!Get(params, "near").empty()) {
+    Status status = ParseNear(Get(params, "near"), prefix + "near", &filter);
+    if (!status.ok()) return status;
+  }
   if (!filter.language.empty() && filter.language != "id" && filter.language != "en") {
     return Status::InvalidInput(prefix + "lang must be id or en");
   }

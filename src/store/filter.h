@@ -12,8 +12,10 @@
 // lang (id|en), source, story, limit, offset, modality (asserted, alleged,
 // intended, comma-separated, or any; default asserted), negated (no, yes
 // or any; default no) and statements (yes or no; default yes; no leaves out
-// CAMEO root 01). A value holding a control character (NUL, tab, ...)
-// is refused, whatever its parameter.
+// CAMEO root 01), place (a gazetteer id such as IDN.JI, taking every place
+// inside it; a country's ISO alpha-3 code; or a place's name) and near
+// (LAT,LON,KM: within KM kilometres of the point). A value holding a control
+// character (NUL, tab, ...) is refused, whatever its parameter.
 #pragma once
 
 #include <map>
@@ -36,6 +38,11 @@ Result<QueryFilter> ParseQueryFilter(const std::map<std::string, std::string>& p
 
 // Parses a whole number within [min, max]; false for anything else ("", "-1", "1e3").
 bool ParseBoundedNumber(const std::string& text, long long min, long long max, long long* out);
+
+// Whether --place X is read as a gazetteer id (data/README.md: "IDN",
+// "IDN.JI", "IDN.JI.surabaya": three capitals, then dot-separated parts of
+// letters, digits and hyphens) rather than a place's name ("Surabaya").
+bool IsPlaceId(const std::string& text);
 
 // A CAMEO actor or country code as the store writes them: 3 to 15 capital letters or digits.
 bool IsActorCode(const std::string& text);

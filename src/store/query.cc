@@ -6,6 +6,8 @@
 
 #include "events/vocabulary.h"
 #include "store/filter.h"
+#include "store/geo.h"
+#include "store/location_columns.h"
 #include "store/store.h"
 
 namespace warta {
@@ -89,6 +91,45 @@ void AddKinds(const EventKinds& kinds, Where* where) {
   if (!kinds.statements) where->Add("cameo_root <> ?", {StatementRoot()});
 }
 
+// A number as bound text; compared with a place column, the column's REAL
+// affinity makes it a number again.
+std::string Number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", value);
+  return text;
+}
+
+// --place: a gazetteer id and everything inside it (a range of ids, which
+// the index answers: "IDN.JI." up to "IDN.JI/", '/' sorting right after
+// '.'), a country by its code, or a place by name.
+void AddPlace(const std::string& place, Where* where) {
+  if (!IsPlaceId(place)) {
+    where->Add("place_name = ? COLLATE NOCASE OR place_adm1 = ? COLLATE NOCASE", {place, place});
+    return;
+  }
+  std::string clause = "place_id = ? OR (place_id >= ? AND place_id < ?)";
+  std::vector<std::string> bound = {place, place + ".", place + "/"};
+  if (place.size() == 3) {  // a country: also an event placed by its country alone
+    clause += " OR place_country = ?";
+    bound.push_back(place);
+  }
+  where->Add(clause, bound);
+}
+
+// --near: the box around the circle first (a range on the indexed latitude),
+// then the exact distance.
+void AddNear(const NearFilter& near, Where* where) {
+  GeoBox box = BoxAround(near.lat, near.lon, near.km);
+  where->Add("place_lat BETWEEN ? AND ?", {Number(box.min_lat), Number(box.max_lat)});
+  if (!box.all_longitudes) {
+    where->Add("place_lon BETWEEN ? AND ?", {Number(box.min_lon), Number(box.max_lon)});
+  }
+  // The distance has no column affinity to turn the bound text into a
+  // number, and any number sorts before any text: cast it.
+  where->Add("warta_km(place_lat, place_lon, ?, ?) <= CAST(? AS REAL)",
+             {Number(near.lat), Number(near.lon), Number(near.km)});
+}
+
 Where Build(const QueryFilter& f) {
   Where where;
   AddKinds(f.kinds, &where);
@@ -151,6 +192,8 @@ Where Build(const QueryFilter& f) {
     where.Add("row IN (SELECT event FROM mentions WHERE outlet = ?)", {f.source});
   }
   if (f.story) where.Add("story_id = ?", {std::to_string(f.story)});
+  if (!f.place.empty()) AddPlace(f.place, &where);
+  if (f.near) AddNear(*f.near, &where);
   return where;
 }
 
@@ -221,6 +264,7 @@ StoredEvent ReadStoredEvent(const sql::Statement& s) {
   out.date_added = s.Text(32);
   out.source_url = s.Text(33);
   e.evidence = ReadEvidence(s, 34);
+  e.location = ReadLocation(s, 43);
   return out;
 }
 
@@ -242,8 +286,8 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
          "e.plover, e.modality, e.negated, e.confidence, e.language, e.first_article, "
          "e.published, e.num_mentions, e.num_articles, e.num_sources, e.date_added, a.url, "
          "m.evidence_start, m.evidence_end, m.evidence_text, m.source_start, m.source_end, "
-         "m.verb_start, m.verb_end, m.target_start, m.target_end FROM (" +
-         inner +
+         "m.verb_start, m.verb_end, m.target_start, m.target_end, " +
+         LocationColumnList("e.") + " FROM (" + inner +
          ") e LEFT JOIN articles a ON a.id = e.first_article "
          "LEFT JOIN mentions m ON m.event = e.row AND m.article = e.first_article "
          "AND m.event_id = e.event_id ORDER BY " +
@@ -346,6 +390,35 @@ Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
     if (kept.count(edge.source) && kept.count(edge.target)) network.edges.push_back(edge);
   }
   return network;
+}
+
+Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
+  Where where = Build(filter);
+  PlaceCounts counts;
+  auto totals = where.Prepare(
+      db_.get(), "SELECT COUNT(place_id), COUNT(*) - COUNT(place_id) FROM events" + where.sql);
+  if (!totals.ok()) return totals.status();
+  Status status;
+  if (totals.value()->Step(&status)) {
+    counts.placed = totals.value()->Int(0);
+    counts.unplaced = totals.value()->Int(1);
+  }
+  if (!status.ok()) return status;
+  // Per place the gazetteer's fields are the same on every event; the name as
+  // written may differ ("Surabaya", "surabaya"): the first in byte order.
+  auto stmt = where.Prepare(
+      db_.get(),
+      "SELECT place_id, MIN(place_name), MIN(place_feature), MIN(place_country), "
+      "MIN(place_adm1), MIN(place_lat), MIN(place_lon), COUNT(*), AVG(goldstein) FROM events" +
+          where.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 8 DESC, 1 LIMIT " +
+          std::to_string(std::max(0, limit)));
+  if (!stmt.ok()) return stmt.status();
+  for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
+    counts.places.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Double(5),
+                             s.Double(6), s.Int(7), s.Double(8)});
+  }
+  if (!status.ok()) return status;
+  return counts;
 }
 
 Result<std::vector<KnownActor>> Store::Actors(const std::string& text, int limit) {
@@ -451,7 +524,13 @@ Result<StoreStats> Store::Stats(const EventKinds& kinds) {
               which, &stats.by_month),
         group("SELECT IFNULL(source, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 "
               "ORDER BY 2 DESC",
-              none, &stats.by_source)}) {
+              none, &stats.by_source),
+        group("SELECT * FROM (SELECT place_id || ' ' || MIN(place_name), COUNT(*) FROM events" +
+                  which.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 2 DESC, " +
+                  "place_id LIMIT " + std::to_string(kStatsPlaces) +
+                  ") UNION ALL SELECT '(no place)', COUNT(*) FROM events" + which.sql +
+                  " AND place_id IS NULL HAVING COUNT(*) > 0",
+              which, &stats.by_place)}) {
     if (!s.ok()) return s;
   }
   // Every kind named, in a fixed order, even when none is stored.

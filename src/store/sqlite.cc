@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "store/geo.h"
+
 namespace warta::sql {
 
 namespace {
@@ -30,6 +32,20 @@ bool WalPending(const std::string& path) {
   return !error && size > 0;
 }
 
+// warta_km(lat1, lon1, lat2, lon2): the great-circle distance in kilometres,
+// null when any argument is null (an event without a place).
+void DistanceFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  double degrees[4];
+  for (int i = 0; i < argc; ++i) {
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+      sqlite3_result_null(context);
+      return;
+    }
+    degrees[i] = sqlite3_value_double(argv[i]);
+  }
+  sqlite3_result_double(context, GreatCircleKm(degrees[0], degrees[1], degrees[2], degrees[3]));
+}
+
 std::string Duration(std::chrono::milliseconds wait) {
   long long ms = wait.count();
   return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
@@ -48,6 +64,8 @@ Result<std::unique_ptr<Database>> Database::Connect(const std::string& path,
     return Status::InvalidInput(path + ": cannot open database: " + message);
   }
   sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
+  sqlite3_create_function(db, "warta_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          &DistanceFunction, nullptr, nullptr);
   std::unique_ptr<Database> database(new Database(db, path, options.busy_timeout));
   // Checked every few thousand virtual-machine steps: cheap, and often enough.
   sqlite3_progress_handler(db, 4096, &Database::CheckDeadline, database.get());

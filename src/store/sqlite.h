@@ -2,6 +2,8 @@
 // Statement (prepared, parameters bound by position). Errors are Status
 // values whose message names the database file and carries SQLite's message;
 // a database another process keeps locked past the busy timeout says so.
+// Every connection has the SQL function warta_km(lat1, lon1, lat2, lon2):
+// the great-circle distance in kilometres (geo.h).
 // Not thread-safe: one Database per thread.
 #pragma once
 

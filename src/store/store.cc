@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "store/location_columns.h"
 #include "util/hash.h"
 #include "util/text.h"
 
@@ -48,7 +49,10 @@ CREATE TABLE IF NOT EXISTS events(
   plover TEXT, modality TEXT, negated INTEGER, confidence REAL, language TEXT,
   first_article TEXT, published TEXT,
   num_mentions INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,
-  num_sources INTEGER NOT NULL DEFAULT 0, date_added TEXT NOT NULL);
+  num_sources INTEGER NOT NULL DEFAULT 0, date_added TEXT NOT NULL,
+  place_id TEXT, place_name TEXT, place_feature TEXT, place_country TEXT, place_adm1 TEXT,
+  place_adm1_id TEXT, place_fips TEXT, place_adm1_code TEXT, place_lat REAL, place_lon REAL,
+  place_start INTEGER, place_end INTEGER, place_basis TEXT);
 CREATE INDEX IF NOT EXISTS events_date_quad ON events(date, quad_class, goldstein);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
 -- Each pairing of a code or a country on one side with either on the other
@@ -75,6 +79,15 @@ CREATE INDEX IF NOT EXISTS events_date_quad_root_happened
 CREATE INDEX IF NOT EXISTS events_source_target_root_happened
   ON events(source_code, target_code, goldstein, cameo_root)
   WHERE modality = 'asserted' AND negated = 0;
+-- Places (schema version 2; query.cc): an id and everything inside it is a
+-- range of place_id; a name is matched without case on the name as written
+-- or the division's name; --near is a range of latitude, then the distance.
+-- The first also answers /api/places' count and mean Goldstein per place.
+CREATE INDEX IF NOT EXISTS events_place ON events(place_id, goldstein);
+CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country);
+CREATE INDEX IF NOT EXISTS events_place_name ON events(place_name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_place_adm1 ON events(place_adm1 COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_place_lat_lon ON events(place_lat, place_lon);
 CREATE TABLE IF NOT EXISTS mentions(
   event INTEGER NOT NULL, article TEXT NOT NULL, outlet TEXT NOT NULL, event_id TEXT NOT NULL,
   evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT,
@@ -199,6 +212,13 @@ int ParseVersion(const std::string& text) {
   return std::stoi(text);
 }
 
+// ",?31,?32,...": `count` numbered placeholders from `first`.
+std::string Placeholders(int first, int count) {
+  std::string list;
+  for (int k = 0; k < count; ++k) list += ",?" + std::to_string(first + k);
+  return list;
+}
+
 std::string DateOrEmpty(const std::optional<Date>& date) { return date ? date->ToString() : ""; }
 
 // "https://user@www.Kompas.com:443/read?x" → "kompas.com"; "" without a host.
@@ -253,6 +273,10 @@ Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path,
   std::unique_ptr<Store> store(new Store(std::move(db).value(), options));
   Status status = store->CheckContents(/*writing=*/false);
   if (!status.ok()) return status;
+  auto version = store->StoredVersion();
+  if (!version.ok()) return version.status();
+  if (version.value() < kSchemaVersion) status = store->ViewOldSchema();
+  if (!status.ok()) return status;
   return store;
 }
 
@@ -290,6 +314,36 @@ Status Store::CheckContents(bool writing) {
   return Status::Ok();
 }
 
+Result<int> Store::StoredVersion() {
+  auto contents = ReadContents(db_.get());
+  if (!contents.ok()) return contents.status();
+  return contents.value().version ? ParseVersion(*contents.value().version) : 0;
+}
+
+// Version 1 had no place columns. A reader may not add them, so a temporary
+// view (of this connection only, in memory) shows the table with them, all
+// null: every query reads it as it reads version 2, and every event has no
+// place. Unqualified, "events" names the temporary view first.
+Status Store::ViewOldSchema() {
+  std::string nulls;
+  for (const LocationColumn& column : kLocationColumns) {
+    nulls += ", NULL AS " + std::string(column.name);
+  }
+  return db_->Execute("CREATE TEMP VIEW events AS SELECT *" + nulls + " FROM main.events");
+}
+
+Status Store::Migrate(int version) {
+  if (version >= 2) return Status::Ok();
+  // 1 → 2: the place columns, empty (what version 1 coded was never placed);
+  // kSchema then adds their indexes.
+  for (const LocationColumn& column : kLocationColumns) {
+    Status status = db_->Execute("ALTER TABLE events ADD COLUMN " + std::string(column.name) + " " +
+                                 column.type);
+    if (!status.ok()) return status.WithContext("upgrading to schema version 2");
+  }
+  return Status::Ok();
+}
+
 Status Store::CreateSchema() {
   // SQLite answers "busy" at once, without calling the busy handler, where
   // waiting could deadlock (several connections switching a fresh file to WAL
@@ -322,9 +376,15 @@ Status Store::TryCreateSchema(bool* busy) {
   status = db_->Execute("BEGIN IMMEDIATE");
   if (!status.ok()) return failed(status);
   status = CheckContents(/*writing=*/true);  // it may have been filled since
+  if (!status.ok()) return failed(status);
+  // An older version is upgraded in this transaction: all or nothing, and
+  // other processes see the old schema or the new one.
+  auto version = StoredVersion();
+  if (!version.ok()) return failed(version.status());
+  if (version.value() > 0) status = Migrate(version.value());  // 0: a new file
   if (status.ok()) status = db_->Execute(kSchema);
   if (status.ok()) {
-    status = db_->Execute("INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
+    status = db_->Execute("INSERT OR REPLACE INTO meta VALUES('schema_version', '" +
                           std::to_string(kSchemaVersion) + "')");
   }
   if (status.ok()) status = db_->Execute("COMMIT");
@@ -475,9 +535,11 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
         "source_country, source_agent, source_name, source_start, source_end, target_code, "
         "target_country, target_agent, target_name, target_start, target_end, cameo, cameo_root, "
         "cameo_label, quad_class, goldstein, plover, modality, negated, confidence, language, "
-        "first_article, published, date_added, num_mentions, num_articles, num_sources) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-        "?23,?24,?25,?26,?27,?28,?29,?30,1,1,1)");
+        "first_article, published, date_added, num_mentions, num_articles, num_sources, " +
+        LocationColumnList() +
+        ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+        "?22,?23,?24,?25,?26,?27,?28,?29,?30,1,1,1" +
+        Placeholders(31, kLocationColumnCount) + ")");
     if (!insert.ok()) return insert.status();
     sql::Statement& s = *insert.value();
     s.Bind(1, e.event_id);
@@ -511,6 +573,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     s.Bind(28, record.article.id);
     s.BindOptional(29, DateOrEmpty(record.article.published));
     s.Bind(30, Now());
+    BindLocation(&s, 31, e.location);
     status = s.Run();
     if (!status.ok()) return status;
     row = db_->LastInsertId();
@@ -567,6 +630,8 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     if (!status.ok()) return status;
   }
   if (inserted) return Status::Ok();
+  status = FillLocation(row, e);
+  if (!status.ok()) return status;
   auto update = Cached(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?1, "
       "num_sources = num_sources + ?2 WHERE row = ?3");
@@ -574,6 +639,19 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   update.value()->Bind(1, static_cast<long long>(new_article));
   update.value()->Bind(2, static_cast<long long>(new_outlet));
   update.value()->Bind(3, row);
+  return update.value()->Run();
+}
+
+Status Store::FillLocation(long long row, const Event& event) {
+  if (!event.location) return Status::Ok();
+  std::string set;
+  for (int k = 0; k < kLocationColumnCount; ++k) {
+    set += (k ? ", " : "") + std::string(kLocationColumns[k].name) + " = ?" + std::to_string(k + 2);
+  }
+  auto update = Cached("UPDATE events SET " + set + " WHERE row = ?1 AND place_id IS NULL");
+  if (!update.ok()) return update.status();
+  update.value()->Bind(1, row);
+  BindLocation(&*update.value(), 2, event.location);
   return update.value()->Run();
 }
 

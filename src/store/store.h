@@ -21,6 +21,12 @@
 // that is not SQLite, or a warta database of a newer schema is refused with a
 // message naming the file, and left as it was. Every error names the file.
 //
+// Schema versions: 1 had no places; 2 (kSchemaVersion) stores each event's
+// Location in place_* columns of the events table. Opening a version 1 file
+// to write upgrades it in one transaction (the columns added empty, their
+// indexes made, the version raised); opening it read-only reads it as it is,
+// every event without a place.
+//
 // Not thread-safe: one writer. A batch either lands whole or not at all, so a
 // killed ingest loses at most the batch it was writing, and re-running skips
 // what is stored (the same text, or the same page: an id that is a URL). An
@@ -80,6 +86,11 @@ struct EventKinds {
   }
 };
 
+// Events within `km` kilometres (great-circle) of a point.
+struct NearFilter {
+  double lat = 0, lon = 0, km = 0;
+};
+
 struct QueryFilter {
   EventKinds kinds;
   std::string actor;           // code (PRKGOV), country (PRK) or part of a name, either side
@@ -94,6 +105,12 @@ struct QueryFilter {
   std::string language;
   std::string source;  // the outlet of any telling
   long long story = 0;
+  // A gazetteer id (every event placed at it or inside it: "IDN.JI" takes
+  // "IDN.JI.surabaya"), a country's ISO alpha-3 code, or a place's name
+  // (ASCII case-insensitive, as written or as its first-level division's
+  // name). Which of these: IsPlaceId in filter.h.
+  std::string place;
+  std::optional<NearFilter> near;
   long long limit = 0;   // 0: all
   long long offset = 0;  // events to skip, for paging
   bool newest_first = false;
@@ -124,6 +141,19 @@ struct Network {
   std::vector<NetworkEdge> edges;  // only between the nodes kept
 };
 
+// Events per place (events with no place are counted apart).
+struct PlaceCount {
+  std::string id, name, feature, country, adm1;
+  double lat = 0, lon = 0;
+  long long events = 0;
+  double mean_goldstein = 0;
+};
+struct PlaceCounts {
+  std::vector<PlaceCount> places;  // most events first, then by id
+  long long placed = 0;            // events with a place, in every place (not only those kept)
+  long long unplaced = 0;          // events the filter matches that have no place
+};
+
 // An actor known to the database, for completion.
 struct KnownActor {
   std::string code, name, country, agent;
@@ -150,7 +180,11 @@ struct StoreStats {
   std::vector<std::pair<std::string, long long>> by_kind;
   // by_root and by_month count the events of the kinds asked for.
   std::vector<std::pair<std::string, long long>> by_language, by_root, by_month, by_source;
+  // The places with the most events of the kinds asked for ("IDN.JI Jawa
+  // Timur"), at most kStatsPlaces, then "(no place)" when any has none.
+  std::vector<std::pair<std::string, long long>> by_place;
 };
+inline constexpr int kStatsPlaces = 20;
 
 // A text's identity for de-duplication (128 bits, hex).
 std::string TextHash(const std::string& text);
@@ -161,7 +195,7 @@ std::string TextHash(const std::string& text);
 std::string OutletOf(const Article& article);
 
 // The schema this warta writes, recorded in the meta table.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct StoreOptions {
   // How long a write waits for another process's transaction before failing
@@ -200,6 +234,9 @@ class Store {
   Result<std::vector<TimelineRow>> Timeline(const QueryFilter& filter, Period period);
   // The `max_nodes` actors (by code) with the most events that have a target.
   Result<Network> ActorNetwork(const QueryFilter& filter, int max_nodes);
+  // The `limit` places with the most events the filter matches (its own
+  // limit and offset ignored).
+  Result<PlaceCounts> Places(const QueryFilter& filter, int limit);
   // Actors whose code starts with, or whose name contains, `text`; most events first.
   Result<std::vector<KnownActor>> Actors(const std::string& text, int limit);
   // NotFound when there is no event with this row.
@@ -215,6 +252,12 @@ class Store {
   // Refuses a file that is not an empty or a warta database; `writing`
   // words the refusal for a writer.
   Status CheckContents(bool writing);
+  // The schema version stored in the file (0: none yet).
+  Result<int> StoredVersion();
+  // Reads a version 1 file as the current schema, without writing to it.
+  Status ViewOldSchema();
+  // Adds what each version since `version` added; inside the schema's transaction.
+  Status Migrate(int version);
   Status CreateSchema();
   // One attempt; *busy: it failed because SQLite found the file busy.
   Status TryCreateSchema(bool* busy);
@@ -227,6 +270,8 @@ class Store {
                                 const std::vector<uint32_t>& signature,
                                 const std::set<std::string>& keys);
   Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
+  // A telling that places an event not placed yet gives it its place.
+  Status FillLocation(long long row, const Event& event);
 
   // Prepared once per store and reused: preparing costs more than running.
   Result<sql::Loan> Cached(const std::string& sql);

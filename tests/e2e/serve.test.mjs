@@ -287,6 +287,7 @@ test("an empty result says so and the charts step aside", async () => {
   assert.ok(await page.isVisible("#empty"));
   assert.ok(await page.isHidden("#timeline-section"));
   assert.ok(await page.isHidden("#network-section"));
+  assert.ok(await page.isHidden("#map-section"));
   assert.equal(await page.textContent("#page-info"), "no events match");
   // Filters that match again bring the charts back, drawn.
   await page.fill("input[name=actor]", "");
@@ -435,6 +436,8 @@ test("the HTTP API answers bad requests with 400 and JSON", async () => {
     ["/api/events?statements=maybe", 400, /statements must be yes or no/],
     ["/api/timeline?statements=0", 400, /statements must be yes or no/],
     ["/api/events?code=04x", 400, /code takes CAMEO codes/],
+    ["/api/places?near=1,2", 400, /near must be LAT,LON,KM/],
+    ["/api/places?limit=0", 400, /limit must be a number from 1 to 2000/],
     ["/api/events?quad=5", 400, /quad must be 1, 2, 3 or 4/],
     ["/api/events?from=2023-1-5", 400, /from must be a date/],
     ["/api/events?limit=-1", 400, /limit must be a number/],
