@@ -122,7 +122,7 @@ TEST(EvalSetsTest, RealSentencesArePlacedAboveTheRecordedFloor) {
     double min_country, min_adm1, max_placed_without_gold;
   } floors[] = {{"id-sentences", 0.85, 0.85, 0.05}, {"id-sentences-2", 0.85, 0.8, 0.08}};
   for (const auto& floor : floors) {
-    PlaceCounts places = ScoreSharedSentences(floor.set).places;
+    PlacementScores places = ScoreSharedSentences(floor.set).places;
     std::printf("%s: place country %.3f, division %.3f of %d; placed without gold %d of %d\n",
                 floor.set, places.CountryRate(), places.Adm1Rate(), places.gold_placed,
                 places.placed_without_gold, places.gold_unplaced);

@@ -21,9 +21,9 @@ namespace {
 double Rate(int part, int whole) { return whole ? static_cast<double>(part) / whole : 0; }
 }  // namespace
 
-double PlaceCounts::CountryRate() const { return Rate(country_right, gold_placed); }
-double PlaceCounts::Adm1Rate() const { return Rate(adm1_right, gold_placed); }
-double PlaceCounts::PlacedWithoutGoldRate() const {
+double PlacementScores::CountryRate() const { return Rate(country_right, gold_placed); }
+double PlacementScores::Adm1Rate() const { return Rate(adm1_right, gold_placed); }
+double PlacementScores::PlacedWithoutGoldRate() const {
   return Rate(placed_without_gold, gold_unplaced);
 }
 
@@ -219,7 +219,7 @@ bool Evaluation::SameDivision(const GoldEvent& gold, const Location& location) c
 
 void Evaluation::ScorePlace(const std::string& article_id, const GoldEvent& gold,
                             const Event& event) {
-  PlaceCounts& counts = report_.places;
+  PlacementScores& counts = report_.places;
   const std::optional<Location>& placed = event.location;
   std::string where = placed ? placed->name + " (" + placed->id + ", " + placed->basis + ")" : "-";
   if (!gold.has_place) {
@@ -281,7 +281,7 @@ std::string FormatReport(const EvalReport& report, bool explain) {
     out += line;
   }
   if (report.places.scored()) {
-    const PlaceCounts& p = report.places;
+    const PlacementScores& p = report.places;
     std::snprintf(line, sizeof line,
                   "place on matched: country %.3f, division %.3f (%d, %d of %d with a gold "
                   "place); placed where the gold has none %d of %d (%.3f)\n\n",
@@ -318,7 +318,7 @@ void CountsJson(const Counts& counts, JsonWriter* json) {
   json->EndObject();
 }
 
-void PlacesJson(const PlaceCounts& p, JsonWriter* json) {
+void PlacesJson(const PlacementScores& p, JsonWriter* json) {
   json->BeginObject();
   json->Key("gold_placed");
   json->Int(p.gold_placed);

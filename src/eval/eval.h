@@ -56,7 +56,7 @@ struct Counts {
 };
 
 // Placement on matched events (issue 14).
-struct PlaceCounts {
+struct PlacementScores {
   int gold_placed = 0;          // matched events whose gold has a place
   int country_right = 0;        // ... placed in the gold's country
   int adm1_right = 0;           // ... and in its first-level division (or both a whole country)
@@ -74,7 +74,7 @@ struct EvalReport {
   int matched_with_gold_date = 0;             // matched events whose gold event has a date
   std::map<std::string, Counts> by_root;      // strict, by gold or coded root
   std::map<std::string, Counts> by_language;  // strict
-  PlaceCounts places;
+  PlacementScores places;
   std::vector<std::string> explanations;  // one line per miss or spurious event
   int articles = 0;
 };

@@ -51,7 +51,7 @@ const char kLexicon[] =
 
 // A data folder with the test gazetteer (one file in a subfolder, to be read
 // recursively) and a lexicon.
-class PlacesTest : public ::testing::Test {
+class PlacementTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::path(::testing::TempDir()) / "warta-places-test";
@@ -91,7 +91,7 @@ class PlacesTest : public ::testing::Test {
   std::unique_ptr<Lexicon> lexicon_;
 };
 
-TEST_F(PlacesTest, LoadsEveryFileWithParentsCountriesAndDivisions) {
+TEST_F(PlacementTest, LoadsEveryFileWithParentsCountriesAndDivisions) {
   int samarinda = gazetteer_->Find("IDN.KI.samarinda");
   ASSERT_GE(samarinda, 0);
   const Place& place = gazetteer_->at(samarinda);
@@ -118,7 +118,7 @@ TEST_F(PlacesTest, LoadsEveryFileWithParentsCountriesAndDivisions) {
   EXPECT_EQ(country.adm1_code, "");
 }
 
-TEST_F(PlacesTest, NamesFollowTheCaseRulesAndKeepEveryReading) {
+TEST_F(PlacementTest, NamesFollowTheCaseRulesAndKeepEveryReading) {
   struct Case {
     const char* text;
     size_t length;
@@ -140,7 +140,7 @@ TEST_F(PlacesTest, NamesFollowTheCaseRulesAndKeepEveryReading) {
   }
 }
 
-TEST_F(PlacesTest, BadLinesAreNamedWithFileAndLine) {
+TEST_F(PlacementTest, BadLinesAreNamedWithFileAndLine) {
   struct Case {
     const char* line;
     const char* message;
@@ -165,7 +165,7 @@ TEST_F(PlacesTest, BadLinesAreNamedWithFileAndLine) {
   }
 }
 
-TEST_F(PlacesTest, MissingFolderIsNotFound) {
+TEST_F(PlacementTest, MissingFolderIsNotFound) {
   auto gazetteer = Gazetteer::Load((dir_ / "nowhere").string(), segmenter_);
   EXPECT_FALSE(gazetteer.ok());
 }
@@ -183,7 +183,7 @@ struct PlaceCase {
   bool target_is_where = false;
 };
 
-TEST_F(PlacesTest, EventsArePlacedWhereTheirSentenceSays) {
+TEST_F(PlacementTest, EventsArePlacedWhereTheirSentenceSays) {
   const PlaceCase cases[] = {
       {"Anis berbicara di Samarinda, Kalimantan Timur, Selasa.", "berbicara", "Anis", "",
        "IDN.KI.samarinda", "Samarinda"},
@@ -247,7 +247,7 @@ TEST_F(PlacesTest, EventsArePlacedWhereTheirSentenceSays) {
   }
 }
 
-TEST_F(PlacesTest, TheArticleChoosesAmongSharedNames) {
+TEST_F(PlacementTest, TheArticleChoosesAmongSharedNames) {
   ArticlePlacer placer(*gazetteer_, *lexicon_);
   std::vector<Token> first = segmenter_.Tokenize("Gubernur berbicara di Atlanta.");
   placer.Read(first, std::vector<bool>(first.size(), false));
@@ -265,7 +265,7 @@ TEST_F(PlacesTest, TheArticleChoosesAmongSharedNames) {
   EXPECT_EQ(IdOf(other.Place(event)), "GEO");
 }
 
-TEST_F(PlacesTest, TheDatelineIsWhereTheStoryWasFiled) {
+TEST_F(PlacementTest, TheDatelineIsWhereTheStoryWasFiled) {
   struct Case {
     const char* first_sentence;
     const char* dateline;
@@ -295,7 +295,7 @@ Event MakeEvent(size_t sentence_start, const std::string& source, const std::str
   return event;
 }
 
-TEST_F(PlacesTest, ArticlePlacesCarryAndFollowTheDateline) {
+TEST_F(PlacementTest, ArticlePlacesCarryAndFollowTheDateline) {
   Location samarinda = gazetteer_->ToLocation(gazetteer_->Find("IDN.KI.samarinda"));
   samarinda.basis = "written";
   Location jakarta = gazetteer_->ToLocation(gazetteer_->Find("IDN.JK.jakarta"));

@@ -57,9 +57,11 @@ void GdeltGeo(const std::optional<Location>& location, std::string* out) {
     return;
   }
   const Location& l = *location;
-  std::string full_name = l.feature == "country" ? l.country_name : l.name;
+  // A store that keeps no country name gives the ISO code instead.
+  const std::string& country = l.country_name.empty() ? l.country : l.country_name;
+  std::string full_name = l.feature == "country" ? country : l.name;
   if (l.feature != "country" && l.feature != "adm1" && !l.adm1.empty()) full_name += ", " + l.adm1;
-  if (l.feature != "country") full_name += ", " + l.country_name;
+  if (l.feature != "country") full_name += ", " + country;
   std::string adm1_code = l.adm1_code.empty() ? l.fips_country : l.adm1_code;
   char coordinates[64];
   std::snprintf(coordinates, sizeof coordinates, "%.4f\t%.4f", l.lat, l.lon);
