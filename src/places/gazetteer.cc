@@ -192,7 +192,10 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& data_dir,
   for (size_t i = 0; i < gazetteer->places_.size(); ++i) {
     for (const std::string& name : gazetteer->places_[i].names) {
       std::vector<std::string> words = PhraseWords(segmenter, name);
-      gazetteer->names_.Add(std::move(words), {static_cast<int>(i), NameCaseOf(name)});
+      NameCase rule = NameCaseOf(name);
+      gazetteer->has_lowercase_names_ =
+          gazetteer->has_lowercase_names_ || (!rule.capital && !rule.exact);
+      gazetteer->names_.Add(std::move(words), {static_cast<int>(i), rule});
     }
   }
   gazetteer->names_.Compile();

@@ -32,8 +32,14 @@ void ArticlePlacer::Read(const std::vector<Token>& tokens, const std::vector<boo
   written_.clear();
   tokens_ = &tokens;
   if (sentences_ == 0) ReadDateline(tokens);
+  // Where the next token that can start a name is: a place word with none
+  // in reach starts no place phrase, and costs no look-up.
+  std::vector<size_t> next_name(tokens.size() + 1, tokens.size());
+  for (size_t k = tokens.size(); k-- > 0;) {
+    next_name[k] = CanStartName(tokens[k]) ? k : next_name[k + 1];
+  }
   for (size_t i = 0; i < tokens.size();) {
-    if (tokens[i].kind != TokenKind::kWord) {
+    if (tokens[i].kind != TokenKind::kWord || next_name[i + 1] > i + kMaxPhraseTokens) {
       ++i;
       continue;
     }
@@ -78,7 +84,8 @@ std::optional<WrittenPlace> ArticlePlacer::PhraseAfter(const std::vector<Token>&
   std::vector<int> found;
   size_t k = start;
   while (k < tokens.size() && k < start + kMaxPhraseTokens && !blocked[k]) {
-    size_t length = gazetteer_.Match(tokens, k, &found);
+    size_t length = CanStartName(tokens[k]) ? gazetteer_.Match(tokens, k, &found) : 0;
+    if (length == 0) found.clear();
     // A name that is also a word is a place only right after the place word
     // ("di Batu"), or with its parent after it.
     if (length > 0 && k > start) {

@@ -76,6 +76,9 @@ class Gazetteer {
   // it), for the longest name whose case rule holds there; its length in
   // tokens, or 0.
   size_t Match(const std::vector<Token>& tokens, size_t i, std::vector<int>* places) const;
+  // Whether some name starts in lower case ("patung kuda"): else only a
+  // capitalised token can start a place name, the placer's cheap prefilter.
+  bool has_lowercase_names() const { return has_lowercase_names_; }
   // The location record of a place: id, feature, country, division, codes and
   // coordinates; name is the display name, span and basis are left empty.
   Location ToLocation(int index) const;
@@ -87,6 +90,7 @@ class Gazetteer {
   std::vector<Place> places_;
   std::vector<std::pair<std::string, int>> by_id_;  // sorted by id
   PhraseTable<std::pair<int, NameCase>> names_;
+  bool has_lowercase_names_ = false;
 };
 
 // A place written in a sentence: tokens [begin, end) as written ("Gedung DPR,
@@ -141,6 +145,9 @@ class ArticlePlacer {
   const PlaceInText& dateline() const { return dateline_; }
 
  private:
+  bool CanStartName(const Token& token) const {
+    return token.capitalized || gazetteer_.has_lowercase_names();
+  }
   std::optional<WrittenPlace> PhraseAfter(const std::vector<Token>& tokens, size_t start,
                                           const std::vector<bool>& blocked) const;
   size_t ChainAfter(const std::vector<Token>& tokens, size_t end, WrittenPlace* place) const;
