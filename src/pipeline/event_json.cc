@@ -92,7 +92,7 @@ void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
 
 std::string ToJson(const Event& event) {
   std::string out;
-  out.reserve(1024 + event.evidence.text.size());
+  out.reserve(1536 + event.evidence.text.size());  // with a location, ~1.3 kB besides the text
   JsonWriter json(&out);
   json.BeginObject();
   json.Key("article_id");
