@@ -261,21 +261,23 @@ const ActorEntry* ActorDictionary::PersonByOneName(const std::string& word,
 void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmenter,
                                   Diagnostics* diag) {
   static const std::map<std::string, Cue> kCues = {
-      {"role", Cue::kRole},       {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
-      {"speech", Cue::kSpeech},   {"according", Cue::kAccording}, {"passive", Cue::kPassive},
-      {"adverb", Cue::kAdverb},   {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
-      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained}};
+      {"role", Cue::kRole},        {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
+      {"speech", Cue::kSpeech},    {"according", Cue::kAccording}, {"passive", Cue::kPassive},
+      {"adverb", Cue::kAdverb},    {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
+      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained},   {"modified", Cue::kModified}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     if (f.size() == 2 && f[0] == "first_names") {
-      for (const std::string& code : Split(f[1], '|')) first_name_countries_.insert(std::string(Trim(code)));
+      for (const std::string& code : Split(f[1], '|'))
+        first_name_countries_.insert(std::string(Trim(code)));
       continue;
     }
     auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();
     if (cue == kCues.end()) {
-      diag->Error(file.path, record.line,
-                  "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
-                  "passive, adverb, stance, detained, place_part, not_name or first_names");
+      diag->Error(
+          file.path, record.line,
+          "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
+          "passive, adverb, stance, detained, modified, place_part, not_name or first_names");
       continue;
     }
     for (const std::string& phrase : Split(f[1], '|')) {
@@ -439,10 +441,23 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
       ++i;
       continue;
     }
+    // ("kerja sama militer", "bantuan militer": a role word after a noun it
+    // qualifies is an adjective, no actor.)
+    if (entry->kind == EntryKind::kTitle && ModifiedBefore(tokens, i)) {
+      i += length;
+      continue;
+    }
     pieces.push_back({i, i + length, entry});
     i += length;
   }
   return pieces;
+}
+
+bool ActorTracker::ModifiedBefore(const std::vector<Token>& tokens, size_t i) const {
+  for (size_t back = 1; back <= 2 && back <= i; ++back) {
+    if (dictionary_.MatchCue(Cue::kModified, tokens, i - back) == back) return true;
+  }
+  return false;
 }
 
 const ActorEntry* ActorTracker::PossessedRole(const Token& token) const {

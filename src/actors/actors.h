@@ -54,6 +54,7 @@ enum class Cue {
   kAdverb,
   kStance,
   kDetained,
+  kModified,
   kPlacePart,
   kNotName,
   kCount
@@ -172,6 +173,9 @@ class ActorTracker {
   bool InvertedSpeakerPronoun(const std::vector<Token>& tokens, size_t i) const;
   // The role a word names with the Indonesian possessive "-nya"
   // ("pendukungnya"), or null.
+  // Whether a noun that a role word after it qualifies ends right before
+  // tokens[i] (grammar cue `modified`: "kerja sama militer").
+  bool ModifiedBefore(const std::vector<Token>& tokens, size_t i) const;
   const ActorEntry* PossessedRole(const Token& token) const;
   void CountCountry(const std::string& country);
   // The latest person of a known state all of whose name words are

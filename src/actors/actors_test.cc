@@ -303,6 +303,12 @@ INSTANTIATE_TEST_SUITE_P(
                     "EDU Ubedillah Badrun", "", false},
         GrammarCase{"Sejak awal, kata Agung, Menteri berasal dari Golkar sudah tahu.", "",
                     "GOV Agung", false},
+        // A role word after a noun it qualifies ("kerja sama militer") is no
+        // actor; after a thing it owns ("pangkalan militer") it is.
+        GrammarCase{"Kedua pria itu mengatakan kerja sama militer telah dibahas.", "", "MIL",
+                    false},
+        GrammarCase{"RSF menyerang pangkalan militer di Khartoum.", "SDNMIL militer di Khartoum",
+                    "", false},
         // A name opening a clause before a passive verb of justice is a person.
         GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",

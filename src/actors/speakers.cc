@@ -245,7 +245,8 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
 bool ActorTracker::VerbFollows(const std::vector<Token>& tokens, size_t k) const {
   if (k >= tokens.size()) return false;
   if (dictionary_.MatchCue(Cue::kAdverb, tokens, k) > 0) return true;
-  if (lexicon_.Is(LexiconKind::kNegation, tokens, k) || lexicon_.Is(LexiconKind::kIntention, tokens, k)) {
+  if (lexicon_.Is(LexiconKind::kNegation, tokens, k) ||
+      lexicon_.Is(LexiconKind::kIntention, tokens, k)) {
     return true;
   }
   return LooksActiveVerb(tokens[k]);
@@ -267,13 +268,13 @@ void ActorTracker::TakeApposedRoles(const std::vector<Token>& tokens,
     if (k < tokens.size()) k += lexicon_.Match(LexiconKind::kDeterminer, tokens, k);
     const Mention& role = (*mentions)[m + 1];
     bool apposed = role.begin == k && !role.person && !role.named && !role.location &&
-                   !role.resolved && role.actors.size() == 1 &&
-                   !role.actors.front().agent.empty();
+                   !role.resolved && role.actors.size() == 1 && !role.actors.front().agent.empty();
     if (!apposed) continue;
     // ("Menurut Hajrul, partainya tak ...", "kata Agung, Menteri berasal dari
     // ...": after "menurut" or when a verb follows, the comma opens what is
     // said, and the noun is its subject.)
-    if (dictionary_.MatchCue(Cue::kAccording, tokens, person.begin > 0 ? person.begin - 1 : 0) > 0 ||
+    if (dictionary_.MatchCue(Cue::kAccording, tokens, person.begin > 0 ? person.begin - 1 : 0) >
+            0 ||
         HasClitic(tokens[role.end - 1].lower) || VerbFollows(tokens, role.end)) {
       continue;
     }

@@ -34,8 +34,13 @@ bool ReadsAsNoun(const Context& cx, const VerbMatch& match) {
   // (In English, a word after a determiner or a possessive "'s" is a noun.)
   bool possessed = cx.english && match.begin > 1 && tokens[match.begin - 1].lower == "s" &&
                    (tokens[match.begin - 2].text == "'" || tokens[match.begin - 2].text == "’");
-  return first.nominal || match.pattern->noun || (!cx.english && first.voice == Voice::kNone) ||
-         possessed ||
+  // ("membom", "mengebom": an active form Hunspell does not know is still a
+  // verb by its prefix.)
+  const std::string& word = tokens[match.begin].lower;
+  bool active_form = !cx.english && word.size() >= 6 && word.compare(0, 2, "me") == 0 &&
+                     (word[2] == 'm' || word[2] == 'n' || word[2] == 'r' || word[2] == 'l');
+  bool bare = !cx.english && first.voice == Voice::kNone && !active_form;
+  return first.nominal || match.pattern->noun || bare || possessed ||
          (cx.english && match.begin > 0 && cx.Is(LexiconKind::kDeterminer, match.begin - 1));
 }
 

@@ -51,6 +51,12 @@ TEST(FrameTest, TableDriven) {
       // known event.
       {"Warga Kurima mengungsi karena khawatir terjebak dalam pertempuran.", "id",
        "verbs - acts khawatir|pertempuran asides - breaks karena"},
+      // An active form the dictionary does not know is a verb by its prefix,
+      // and a speech word after a comma attributes: neither is an object.
+      {"Militer Israel mengatakan pihaknya telah membom sasaran di Gaza.", "id",
+       "verbs mengatakan|membom acts - asides - breaks -"},
+      {"Pemerintah lambat, menurut kami, ucap Ketua DPR.", "id",
+       "verbs menurut|ucap acts - asides - breaks -"},
       // A pledge governs the verb it pledges.
       {"Presiden Joko Widodo berjanji Indonesia akan segera mengirimkan bantuan tahap kedua.", "id",
        "verbs berjanji>mengirimkan bantuan acts - asides - breaks -"},

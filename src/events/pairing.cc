@@ -215,8 +215,8 @@ void Pairing::AddStateAsDoer() {
   // (A body "dibubarkan" or "dinonaktifkan" with no doer: whose act it is
   // the text does not say.)
   const Actor& befallen = to_.front().actor;
-  bool person = befallen.start.has_value() || befallen.agent.empty() ||
-                befallen.agent == agents::kCriminals;
+  bool person =
+      befallen.start.has_value() || befallen.agent.empty() || befallen.agent == agents::kCriminals;
   if (!person) return;
   from_.push_back(Side{Actor{}, {verb_.begin, verb_.begin}, false, false, true});
 }

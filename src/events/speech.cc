@@ -97,6 +97,12 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
     return {0, verb.begin};
   }
   bool after_quote = verb.begin > 0 && IsQuoteOrComma(cx.token(verb.begin - 1).text);
+  // ("Tanpa dukungan itu, lanjut Ruhut, mustahil Jokowi maju ...": an
+  // attribution set between commas inside what is said.)
+  size_t speaker_end = speaker_after ? cx.mentions()[speaker].end : size;
+  bool inserted = after_quote && speaker_end + 1 < size && cx.token(speaker_end).text == "," &&
+                  cx.token(speaker_end + 1).kind == TokenKind::kWord;
+  if (inserted) return {0, size};
   if (speaker_after || after_quote) return {0, verb.begin};
   // '"...," the Kremlin spokesman said.': the verb ends the sentence and what
   // is said stands before its speaker.
@@ -200,10 +206,14 @@ bool Political(const Context& cx, TokenRange span, int speaker) {
 }
 
 // A comment whose words say more takes their code ("keliru": 111).
+// ("Firman meyakini ada perbuatan melawan hukum yang dilakukan KPU": a belief
+// or a worry that finds fault is a criticism too.)
 void TakeStance(const WhatIsSaid& said, CodedEvent* event) {
-  if (said.stance != nullptr && CodeOf(*event) == cameo::kCommentCode) {
-    event->code = said.stance->code;
-  }
+  if (said.stance == nullptr) return;
+  const std::string& code = CodeOf(*event);
+  bool mood = code == cameo::kHopeCode || code == cameo::kWorryCode;
+  bool fault = cameo::RootOf(said.stance->code) == cameo::kDisapprove;
+  if (code == cameo::kCommentCode || (mood && fault)) event->code = said.stance->code;
 }
 
 // "Nurul berharap Jokowi bisa lebih tampil", "berharap agar pemerintah ...",
@@ -246,8 +256,12 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
     const std::string& code = cue.pattern->code;
     if (code == VerbPattern::kNoEvent) continue;
     // "tidak harus", "not wrong": a negated cue says the opposite; passed over.
-    bool negated = cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1) && code != "016" &&
-                   code != "120";
+    // ("tidak adanya dukungan", "tak pernah setuju": one word may stand between.)
+    bool negation_before =
+        (cue.begin > 0 && cx.Is(LexiconKind::kNegation, cue.begin - 1)) ||
+        (cue.begin > 1 && cx.Is(LexiconKind::kNegation, cue.begin - 2) &&
+         cx.token(cue.begin - 1).kind == TokenKind::kWord && !cx.token(cue.begin - 1).capitalized);
+    bool negated = negation_before && code != "016" && code != "120";
     if (negated) continue;
     if (cameo::RootOf(code) == cameo::kAppeal) {
       // An obligation is an appeal only when it is laid on an actor.
@@ -375,9 +389,10 @@ bool ReportedSpeech(const Context& cx, const SentenceFrame& frame, const Clause&
 void DropStatements(std::vector<CodedEvent>* events) {
   // A statement counts when a political actor makes it (not residents,
   // medics or companies). A plain one (010) is no event where the sentence
-  // reports an act, which "X said" only attributes — whatever words the
-  // sentence uses (a recoded comment keeps its speech verb's pattern) — nor
-  // beside a more specific statement of its speaker's.
+  // reports an act, which "X said" only attributes, nor beside a more
+  // specific statement of its speaker's. A statement whose words say more (a
+  // criticism read from "terlalu bersemangat saat mencalonkan ...") is its
+  // own act beside the one it speaks of.
   // (An act only intended, "mengapa Jokowi akan menolak", is what is said,
   // not a fact the saying attributes.)
   // (An act only alleged, "mengatakan KPK melanggar kesepakatan", is what is
@@ -395,7 +410,7 @@ void DropStatements(std::vector<CodedEvent>* events) {
   for (size_t i = 0; i < events->size(); ++i) {
     const CodedEvent& e = (*events)[i];
     if (!e.pattern->say) continue;
-    bool attributes = e.pattern->code == cameo::kCommentCode && reports_act;
+    bool attributes = plain(e) && reports_act;
     // ("mengaku khawatir ...": the speech verb and the one it declares
     // tell one statement.)
     bool told = std::any_of(events->begin(), events->begin() + i, [&](const CodedEvent& other) {

@@ -113,6 +113,20 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Hope and worry.
       {"Ketua DPR yakin pemilu berjalan damai.", "id", "LEG 013 -"},
       {"Ketua DPR mengaku khawatir pemilu akan ditunda.", "id", "LEG 012 -"},
+      // An attribution set between commas inside what is said ("..., lanjut
+      // X, ..."); a cue negated a word before ("tidak adanya dukungan") says
+      // nothing; a bare "sebut X" attributes.
+      {"Tanpa dukungan itu, lanjut Ketua DPR, mustahil Presiden maju lagi.", "id", "LEG 012 GOV"},
+      {"Dengan tidak adanya dukungan tersebut, Presiden tidak maju, kata Ketua DPR.", "id",
+       "LEG 010 GOV"},
+      {"Pejabat yang pakai mobil mewah harus kena, sebut Ketua DPR.", "id", "LEG 010 GOV"},
+      // A belief that finds fault is a criticism.
+      {"Ketua DPR meyakini ada perbuatan melawan hukum yang dilakukan KPU.", "id",
+       "LEG 111 IDNGOV"},
+      // A criticism beside the act it speaks of is an event of its own.
+      {"Keputusan Presiden tersebut akan menyulitkan posisi Fraksi PDI-Perjuangan di DPR untuk "
+       "membela kebijakan Presiden Jokowi, kata Ahmad Basarah.",
+       "id", "IDNLEG 052 IDNGOV; IDNLEG 111 GOV"},
       // Saying that another broke a deal is an accusation; what it says was
       // done is alleged, not a fact the saying attributes.
       {"Menteri Tedjo mengatakan KPK melanggar kesepakatan dengan kepolisian.", "id",

@@ -52,8 +52,9 @@ inline constexpr int kMassViolence = 20;
 // Codes the rules name.
 inline constexpr char kCommentCode[] = "010";  // a plain statement
 inline constexpr char kDenyCode[] = "016";
-inline constexpr char kHopeCode[] = "013";      // optimistic comment
-inline constexpr char kAppealCode[] = "020";    // appeal, not specified below
+inline constexpr char kWorryCode[] = "012";   // pessimistic comment
+inline constexpr char kHopeCode[] = "013";    // optimistic comment
+inline constexpr char kAppealCode[] = "020";  // appeal, not specified below
 inline constexpr char kIntentCode[] = "030";  // intent to cooperate, not specified below
 inline constexpr char kMeetCode[] = "040";    // consult, not specified below
 inline constexpr char kVisitCode[] = "042";
@@ -141,7 +142,9 @@ inline bool SpeaksWithoutPoliticalRole(const std::string& agent) {
 // gives no role, and scholars and students ("pengamat politik dari UNJ",
 // "a professor of law") — an analyst's verdict on a minister is a statement,
 // a student's words on sorting pictures are not.
-inline bool SpeaksOnlyOnPolitics(const std::string& agent) { return agent.empty() || agent == "EDU"; }
+inline bool SpeaksOnlyOnPolitics(const std::string& agent) {
+  return agent.empty() || agent == "EDU";
+}
 
 // Irregular shooters: rebels, criminals and police; their force on people who
 // are no armed party is unconventional violence (180).
