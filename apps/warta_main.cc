@@ -16,6 +16,7 @@
 #include "clean/cleaner.h"
 #include "cli.h"
 #include "eval/eval.h"
+#include "places/places.h"
 #include "read/corpus.h"
 #include "store/export.h"
 #include "util/text.h"
@@ -53,7 +54,8 @@ required), an HTML page, a WARC archive, any of them gzip- or zstd-compressed;
 
 options:
   --published YYYY-MM-DD   publication date for articles that carry none
-  --format json|table      output format (default json: one event a line)
+  --format json|table      output format (default json: one event a line);
+                           for eval text (default) or json
   --lang id|en             language, instead of detecting it
   --jsonl                  read standard input as JSON lines, whatever it
                            starts with
@@ -65,7 +67,7 @@ options:
 
 struct Options {
   std::string published;
-  std::string format = "json";
+  std::string format;  // code: json (default) or table; eval: text (default) or json
   std::string language;
   std::string data_dir;
   bool jsonl = false;
@@ -104,8 +106,9 @@ bool ParseOptions(int argc, char** argv, int first, Options* options, std::strin
       options->files.push_back(arg);
     }
   }
-  if (options->format != "json" && options->format != "table") {
-    *error = "--format must be json or table";
+  if (!options->format.empty() && options->format != "json" && options->format != "table" &&
+      options->format != "text") {
+    *error = "--format must be json or table (code), text or json (eval)";
     return false;
   }
   if (!options->language.empty() && options->language != "id" && options->language != "en") {
@@ -165,6 +168,7 @@ int CodeEach(
 
 int RunCode(const Options& options) {
   if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
+  if (options.format == "text") return Fail("code: --format must be json or table");
   bool table = options.format == "table";
   warta::TextTable events(warta::EventTableColumns(/*with_reports=*/false));
   int failures = CodeEach(options, options.files,
@@ -216,17 +220,36 @@ int RunClean(const Options& options) {
   return exit_code;
 }
 
+// Every name of each gazetteer place, for scoring a gold division written in
+// either language; no names (the division's display name only) when the
+// gazetteer cannot be read, which warta code reports.
+warta::PlaceNames GazetteerNames(const std::string& data_dir) {
+  auto segmenter = warta::Segmenter::Load(data_dir);
+  if (!segmenter.ok()) return nullptr;
+  auto gazetteer = warta::Gazetteer::Load(data_dir, *segmenter.value());
+  if (!gazetteer.ok()) return nullptr;
+  std::shared_ptr<const warta::Gazetteer> shared = std::move(gazetteer).value();
+  return [shared](const std::string& id) {
+    int index = shared->Find(id);
+    return index < 0 ? std::vector<std::string>{} : shared->at(index).names;
+  };
+}
+
 int RunEval(const Options& options) {
   if (options.files.size() != 2) return Fail("usage: warta eval GOLD.jsonl ARTICLES.jsonl");
+  if (options.format == "table") return Fail("eval: --format must be text or json");
   auto gold = warta::ReadGold(options.files[0]);
   if (!gold.ok()) return Fail(gold.status().message());
-  warta::Evaluation evaluation(std::move(gold).value());
+  warta::Evaluation evaluation(std::move(gold).value(),
+                               GazetteerNames(FindDataDir(options.data_dir)));
   int failures = CodeEach(options, {options.files[1]},
                           [&](const warta::Article& article, const warta::CodedArticle& coded) {
                             evaluation.Add(article.id, coded.language, coded.events);
                           });
   if (failures < 0) return kExitUsage;
-  std::cout << warta::FormatReport(evaluation.Finish(), options.explain);
+  warta::EvalReport report = evaluation.Finish();
+  std::cout << (options.format == "json" ? warta::FormatReportJson(report)
+                                         : warta::FormatReport(report, options.explain));
   return failures == 0 ? 0 : kExitPartial;
 }
 

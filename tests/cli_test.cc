@@ -43,6 +43,30 @@ TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
   }
 }
 
+// Issue 14: an event is placed where its sentence says, with the offsets of
+// the place in the original text; one the text does not place is null.
+TEST(CliTest, CodeWritesTheLocationOfEachEvent) {
+  std::string text =
+      "Presiden Joko Widodo mengecam Israel di Samarinda, Kalimantan Timur.\n"
+      "Presiden Joko Widodo mengecam Korea Utara.\n";
+  CommandRun run = Warta("code --lang id --published 2020-01-02 " + Temp("placed.txt", text));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  std::vector<nlohmann::json> events;
+  for (const std::string& line : Split(run.output, '\n')) {
+    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(events.size(), 2u) << run.output;
+  const nlohmann::json& location = events[0]["location"];
+  ASSERT_TRUE(location.is_object()) << run.output;
+  EXPECT_EQ(location["id"], "IDN.KI.samarinda");
+  EXPECT_EQ(location["country"], "IDN");
+  EXPECT_EQ(location["adm1"], "Kalimantan Timur");
+  EXPECT_EQ(location["basis"], "written");
+  size_t start = location["start"], end = location["end"];
+  EXPECT_EQ(text.substr(start, end - start), "Samarinda");
+  EXPECT_TRUE(events[1]["location"].is_null()) << run.output;
+}
+
 TEST(CliTest, TableAndStandardInput) {
   CommandRun table = Warta("code --format table --published 2023-10-12 - < " + Seed());
   ASSERT_EQ(table.exit_code, 0) << table.output;

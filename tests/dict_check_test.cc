@@ -25,6 +25,10 @@ TEST(DictCheckTest, BrokenFilesAreNamedWithTheirLines) {
   std::ofstream(copy / "verbs/id/broken.tsv") << "# a broken file\n042\tkunjung\n999\tterbang\n"
                                                  "051\tpuji\tloud\n";
   std::ofstream(copy / "actors/people/broken.tsv") << "Someone\tRUSXYZ\t2020\t\tnobody\n";
+  std::ofstream(copy / "places/world/broken.tsv")
+      << "# a broken gazetteer file\nXXX.ZZ.nowhere\tcity\t1.00\t2.00\t-\tNowhere\n"
+         "IDN\tcountry\t-2.50\t118.00\tID\tIndonesia again\n"
+         "IDN.JI.nowhere\ttown\t1.00\t2.00\t-\tNowhere\n";
   LoadOptions options;
   options.data_dir = copy.string();
   std::vector<std::string> problems = Resources::Check(options);
@@ -34,6 +38,12 @@ TEST(DictCheckTest, BrokenFilesAreNamedWithTheirLines) {
       << all;
   EXPECT_NE(all.find("verbs/id/broken.tsv:4: unknown flag \"loud\""), std::string::npos) << all;
   EXPECT_NE(all.find("people/broken.tsv:1: expected"), std::string::npos) << all;
+  EXPECT_NE(all.find("places/world/broken.tsv:2: parent XXX.ZZ of XXX.ZZ.nowhere"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("places/world/broken.tsv:3: duplicate id IDN"), std::string::npos) << all;
+  EXPECT_NE(all.find("places/world/broken.tsv:4: unknown feature \"town\""), std::string::npos)
+      << all;
   EXPECT_FALSE(Resources::Load(options).ok());
   // A broken codebook line: a Goldstein value that is not a number.
   std::ofstream(copy / "codebook/cameo.tsv", std::ios::app) << "0429\tx\tCONSULT\tvisit again\n";

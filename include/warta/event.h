@@ -47,6 +47,7 @@ struct Location {
   std::string name;          // as written in the text (or the gazetteer's name when not written)
   std::string feature;       // "country", "adm1", "adm2", "city" or "site"
   std::string country;       // ISO alpha-3
+  std::string country_name;  // the gazetteer's name of the country ("Indonesia"), for GDELT
   std::string adm1;          // the first-level division's name; empty for a whole country
   std::string adm1_id;       // its gazetteer id ("IDN.JI"); empty for a whole country
   std::string fips_country;  // FIPS 10-4 country code, as GDELT writes it ("ID")

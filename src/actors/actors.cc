@@ -90,26 +90,15 @@ void ActorDictionary::AddName(const Segmenter& segmenter, const std::string& nam
   std::vector<std::string> words;
   for (const Token& token : tokens) words.push_back(token.lower);
   // The entry index is packed with two case bits so the table stays simple.
-  size_t letters = 0;
-  for (char c : name) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-  bool exact = AllUpper(name) && letters <= 5;
-  bool capital = !exact && StartsUpper(name);
-  phrases_.Add(std::move(words), entry * 4 + (exact ? 1 : 0) + (capital ? 2 : 0));
+  NameCase rule = NameCaseOf(name);
+  phrases_.Add(std::move(words), entry * 4 + (rule.exact ? 1 : 0) + (rule.capital ? 2 : 0));
 }
 
 size_t ActorDictionary::Match(const std::vector<Token>& tokens, size_t i,
                               const ActorEntry** entry) const {
   return phrases_.Visit(tokens, i, [&](const PhraseTable<size_t>::Entry& phrase) {
-    bool exact = phrase.value & 1;
-    bool capital = phrase.value & 2;
-    if (exact) {
-      for (size_t k = 0; k < phrase.words.size(); ++k) {
-        if (tokens[i + k].kind == TokenKind::kWord && !AllUpper(tokens[i + k].text)) {
-          return false;
-        }
-      }
-    }
-    if (capital && !tokens[i].capitalized) return false;
+    NameCase rule{(phrase.value & 1) != 0, (phrase.value & 2) != 0};
+    if (!NameCaseHolds(rule, tokens, i, phrase.words.size())) return false;
     *entry = &entries_[phrase.value / 4];
     return true;
   });
@@ -670,10 +659,8 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
     bool after_preposition =
         before > 0 && lexicon_.Is(LexiconKind::kLocationPreposition, tokens, before - 1);
     // "Jakarta (Antara) -", "YEREVAN/BAKU, Sept 14": a dateline, not an actor.
-    bool dateline = sentences_seen_ == 0 && mention.begin == 0 && mention.end < tokens.size() &&
-                    (place->kind == EntryKind::kCapital || place->kind == EntryKind::kCity) &&
-                    (tokens[mention.end].text == "(" || tokens[mention.end].text == "," ||
-                     tokens[mention.end].text == "/" || tokens[mention.end].text == "-");
+    bool dateline = (place->kind == EntryKind::kCapital || place->kind == EntryKind::kCity) &&
+                    IsDatelineName(tokens, mention.begin, mention.end, sentences_seen_ == 0);
     mention.location = place->kind == EntryKind::kCity || dateline || after_preposition;
     mention.dateline = dateline;
   }

@@ -48,6 +48,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"citation", LexiconKind::kCitation},
       {"source", LexiconKind::kSource},
       {"weapon", LexiconKind::kWeapon},
+      {"place_preposition", LexiconKind::kPlacePreposition},
+      {"site", LexiconKind::kSite},
+      {"place_noun", LexiconKind::kPlaceNoun},
       {"hope", LexiconKind::kHope},
       {"partner", LexiconKind::kPartner},
   };

@@ -52,6 +52,9 @@ enum class LexiconKind {
   kCitation,
   kSource,
   kWeapon,
+  kPlacePreposition,
+  kSite,
+  kPlaceNoun,
   kHope,
   kPartner,
   kCount
@@ -74,8 +77,13 @@ class Lexicon {
   int CountFunctionWords(const std::vector<Token>& tokens) const {
     int count = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      for (const auto& table : tables_) {
-        if (table.LongestMatch(tokens, i) > 0) {
+      for (size_t kind = 0; kind < tables_.size(); ++kind) {
+        // Site words and place nouns ("gedung", "building") are no function words.
+        if (kind == static_cast<size_t>(LexiconKind::kSite) ||
+            kind == static_cast<size_t>(LexiconKind::kPlaceNoun)) {
+          continue;
+        }
+        if (tables_[kind].LongestMatch(tokens, i) > 0) {
           ++count;
           break;
         }

@@ -4,6 +4,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "util/json_writer.h"
+#include "util/text.h"
+
 namespace warta {
 
 double Counts::Precision() const {
@@ -14,6 +17,16 @@ double Counts::Recall() const {
   int expected = true_positives + false_negatives;
   return expected ? static_cast<double>(true_positives) / expected : 0;
 }
+namespace {
+double Rate(int part, int whole) { return whole ? static_cast<double>(part) / whole : 0; }
+}  // namespace
+
+double PlacementScores::CountryRate() const { return Rate(country_right, gold_placed); }
+double PlacementScores::Adm1Rate() const { return Rate(adm1_right, gold_placed); }
+double PlacementScores::PlacedWithoutGoldRate() const {
+  return Rate(placed_without_gold, gold_unplaced);
+}
+
 double Counts::F1() const {
   double p = Precision(), r = Recall();
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -47,6 +60,13 @@ bool ParseGold(const nlohmann::json& json, GoldEvent* gold) {
   gold->modality = Text(json, "modality");
   gold->evidence = Text(json, "evidence");
   gold->negated = json.value("negated", false);
+  auto place = json.find("place");
+  if (place != json.end() && place->is_object()) {
+    gold->has_place = true;
+    gold->place_name = Text(*place, "name");
+    gold->place_country = Text(*place, "country");
+    gold->place_adm1 = Text(*place, "adm1");
+  }
   return true;
 }
 
@@ -92,7 +112,8 @@ Result<std::vector<GoldEvent>> ReadGold(const std::string& path) {
   return gold;
 }
 
-Evaluation::Evaluation(std::vector<GoldEvent> gold) {
+Evaluation::Evaluation(std::vector<GoldEvent> gold, PlaceNames place_names)
+    : place_names_(std::move(place_names)) {
   for (GoldEvent& event : gold) gold_by_article_[event.article].push_back(std::move(event));
 }
 
@@ -144,6 +165,7 @@ void Evaluation::Add(const std::string& article_id, const std::string& language,
     ++report_.by_root[e.cameo_root].true_positives;
     if (!gold[hit].date.empty()) ++report_.matched_with_gold_date;
     if (e.date && e.date->ToString() == gold[hit].date) ++report_.matched_with_right_date;
+    ScorePlace(article_id, gold[hit], e);
   }
   for (size_t g = 0; g < gold.size(); ++g) {
     if (gold[g].root.empty()) continue;
@@ -157,6 +179,66 @@ void Evaluation::Add(const std::string& article_id, const std::string& language,
         article_id + "  missed    " + x.source + x.source_agent + " " + x.cameo + " " +
         (x.target.empty() ? "-" : x.target + x.target_agent) + " " + x.date + "  | " + x.evidence);
   }
+}
+
+namespace {
+
+// "Cairo Governorate", "Provinsi Kairo": a division's name without the word
+// for its kind, which a gold division ("Cairo") leaves out.
+std::string WithoutKindWord(const std::string& lower) {
+  static const char* kKinds[] = {"governorate", "province", "provinsi",   "region", "state",
+                                 "district",    "oblast",   "prefecture", "county", "wilayah"};
+  for (const char* kind : kKinds) {
+    std::string word = kind;
+    if (lower.size() > word.size() + 1 && lower.rfind(word + " ", 0) == 0) {
+      return lower.substr(word.size() + 1);
+    }
+    if (lower.size() > word.size() + 1 &&
+        lower.compare(lower.size() - word.size() - 1, word.size() + 1, " " + word) == 0) {
+      return lower.substr(0, lower.size() - word.size() - 1);
+    }
+  }
+  return lower;
+}
+
+}  // namespace
+
+bool Evaluation::SameDivision(const GoldEvent& gold, const Location& location) const {
+  if (gold.place_adm1.empty() || location.adm1_id.empty()) {
+    return gold.place_adm1.empty() && location.adm1_id.empty();
+  }
+  std::vector<std::string> names = {location.adm1};
+  if (place_names_) names = place_names_(location.adm1_id);
+  std::string wanted = ToLower(gold.place_adm1);
+  for (const std::string& name : names) {
+    std::string lower = ToLower(name);
+    if (lower == wanted || WithoutKindWord(lower) == wanted) return true;
+  }
+  return false;
+}
+
+void Evaluation::ScorePlace(const std::string& article_id, const GoldEvent& gold,
+                            const Event& event) {
+  PlacementScores& counts = report_.places;
+  const std::optional<Location>& placed = event.location;
+  std::string where = placed ? placed->name + " (" + placed->id + ", " + placed->basis + ")" : "-";
+  if (!gold.has_place) {
+    ++counts.gold_unplaced;
+    if (!placed) return;
+    ++counts.placed_without_gold;
+    report_.explanations.push_back(article_id + "  place     " + Describe(event) + " at " + where +
+                                   ", gold: nowhere");
+    return;
+  }
+  ++counts.gold_placed;
+  bool country = placed && placed->country == gold.place_country;
+  bool division = country && SameDivision(gold, *placed);
+  counts.country_right += country ? 1 : 0;
+  counts.adm1_right += division ? 1 : 0;
+  if (division) return;
+  report_.explanations.push_back(article_id + "  place     " + Describe(event) + " at " + where +
+                                 ", gold: " + gold.place_name + " (" + gold.place_country + ", " +
+                                 gold.place_adm1 + ")");
 }
 
 EvalReport Evaluation::Finish() {
@@ -198,6 +280,15 @@ std::string FormatReport(const EvalReport& report, bool explain) {
         report.matched_with_right_date, report.matched_with_gold_date);
     out += line;
   }
+  if (report.places.scored()) {
+    const PlacementScores& p = report.places;
+    std::snprintf(line, sizeof line,
+                  "place on matched: country %.3f, division %.3f (%d, %d of %d with a gold "
+                  "place); placed where the gold has none %d of %d (%.3f)\n\n",
+                  p.CountryRate(), p.Adm1Rate(), p.country_right, p.adm1_right, p.gold_placed,
+                  p.placed_without_gold, p.gold_unplaced, p.PlacedWithoutGoldRate());
+    out += line;
+  }
   for (const auto& [language, counts] : report.by_language) row("language " + language, counts);
   out += "\n";
   for (const auto& [root, counts] : report.by_root) row("root " + root, counts);
@@ -206,6 +297,80 @@ std::string FormatReport(const EvalReport& report, bool explain) {
     for (const std::string& explanation : report.explanations) out += explanation + "\n";
   }
   return out;
+}
+
+namespace {
+
+void CountsJson(const Counts& counts, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("precision");
+  json->Double(counts.Precision(), 3);
+  json->Key("recall");
+  json->Double(counts.Recall(), 3);
+  json->Key("f1");
+  json->Double(counts.F1(), 3);
+  json->Key("hits");
+  json->Int(counts.true_positives);
+  json->Key("extra");
+  json->Int(counts.false_positives);
+  json->Key("missed");
+  json->Int(counts.false_negatives);
+  json->EndObject();
+}
+
+void PlacesJson(const PlacementScores& p, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("gold_placed");
+  json->Int(p.gold_placed);
+  json->Key("country_right");
+  json->Int(p.country_right);
+  json->Key("country_rate");
+  json->Double(p.CountryRate(), 3);
+  json->Key("adm1_right");
+  json->Int(p.adm1_right);
+  json->Key("adm1_rate");
+  json->Double(p.Adm1Rate(), 3);
+  json->Key("gold_unplaced");
+  json->Int(p.gold_unplaced);
+  json->Key("placed_without_gold");
+  json->Int(p.placed_without_gold);
+  json->Key("placed_without_gold_rate");
+  json->Double(p.PlacedWithoutGoldRate(), 3);
+  json->EndObject();
+}
+
+void CountsByJson(const char* key, const std::map<std::string, Counts>& by, JsonWriter* json) {
+  json->Key(key);
+  json->BeginObject();
+  for (const auto& [name, counts] : by) {
+    json->Key(name);
+    CountsJson(counts, json);
+  }
+  json->EndObject();
+}
+
+}  // namespace
+
+std::string FormatReportJson(const EvalReport& report) {
+  std::string out;
+  JsonWriter json(&out);
+  json.BeginObject();
+  json.Key("articles");
+  json.Int(report.articles);
+  json.Key("strict");
+  CountsJson(report.strict, &json);
+  json.Key("root_level");
+  CountsJson(report.root_level, &json);
+  json.Key("matched_with_gold_date");
+  json.Int(report.matched_with_gold_date);
+  json.Key("matched_with_right_date");
+  json.Int(report.matched_with_right_date);
+  json.Key("places");
+  PlacesJson(report.places, &json);
+  CountsByJson("by_language", report.by_language, &json);
+  CountsByJson("by_root", report.by_root, &json);
+  json.EndObject();
+  return out + "\n";
 }
 
 }  // namespace warta

@@ -19,8 +19,15 @@
 // the second direction of such a reciprocal event is neither a hit nor a
 // miss. "Root level" matches on article and root only. Each gold event
 // matches at most one event. Not thread-safe.
+//
+// Placement is scored on strict matches: right at country level (of matches
+// whose gold has a place), right at first-level division (the gold division
+// is one of the names of the location's division, ignoring case; a gold
+// without a division wants a whole country), and placed where the gold has
+// no place.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -35,6 +42,10 @@ struct GoldEvent {
   std::string source, source_agent, target, target_agent;  // target "" when none
   std::string cameo, root, date, modality, evidence;
   bool negated = false;
+  // Where the sentence says the event happened ("place" in ../shared/dev):
+  // absent when the gold says nowhere.
+  bool has_place = false;
+  std::string place_name, place_country, place_adm1;  // adm1 "" for a whole country
 };
 
 struct Counts {
@@ -44,22 +55,42 @@ struct Counts {
   double F1() const;
 };
 
+// Placement on matched events (issue 14).
+struct PlacementScores {
+  int gold_placed = 0;          // matched events whose gold has a place
+  int country_right = 0;        // ... placed in the gold's country
+  int adm1_right = 0;           // ... and in its first-level division (or both a whole country)
+  int gold_unplaced = 0;        // matched events whose gold has no place
+  int placed_without_gold = 0;  // ... that warta placed all the same
+  bool scored() const { return gold_placed + gold_unplaced > 0; }
+  double CountryRate() const;
+  double Adm1Rate() const;
+  double PlacedWithoutGoldRate() const;
+};
+
 struct EvalReport {
   Counts strict, root_level;
   int matched_with_right_date = 0;
   int matched_with_gold_date = 0;             // matched events whose gold event has a date
   std::map<std::string, Counts> by_root;      // strict, by gold or coded root
   std::map<std::string, Counts> by_language;  // strict
-  std::vector<std::string> explanations;      // one line per miss or spurious event
+  PlacementScores places;
+  std::vector<std::string> explanations;  // one line per miss or spurious event
   int articles = 0;
 };
 
 // Reads gold events; errors name the file and line.
 Result<std::vector<GoldEvent>> ReadGold(const std::string& path);
 
+// Every name of a gazetteer place by id ("IDN.JI" → Jawa Timur, Jatim, East
+// Java), so a gold division written in either language matches.
+using PlaceNames = std::function<std::vector<std::string>(const std::string& id)>;
+
 class Evaluation {
  public:
-  explicit Evaluation(std::vector<GoldEvent> gold);
+  // Without `place_names` a gold division is compared with the location's
+  // division name only.
+  explicit Evaluation(std::vector<GoldEvent> gold, PlaceNames place_names = nullptr);
   // Scores one coded article against its gold events.
   void Add(const std::string& article_id, const std::string& language,
            const std::vector<Event>& events);
@@ -67,11 +98,17 @@ class Evaluation {
   EvalReport Finish();
 
  private:
+  void ScorePlace(const std::string& article_id, const GoldEvent& gold, const Event& event);
+  bool SameDivision(const GoldEvent& gold, const Location& location) const;
+
+  PlaceNames place_names_;
   std::map<std::string, std::vector<GoldEvent>> gold_by_article_;
   std::map<std::string, std::string> seen_languages_;
   EvalReport report_;
 };
 
 std::string FormatReport(const EvalReport& report, bool explain);
+// The report as one JSON object (`warta eval --format json`).
+std::string FormatReportJson(const EvalReport& report);
 
 }  // namespace warta

@@ -53,6 +53,54 @@ TEST(EvalTest, MatchesOnCountriesAndRootWithReciprocalEventsEitherWay) {
   EXPECT_NEAR(report.strict.Recall(), 1.0, 1e-9);
 }
 
+// Issue 14: placement on matched events, at country and division level; a
+// gold division matches any name of the location's division.
+TEST(EvalTest, PlacementIsScoredOnMatchedEvents) {
+  std::string path = ::testing::TempDir() + "gold-places.jsonl";
+  std::ofstream(path)
+      << "{\"doc\":\"p\",\"source\":{\"country\":\"IDN\"},\"cameo\":\"010\",\"place\":"
+         "{\"name\":\"Samarinda\",\"country\":\"IDN\",\"adm1\":\"East Kalimantan\","
+         "\"feature\":\"city\",\"basis\":\"written\"}}\n"
+         "{\"doc\":\"p\",\"source\":{\"country\":\"CHN\"},\"cameo\":\"111\",\"place\":"
+         "{\"name\":\"Tiongkok\",\"country\":\"CHN\",\"adm1\":\"\",\"feature\":\"country\"}}\n"
+         "{\"doc\":\"p\",\"source\":{\"country\":\"RUS\"},\"cameo\":\"016\",\"place\":null}\n"
+         "{\"doc\":\"p\",\"source\":{\"country\":\"USA\"},\"cameo\":\"190\",\"place\":"
+         "{\"name\":\"Cairo\",\"country\":\"EGY\",\"adm1\":\"Cairo\",\"feature\":\"city\"}}\n";
+  auto gold = ReadGold(path);
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  auto names = [](const std::string& id) {
+    if (id == "IDN.KI") return std::vector<std::string>{"Kalimantan Timur", "East Kalimantan"};
+    if (id == "EGY.C") return std::vector<std::string>{"Cairo Governorate", "Provinsi Kairo"};
+    return std::vector<std::string>{};
+  };
+  Evaluation evaluation(gold.value(), names);
+  auto at = [](Event e, const std::string& country, const std::string& adm1_id) {
+    e.location = Location();
+    e.location->country = country;
+    e.location->adm1_id = adm1_id;
+    e.location->adm1 = adm1_id.empty() ? "" : "display name";
+    return e;
+  };
+  evaluation.Add("p", "id",
+                 {at(Coded("IDN", "010", ""), "IDN", "IDN.KI"),   // right, by another name
+                  at(Coded("CHN", "111", ""), "CHN", "CHN.BJ"),   // a division for a country
+                  at(Coded("RUS", "016", ""), "RUS", ""),         // placed where gold has none
+                  at(Coded("USA", "190", ""), "EGY", "EGY.C")});  // "Cairo Governorate"
+  EvalReport report = evaluation.Finish();
+  EXPECT_EQ(report.places.gold_placed, 3);
+  EXPECT_EQ(report.places.country_right, 3);
+  EXPECT_EQ(report.places.adm1_right, 2);
+  EXPECT_EQ(report.places.gold_unplaced, 1);
+  EXPECT_EQ(report.places.placed_without_gold, 1);
+  EXPECT_NE(FormatReport(report, false).find("place on matched: country 1.000, division 0.667"),
+            std::string::npos)
+      << FormatReport(report, false);
+  std::string json = FormatReportJson(report);
+  EXPECT_NE(json.find("\"places\":{\"gold_placed\":3,\"country_right\":3"), std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"placed_without_gold\":1"), std::string::npos) << json;
+}
+
 // Issue 11: a gold set without dates printed "0.000 (0 of 27)".
 TEST(EvalTest, DatesAreScoredOnlyWhereTheGoldHasThem) {
   Evaluation evaluation(Gold());

@@ -51,11 +51,48 @@ void WriteSpan(const char* key, const Span& span, JsonWriter* json) {
   json->EndObject();
 }
 
+void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
+  if (!location) {
+    json->Null();
+    return;
+  }
+  json->BeginObject();
+  json->Key("id");
+  json->String(location->id);
+  json->Key("name");
+  json->String(location->name);
+  json->Key("feature");
+  json->String(location->feature);
+  json->Key("country");
+  json->String(location->country);
+  json->Key("country_name");
+  json->String(location->country_name);
+  json->Key("adm1");
+  json->String(location->adm1);
+  json->Key("adm1_id");
+  json->String(location->adm1_id);
+  json->Key("fips_country");
+  json->String(location->fips_country);
+  json->Key("adm1_code");
+  json->String(location->adm1_code);
+  json->Key("lat");
+  json->Double(location->lat, 4);
+  json->Key("lon");
+  json->Double(location->lon, 4);
+  json->Key("start");
+  json->Int(static_cast<long long>(location->span.start));
+  json->Key("end");
+  json->Int(static_cast<long long>(location->span.end));
+  json->Key("basis");
+  json->String(location->basis);
+  json->EndObject();
+}
+
 }  // namespace
 
 std::string ToJson(const Event& event) {
   std::string out;
-  out.reserve(1024 + event.evidence.text.size());
+  out.reserve(1536 + event.evidence.text.size());  // with a location, ~1.3 kB besides the text
   JsonWriter json(&out);
   json.BeginObject();
   json.Key("article_id");
@@ -112,6 +149,8 @@ std::string ToJson(const Event& event) {
   json.EndObject();
   json.Key("confidence");
   json.Double(event.confidence, 2);
+  json.Key("location");
+  WriteLocation(event.location, &json);
   json.EndObject();
   return out;
 }

@@ -11,7 +11,9 @@
 #include "events/codebook.h"
 #include "events/coder.h"
 #include "events/verbs.h"
+#include "events/vocabulary.h"
 #include "language/language.h"
+#include "places/places.h"
 #include "segment/segmenter.h"
 #include "time/time_expr.h"
 #include "util/hash.h"
@@ -33,6 +35,7 @@ struct Resources::Impl {
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<Codebook> codebook;
   std::unique_ptr<ActorDictionary> actors;
+  std::unique_ptr<Gazetteer> gazetteer;
   std::unique_ptr<Lexicon> lexicons[2];
   std::unique_ptr<VerbDictionary> verbs[2];
   std::unique_ptr<TimeFinder> times[2];
@@ -56,6 +59,7 @@ static void LoadAll(const LoadOptions& options, Resources::Impl* impl, Diagnosti
   keep(Codebook::Load(dir, diag), &impl->codebook);
   if (!impl->segmenter) return;
   keep(ActorDictionary::Load(dir, *impl->segmenter, diag), &impl->actors);
+  keep(Gazetteer::Load(dir, *impl->segmenter, diag), &impl->gazetteer);
   for (int i = 0; i < 2; ++i) {
     std::string language = kLanguages[i];
     keep(Lexicon::Load(dir + "/lexicon/" + language + ".tsv", *impl->segmenter, diag),
@@ -127,17 +131,24 @@ Result<std::unique_ptr<ArticleCoder>> ArticleCoder::Create(
 
 namespace {
 
+// Where tokens [begin, end) of a sentence are in the original text; a
+// zero-length span at `begin` when the range is empty.
+Span OriginalSpan(const CleanedText& cleaned, const std::vector<Token>& tokens, size_t begin,
+                  size_t end) {
+  if (begin == end) {
+    size_t at = cleaned.ToOriginal(tokens[begin].start);
+    return Span{at, at};
+  }
+  return Span{cleaned.ToOriginal(tokens[begin].start),
+              cleaned.ToOriginal(tokens[end - 1].end - 1) + 1};
+}
+
 // Builds the contract's Event from what the coder found in one sentence.
 Event ToEvent(const Article& article, const std::string& language, const CleanedText& cleaned,
               const Sentence& sentence, const CodedEvent& coded, const Codebook& codebook) {
   const auto& tokens = sentence.tokens;
   auto span = [&](TokenRange range) {
-    if (range.begin == range.end) {
-      size_t at = cleaned.ToOriginal(tokens[range.begin].start);
-      return Span{at, at};
-    }
-    return Span{cleaned.ToOriginal(tokens[range.begin].start),
-                cleaned.ToOriginal(tokens[range.end - 1].end - 1) + 1};
+    return OriginalSpan(cleaned, tokens, range.begin, range.end);
   };
   Event event;
   event.article_id = article.id;
@@ -168,6 +179,47 @@ Event ToEvent(const Article& article, const std::string& language, const Cleaned
   event.evidence.target = coded.target ? span(coded.target_range) : Span{};
   event.confidence = coded.confidence;
   return event;
+}
+
+// A place the text writes as the event's location, with its span and the
+// name as written.
+Location WrittenLocation(const Gazetteer& gazetteer, const Article& article,
+                         const CleanedText& cleaned, const std::vector<Token>& tokens,
+                         const PlaceInText& place, const char* basis) {
+  Location location = gazetteer.ToLocation(place.place);
+  location.span = OriginalSpan(cleaned, tokens, place.begin, place.end);
+  location.name = article.text.substr(location.span.start, location.span.end - location.span.start);
+  if (place.site) location.feature = FeatureName(Feature::kSite);
+  location.basis = basis;
+  return location;
+}
+
+// What the placer needs of a coded event.
+EventWords WordsOf(const CodedEvent& coded) {
+  EventWords words;
+  words.verb_begin = coded.verb.begin;
+  words.verb_end = coded.verb.end;
+  words.source_begin = coded.source_range.begin;
+  words.source_end = coded.source_range.end;
+  if (coded.target) {
+    words.target_begin = coded.target_range.begin;
+    words.target_end = coded.target_range.end;
+    words.countries.push_back(coded.target->country);
+  }
+  words.countries.push_back(coded.source.country);
+  const std::string& code = CodeOf(coded);
+  words.target_is_where = code == cameo::kVisitCode || cameo::IsViolence(cameo::RootOf(code));
+  words.statement = coded.pattern->say;
+  return words;
+}
+
+// Tokens inside time expressions: no place phrase runs through a date.
+std::vector<bool> TimeTokens(size_t size, const std::vector<TimeExpression>& times) {
+  std::vector<bool> blocked(size, false);
+  for (const TimeExpression& time : times) {
+    for (size_t k = time.begin; k < time.end && k < size; ++k) blocked[k] = true;
+  }
+  return blocked;
 }
 
 void Trace(const Sentence& sentence, const std::vector<WordAnalysis>& analyses,
@@ -235,18 +287,21 @@ std::vector<WordAnalysis> AnalyseWords(Analyser* analyser, const std::string& la
 }
 
 // Codes an article sentence by sentence: its events, their actors placed
-// where each sentence says (ArticlePlaces), and in *country the country the
-// article names most.
+// where each sentence says (ArticlePlaces), each event at the place its
+// sentence writes (ArticlePlacer), in *country the country the article names
+// most and in *dateline the place it was filed from.
 std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
                                  const Article& article, const CleanedText& cleaned,
                                  const std::string& language, std::string* trace,
-                                 std::string* country) {
+                                 std::string* country, std::optional<Location>* dateline) {
   int li = LanguageIndex(language);
   const Lexicon& lexicon = *r.lexicons[li];
   EventCoder coder(*r.verbs[li], lexicon, language);
   ActorTracker tracker(*r.actors, lexicon, article.published);
   CoderState coder_state;
   ArticlePlaces places;
+  ArticlePlacer placer(*r.gazetteer, lexicon);
+  bool first = true;
   std::vector<Event> events;
   SentenceReader sentences(*r.segmenter, cleaned.text);
   Sentence sentence;
@@ -257,11 +312,25 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
     if (trace != nullptr) Trace(sentence, analyses, mentions, times, trace);
     places.Read(mentions);
+    placer.Read(sentence.tokens, TimeTokens(sentence.tokens.size(), times));
+    if (first && placer.dateline().place >= 0) {
+      *dateline = WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens,
+                                  placer.dateline(), "dateline");
+    }
+    first = false;
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
       places.Fill(&coded.source);
       if (coded.target) places.Fill(&*coded.target);
       if (trace != nullptr) TraceEvent(coded, trace);
       events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
+      if (std::optional<PlaceInText> place = placer.Place(WordsOf(coded))) {
+        events.back().location =
+            WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens, *place, "written");
+        if (trace != nullptr) {
+          *trace += "    at " + events.back().location->id + " \"" + events.back().location->name +
+                    "\"\n";
+        }
+      }
     }
   }
   *country = tracker.DominantCountry();
@@ -295,8 +364,9 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
                                 "--lang id|en overrides detection)");
   }
   std::string country;
+  std::optional<Location> dateline;
   std::vector<Event> events = CodeSentences(r, state_->analyser.get(), article, cleaned,
-                                            result.language, options.trace, &country);
+                                            result.language, options.trace, &country, &dateline);
   if (country.empty() && result.language == "id") country = "IDN";
   for (Event& event : events) {
     FillCountry(country, &event.source);
@@ -305,6 +375,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   }
   AddImplicitTargets(country, &events);
   result.events = FoldStatements(FoldDuplicates(std::move(events)));
+  PlaceByArticle(dateline, &result.events);
   return result;
 }
 

@@ -139,6 +139,13 @@ std::vector<Token> Segmenter::Tokenize(std::string_view text) const {
   return tokens;
 }
 
+bool IsDatelineName(const std::vector<Token>& tokens, size_t begin, size_t end,
+                    bool first_sentence) {
+  if (!first_sentence || begin != 0 || end >= tokens.size()) return false;
+  const std::string& next = tokens[end].text;
+  return next == "(" || next == "," || next == "/" || next == "-";
+}
+
 bool Segmenter::EndsSentence(const Token* before, const Token& token, const Token* next) const {
   if (!IsSentenceEnd(token.text)) return false;
   if (next == nullptr) return true;

@@ -52,6 +52,12 @@ struct Sentence {
   std::vector<Token> tokens;
 };
 
+// "JAKARTA, Kamis -", "GENEVA (Reuters) -", "YEREVAN/BAKU, Sept 14": whether
+// a name at tokens [begin, end) of a sentence is where the story was filed:
+// the article's first sentence opens with it and ( , / or - follows.
+bool IsDatelineName(const std::vector<Token>& tokens, size_t begin, size_t end,
+                    bool first_sentence);
+
 class Segmenter {
  public:
   static Result<std::unique_ptr<Segmenter>> Load(const std::string& data_dir);

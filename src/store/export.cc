@@ -39,6 +39,36 @@ void GdeltActor(const std::optional<Actor>& actor, std::string* out) {
           (igo ? actor->code : "") + "\t\t\t\t" + actor->agent + "\t\t\t";
 }
 
+// GDELT 2.0's geographic type: 1 country, 2 US state, 3 US city or place,
+// 4 world city or place, 5 world state (first-level division).
+int GdeltGeoType(const Location& location) {
+  bool us = location.country == "USA";
+  if (location.feature == "country") return 1;
+  if (location.feature == "adm1") return us ? 2 : 5;
+  return us ? 3 : 4;
+}
+
+// GDELT's eight geography columns of one place (type, full name, FIPS
+// country, ADM1 code, ADM2 code, latitude, longitude, feature id), each
+// followed by a tab; empty when there is no place.
+void GdeltGeo(const std::optional<Location>& location, std::string* out) {
+  if (!location) {
+    *out += std::string(8, '\t');
+    return;
+  }
+  const Location& l = *location;
+  // A store that keeps no country name gives the ISO code instead.
+  const std::string& country = l.country_name.empty() ? l.country : l.country_name;
+  std::string full_name = l.feature == "country" ? country : l.name;
+  if (l.feature != "country" && l.feature != "adm1" && !l.adm1.empty()) full_name += ", " + l.adm1;
+  if (l.feature != "country") full_name += ", " + country;
+  std::string adm1_code = l.adm1_code.empty() ? l.fips_country : l.adm1_code;
+  char coordinates[64];
+  std::snprintf(coordinates, sizeof coordinates, "%.4f\t%.4f", l.lat, l.lon);
+  *out += std::to_string(GdeltGeoType(l)) + '\t' + Tsv(full_name) + '\t' + l.fips_country + '\t' +
+          adm1_code + "\t\t" + coordinates + '\t' + l.id + '\t';
+}
+
 std::string GdeltRow(const StoredEvent& s) {
   const Event& e = s.event;
   std::string out = std::to_string(s.row) + '\t';
@@ -64,10 +94,25 @@ std::string GdeltRow(const StoredEvent& s) {
   std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
   out += std::string(goldstein) + '\t' + std::to_string(s.num_mentions) + '\t' +
          std::to_string(s.num_sources) + '\t' + std::to_string(s.num_articles) + '\t';
-  out += '\t';                                  // AvgTone: warta measures no tone
-  for (int i = 0; i < 3 * 8; ++i) out += '\t';  // Actor1Geo, Actor2Geo, ActionGeo
+  out += '\t';  // AvgTone: warta measures no tone
+  // Actor1Geo and Actor2Geo: warta does not yet place actors apart from
+  // their events, so these stay empty.
+  GdeltGeo(std::nullopt, &out);
+  GdeltGeo(std::nullopt, &out);
+  GdeltGeo(e.location, &out);  // ActionGeo
   out += s.date_added + '\t' + Tsv(s.source_url.empty() ? e.article_id : s.source_url) + '\n';
   return out;
+}
+
+// The location columns: id, name, feature, country, division, latitude,
+// longitude, basis; empty when the event has no place.
+std::string CsvLocation(const std::optional<Location>& location) {
+  if (!location) return ",,,,,,,";
+  const Location& l = *location;
+  char coordinates[64];
+  std::snprintf(coordinates, sizeof coordinates, "%.4f,%.4f", l.lat, l.lon);
+  return CsvField(l.id) + ',' + CsvField(l.name) + ',' + l.feature + ',' + l.country + ',' +
+         CsvField(l.adm1) + ',' + coordinates + ',' + l.basis;
 }
 
 std::string CsvRow(const StoredEvent& s) {
@@ -85,7 +130,7 @@ std::string CsvRow(const StoredEvent& s) {
          ',' + std::to_string(s.story_id) + ',' + std::to_string(s.num_mentions) + ',' +
          std::to_string(s.num_articles) + ',' + std::to_string(s.num_sources) + ',' +
          CsvField(e.article_id) + ',' + CsvField(s.source_url) + ',' + CsvField(e.evidence.text) +
-         '\n';
+         ',' + CsvLocation(e.location) + '\n';
 }
 
 std::string JsonString(const std::string& text) {
@@ -178,7 +223,9 @@ std::string ExportHeader(ExportFormat format) {
       return "event_id,date,date_precision,source_code,source_country,source_agent,source_name,"
              "target_code,target_country,target_agent,target_name,cameo,cameo_root,cameo_label,"
              "quad_class,goldstein,plover,modality,negated,language,story_id,num_mentions,"
-             "num_articles,num_sources,article_id,url,evidence\n";
+             "num_articles,num_sources,article_id,url,evidence,location_id,location_name,"
+             "location_feature,location_country,location_adm1,location_lat,location_lon,"
+             "location_basis\n";
     default:
       return "";
   }

@@ -414,7 +414,45 @@ TEST_F(StoreTest, ExportFormats) {
     EXPECT_NE(json.find("\"event_id\":\"" + e.event.event_id + "\""), std::string::npos);
   }
   std::string header = ExportHeader(ExportFormat::kCsv);
-  EXPECT_EQ(Split(header, ',').size(), 27u);
+  EXPECT_EQ(Split(header, ',').size(), 35u);
+  // ActionGeo (GDELT columns 51-58) and the CSV's location columns, from the
+  // event's location; empty without one.
+  StoredEvent placed = events[0];
+  placed.event.location = Location();
+  Location& l = *placed.event.location;
+  l.id = "IDN.KI.samarinda";
+  l.name = "Samarinda";
+  l.feature = "city";
+  l.country = "IDN";
+  l.country_name = "Indonesia";
+  l.adm1 = "Kalimantan Timur";
+  l.adm1_id = "IDN.KI";
+  l.fips_country = "ID";
+  l.adm1_code = "ID14";
+  l.lat = -0.5;
+  l.lon = 117.15;
+  l.basis = "written";
+  std::string row = ExportRow(placed, ExportFormat::kGdelt);
+  std::vector<std::string> columns = Split(row.substr(0, row.size() - 1), '\t');
+  ASSERT_EQ(columns.size(), static_cast<size_t>(kGdeltColumns)) << row;
+  const std::vector<std::string> action_geo = {"4",        "Samarinda, Kalimantan Timur, Indonesia",
+                                               "ID",       "ID14",
+                                               "",         "-0.5000",
+                                               "117.1500", "IDN.KI.samarinda"};
+  EXPECT_EQ(std::vector<std::string>(columns.begin() + 51, columns.begin() + 59), action_geo);
+  EXPECT_EQ(columns[35], "");  // Actor1Geo_Type: actors are not placed apart
+  placed.event.location->feature = "country";
+  placed.event.location->name = "Indonesia";
+  placed.event.location->adm1 = placed.event.location->adm1_code = "";
+  columns = Split(ExportRow(placed, ExportFormat::kGdelt), '\t');
+  EXPECT_EQ(columns[51], "1");
+  EXPECT_EQ(columns[52], "Indonesia");
+  EXPECT_EQ(columns[54], "ID");
+  std::string csv = ExportRow(placed, ExportFormat::kCsv);
+  EXPECT_NE(csv.find(",IDN.KI.samarinda,Indonesia,country,IDN,,-0.5000,117.1500,written\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_EQ(Split(ExportRow(events[0], ExportFormat::kCsv), ',').size() >= 35u, true);
   EXPECT_NE(ExportRow(events[0], ExportFormat::kCsv).find(events[0].event.event_id),
             std::string::npos);
   EXPECT_FALSE(ParseExportFormat("xml").has_value());

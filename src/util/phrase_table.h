@@ -8,14 +8,45 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "segment/segmenter.h"
+#include "util/text.h"
 
 namespace warta {
+
+// The case rules of data/README.md ("Names and phrases"): a name wholly in
+// capitals of up to five letters ("AS", "PBB") matches only in capitals, so
+// "as" is never the United States; a name that starts with a capital must
+// start with one in the text, so "turkey" is not Turkey.
+struct NameCase {
+  bool exact = false;    // an acronym: only in capitals
+  bool capital = false;  // must start with a capital
+};
+
+inline NameCase NameCaseOf(std::string_view name) {
+  size_t letters = 0;
+  for (char c : name) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  NameCase rule;
+  rule.exact = AllUpper(name) && letters <= 5;
+  rule.capital = !rule.exact && StartsUpper(name);
+  return rule;
+}
+
+// Whether the `length` tokens from tokens[i] are written as `rule` asks.
+inline bool NameCaseHolds(NameCase rule, const std::vector<Token>& tokens, size_t i,
+                          size_t length) {
+  if (rule.exact) {
+    for (size_t k = 0; k < length; ++k) {
+      if (tokens[i + k].kind == TokenKind::kWord && !AllUpper(tokens[i + k].text)) return false;
+    }
+  }
+  return !rule.capital || tokens[i].capitalized;
+}
 
 template <typename V>
 class PhraseTable {
