@@ -126,9 +126,8 @@ double TimeShape(warta::Api* api, const Shape& shape, int runs, long long stored
   for (const auto& [name, value] : shape.params) {
     shown += (shown.empty() ? "" : "&") + name + "=" + value;
   }
-  std::printf("| %-14s | %-38s | %9.1f | %9.1f | %9.1f |%s\n",
-              shape.path.substr(5).c_str(), shown.c_str(), Percentile(times, 0.5),
-              Percentile(times, 0.99), times.back(),
+  std::printf("| %-14s | %-38s | %9.1f | %9.1f | %9.1f |%s\n", shape.path.substr(5).c_str(),
+              shown.c_str(), Percentile(times, 0.5), Percentile(times, 0.99), times.back(),
               status == 200 ? "" : (" HTTP " + std::to_string(status)).c_str());
   std::fflush(stdout);
   return times.back();
@@ -172,8 +171,8 @@ int main(int argc, char** argv) {
   }
   warta::Api api(pool.value().get(), std::chrono::seconds(600));
   std::mt19937_64 random(23);
-  std::printf("| %-14s | %-38s | %9s | %9s | %9s |\n", "endpoint", "parameters", "p50 ms",
-              "p99 ms", "max ms");
+  std::printf("| %-14s | %-38s | %9s | %9s | %9s |\n", "endpoint", "parameters", "p50 ms", "p99 ms",
+              "max ms");
   std::printf("|%s|%s|%s|%s|%s|\n", std::string(16, '-').c_str(), std::string(40, '-').c_str(),
               std::string(11, '-').c_str(), std::string(11, '-').c_str(),
               std::string(11, '-').c_str());

@@ -51,15 +51,24 @@ class Zipf {
 
 std::vector<ActorRow> MakeActors() {
   std::vector<ActorRow> actors = {
-      {"IDNGOV", "IDN", "GOV", "Prabowo Subianto"}, {"ISR", "ISR", "", "Israel"},
-      {"IDNGOV", "IDN", "GOV", "Joko Widodo"},      {"USA", "USA", "", "Amerika Serikat"},
-      {"CHN", "CHN", "", "China"},                  {"IDNCOP", "IDN", "COP", "Polri"},
-      {"PSE", "PSE", "", "Palestina"},              {"RUSGOV", "RUS", "GOV", "Vladimir Putin"},
-      {"IDNLEG", "IDN", "LEG", "DPR"},              {"MYSGOV", "MYS", "GOV", "Anwar Ibrahim"},
-      {"USAGOV", "USA", "GOV", "Joe Biden"},        {"IDNMIL", "IDN", "MIL", "TNI"},
-      {"UKR", "UKR", "", "Ukraina"},                {"IDNOPP", "IDN", "OPP", "Anies Baswedan"},
-      {"IDNJUD", "IDN", "JUD", "KPK"},              {"ISRGOV", "ISR", "GOV", "Benjamin Netanyahu"},
-      {"IDNGOV", "IDN", "GOV", "Gibran Rakabuming"}, {"AUSGOV", "AUS", "GOV", "Anthony Albanese"},
+      {"IDNGOV", "IDN", "GOV", "Prabowo Subianto"},
+      {"ISR", "ISR", "", "Israel"},
+      {"IDNGOV", "IDN", "GOV", "Joko Widodo"},
+      {"USA", "USA", "", "Amerika Serikat"},
+      {"CHN", "CHN", "", "China"},
+      {"IDNCOP", "IDN", "COP", "Polri"},
+      {"PSE", "PSE", "", "Palestina"},
+      {"RUSGOV", "RUS", "GOV", "Vladimir Putin"},
+      {"IDNLEG", "IDN", "LEG", "DPR"},
+      {"MYSGOV", "MYS", "GOV", "Anwar Ibrahim"},
+      {"USAGOV", "USA", "GOV", "Joe Biden"},
+      {"IDNMIL", "IDN", "MIL", "TNI"},
+      {"UKR", "UKR", "", "Ukraina"},
+      {"IDNOPP", "IDN", "OPP", "Anies Baswedan"},
+      {"IDNJUD", "IDN", "JUD", "KPK"},
+      {"ISRGOV", "ISR", "GOV", "Benjamin Netanyahu"},
+      {"IDNGOV", "IDN", "GOV", "Gibran Rakabuming"},
+      {"AUSGOV", "AUS", "GOV", "Anthony Albanese"},
   };
   std::mt19937_64 random(3);
   for (int n = 0; actors.size() < 20000; ++n) {
@@ -92,8 +101,8 @@ std::vector<PlaceRow> MakePlaces() {
   };
   std::mt19937_64 random(5);
   for (int n = 0; places.size() < 2000; ++n) {
-    std::string adm1 = std::string(1, static_cast<char>('A' + n % 26)) +
-                       static_cast<char>('A' + (n / 26) % 26);
+    std::string adm1 =
+        std::string(1, static_cast<char>('A' + n % 26)) + static_cast<char>('A' + (n / 26) % 26);
     std::string name = "Kota " + std::to_string(n);
     double lat = -10 + static_cast<double>(random() % 1600) / 100.0;
     double lon = 95 + static_cast<double>(random() % 4600) / 100.0;
@@ -301,8 +310,8 @@ Status StoryMaker::WriteEvent(const std::vector<Telling>& tellings, long long st
   if (Uniform() < 0.66) {
     const PlaceRow& p = places_[place_zipf_(random_)];
     at = 29;
-    for (const std::string* text : {&p.id, &p.name, &p.feature, &p.country, &p.adm1, &p.adm1_id,
-                                    &p.fips, &p.adm1_code}) {
+    for (const std::string* text :
+         {&p.id, &p.name, &p.feature, &p.country, &p.adm1, &p.adm1_id, &p.fips, &p.adm1_code}) {
       s.BindOptional(at++, *text);
     }
     s.Bind(37, p.lat);
@@ -409,9 +418,9 @@ Result<GeneratedDatabase> GenerateEventDatabase(const std::string& path, long lo
   }
   auto db = sql::Database::Open(path);
   if (!db.ok()) return db.status();
-  Status status =
-      db.value()->Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                          "PRAGMA cache_size=-1000000; PRAGMA threads=2");
+  Status status = db.value()->Execute(
+      "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+      "PRAGMA cache_size=-1000000; PRAGMA threads=2");
   auto indexes = Indexes(db.value().get());
   if (!indexes.ok()) return indexes.status();
   for (const auto& [name, sql] : indexes.value()) {
@@ -425,9 +434,11 @@ Result<GeneratedDatabase> GenerateEventDatabase(const std::string& path, long lo
   }
   if (!status.ok()) return status;
   db.value().reset();
-  {  // back to what warta opens: WAL, and anything a newer schema adds
+  {  // back to what warta opens (WAL), with the summaries counted from the rows
     auto store = Store::Open(path);
     if (!store.ok()) return store.status();
+    status = store.value()->RebuildSummaries();
+    if (!status.ok()) return status;
   }
   made.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return made;
