@@ -296,7 +296,9 @@ TEST(StoreCliTest, ReadingCommandsWorkOnADatabaseTheUserMayNotWrite) {
   ASSERT_EQ(sqlite3_open(source.c_str(), &writer), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(writer,
                          "PRAGMA wal_autocheckpoint=0; "
-                         "INSERT INTO stories(first_published) VALUES('2024-01-01')",
+                         "BEGIN; INSERT INTO stories(first_published) VALUES('2024-01-01'); "
+                         "UPDATE summary_totals SET value = value + 1 WHERE name = 'stories'; "
+                         "COMMIT",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   for (const char* suffix : {"", "-wal", "-shm"}) {

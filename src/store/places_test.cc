@@ -468,15 +468,15 @@ TEST(SchemaUpgradeTest, AnUpgradeThatFailsLeavesTheVersion1FileAsItWas) {
 }
 
 TEST(SchemaUpgradeTest, ADatabaseOfANewerVersionIsRefusedNamingTheFileAndBothVersions) {
-  std::string path = FreshPath("warta-version-3.db");
+  std::string path = FreshPath("warta-version-4.db");
   RunSql(path, kVersion1Schema);
-  RunSql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  RunSql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
   const std::string before = Bytes(path);
   for (bool writing : {true, false}) {
     auto store = writing ? Store::Open(path) : Store::OpenReadOnly(path);
     ASSERT_FALSE(store.ok());
     EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                   "3; this one knows version 2)"),
+                                                   "4; this one knows version 3)"),
               std::string::npos)
         << store.status().message();
   }

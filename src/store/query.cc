@@ -133,7 +133,13 @@ void AddNear(const NearFilter& near, Where* where) {
 Where Build(const QueryFilter& f) {
   Where where;
   AddKinds(f.kinds, &where);
-  const std::string name_like = "source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? ESCAPE '\\'";
+  // A part of a name: the names that contain it are looked up in the actors
+  // table (every actor of every telling is there, a few thousand rows), and
+  // the events with those names found through their indexes, instead of
+  // matching the text against every event.
+  const std::string name_like =
+      "source_name IN (SELECT name FROM actors WHERE name LIKE ? ESCAPE '\\') OR "
+      "target_name IN (SELECT name FROM actors WHERE name LIKE ? ESCAPE '\\')";
   if (!f.actor.empty()) {
     if (IsActorCode(f.actor)) {
       where.Add("source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?",
@@ -306,9 +312,20 @@ Status Store::Query(const QueryFilter& filter,
   return status;
 }
 
+bool Store::SummaryAnswers(const QueryFilter& f, bool dated) const {
+  bool roots_only = std::all_of(f.codes.begin(), f.codes.end(),
+                                [](const std::string& code) { return code.size() == 2; });
+  return summaries_ && roots_only && f.actor.empty() && f.country.empty() && f.agent.empty() &&
+         f.name.empty() && f.dyad_a.empty() && f.language.empty() && f.source.empty() &&
+         f.story == 0 && f.place.empty() && !f.near && (dated || (f.from.empty() && f.to.empty()));
+}
+
 Result<long long> Store::Count(const QueryFilter& filter) {
   Where where = Build(filter);
-  auto stmt = where.Prepare(db_.get(), "SELECT COUNT(*) FROM events" + where.sql);
+  const std::string sql = SummaryAnswers(filter, /*dated=*/true)
+                              ? "SELECT IFNULL(SUM(events), 0) FROM summary_events"
+                              : "SELECT COUNT(*) FROM events";
+  auto stmt = where.Prepare(db_.get(), sql + where.sql);
   if (!stmt.ok()) return stmt.status();
   Status status;
   long long count = stmt.value()->Step(&status) ? stmt.value()->Int(0) : 0;
@@ -333,10 +350,12 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
   }
   // Grouped by date first (a few thousand rows at most), then by period, so
   // the date arithmetic runs once per date, not once per event.
-  const std::string by_date = "SELECT date, " + reverse +
-                              " AS reverse, quad_class, COUNT(*) AS n, SUM(goldstein) AS g "
-                              "FROM events" +
-                              where.sql + " GROUP BY 1, 2, 3";
+  const bool summary = SummaryAnswers(filter, /*dated=*/true);
+  const std::string by_date =
+      "SELECT date, " + reverse + " AS reverse, quad_class, " +
+      (summary ? "SUM(events) AS n, SUM(goldstein_sum) AS g FROM summary_events"
+               : "COUNT(*) AS n, SUM(goldstein) AS g FROM events") +
+      where.sql + " GROUP BY 1, 2, 3";
   const std::string with_day =
       "SELECT " + day + " AS day, reverse, quad_class, n, g FROM (" + by_date + ")";
   auto stmt =
@@ -395,8 +414,13 @@ Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
 Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
   Where where = Build(filter);
   PlaceCounts counts;
+  const bool summary = SummaryAnswers(filter, /*dated=*/false);
   auto totals = where.Prepare(
-      db_.get(), "SELECT COUNT(place_id), COUNT(*) - COUNT(place_id) FROM events" + where.sql);
+      db_.get(),
+      summary ? "SELECT IFNULL((SELECT SUM(events) FROM summary_places" + where.sql +
+                    "), 0), IFNULL((SELECT SUM(events) FROM summary_events" + where.sql +
+                    "), 0) - IFNULL((SELECT SUM(events) FROM summary_places" + where.sql + "), 0)"
+              : "SELECT COUNT(place_id), COUNT(*) - COUNT(place_id) FROM events" + where.sql);
   if (!totals.ok()) return totals.status();
   Status status;
   if (totals.value()->Step(&status)) {
@@ -408,8 +432,10 @@ Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
   // written may differ ("Surabaya", "surabaya"): the first in byte order.
   auto stmt = where.Prepare(
       db_.get(),
-      "SELECT place_id, MIN(place_name), MIN(place_feature), MIN(place_country), "
-      "MIN(place_adm1), MIN(place_lat), MIN(place_lon), COUNT(*), AVG(goldstein) FROM events" +
+      std::string("SELECT place_id, MIN(place_name), MIN(place_feature), MIN(place_country), ") +
+          "MIN(place_adm1), MIN(place_lat), MIN(place_lon), " +
+          (summary ? "SUM(events), SUM(goldstein_sum) / SUM(events) FROM summary_places"
+                   : "COUNT(*), AVG(goldstein) FROM events") +
           where.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 8 DESC, 1 LIMIT " +
           std::to_string(std::max(0, limit)));
   if (!stmt.ok()) return stmt.status();
@@ -507,29 +533,44 @@ Result<StoreStats> Store::Stats(const EventKinds& kinds) {
     return status;
   };
   const Where none;
+  // Each count from the summary tables when the file has them: the same
+  // numbers (summary.h), from thousands of rows instead of millions.
+  const bool sum = summaries_;
+  const std::string n = sum ? "SUM(events)" : "COUNT(*)";
+  const std::string events = sum ? " FROM summary_events" : " FROM events";
+  const std::string places = sum ? " FROM summary_places" : " FROM events";
+  const std::string articles =
+      sum ? "SUM(articles) FROM summary_articles" : "COUNT(*) FROM articles";
   for (Status s :
-       {count("SELECT COUNT(*) FROM articles", none, &stats.articles),
-        count("SELECT COUNT(*) FROM events" + which.sql, which, &stats.events),
-        count("SELECT COUNT(*) FROM mentions", none, &stats.mentions),
-        count("SELECT COUNT(*) FROM stories", none, &stats.stories),
-        group("SELECT CASE WHEN negated THEN 'negated' ELSE modality END, COUNT(*) FROM events "
-              "GROUP BY 1",
+       {count("SELECT " + articles, none, &stats.articles),
+        count("SELECT IFNULL(" + n + ", 0)" + events + which.sql, which, &stats.events),
+        count(sum ? "SELECT value FROM summary_totals WHERE name = 'mentions'"
+                  : "SELECT COUNT(*) FROM mentions",
+              none, &stats.mentions),
+        count(sum ? "SELECT value FROM summary_totals WHERE name = 'stories'"
+                  : "SELECT COUNT(*) FROM stories",
+              none, &stats.stories),
+        group("SELECT CASE WHEN negated THEN 'negated' ELSE modality END, " + n + events +
+                  " GROUP BY 1",
               none, &stats.by_kind),
-        group("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC", none,
+        group("SELECT language, " + articles + " GROUP BY 1 ORDER BY 2 DESC, 1", none,
               &stats.by_language),
-        group("SELECT cameo_root, COUNT(*) FROM events" + which.sql + " GROUP BY 1 ORDER BY 1",
-              which, &stats.by_root),
-        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), COUNT(*) FROM events" + which.sql +
+        group("SELECT cameo_root, " + n + events + which.sql + " GROUP BY 1 ORDER BY 1", which,
+              &stats.by_root),
+        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), " + n + events + which.sql +
                   " GROUP BY 1 ORDER BY 1",
               which, &stats.by_month),
-        group("SELECT IFNULL(source, '(unknown)'), COUNT(*) FROM articles GROUP BY 1 "
-              "ORDER BY 2 DESC",
+        group("SELECT IFNULL(source, '(unknown)'), " + articles + " GROUP BY 1 ORDER BY 2 DESC, 1",
               none, &stats.by_source),
-        group("SELECT * FROM (SELECT place_id || ' ' || MIN(place_name), COUNT(*) FROM events" +
+        group("SELECT * FROM (SELECT place_id || ' ' || MIN(place_name), " + n + places +
                   which.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 2 DESC, " +
                   "place_id LIMIT " + std::to_string(kStatsPlaces) +
-                  ") UNION ALL SELECT '(no place)', COUNT(*) FROM events" + which.sql +
-                  " AND place_id IS NULL HAVING COUNT(*) > 0",
+                  ") UNION ALL SELECT '(no place)', c FROM (SELECT " +
+                  (sum ? "IFNULL((SELECT SUM(events) FROM summary_events" + which.sql +
+                             "), 0) - IFNULL((SELECT SUM(events) FROM summary_places" + which.sql +
+                             "), 0) AS c)"
+                       : "COUNT(*) AS c FROM events" + which.sql + " AND place_id IS NULL)") +
+                  " WHERE c > 0",
               which, &stats.by_place)}) {
     if (!s.ok()) return s;
   }

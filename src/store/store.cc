@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/location_columns.h"
+#include "store/summary.h"
 #include "util/hash.h"
 #include "util/text.h"
 
@@ -62,6 +63,14 @@ CREATE INDEX IF NOT EXISTS events_source_target ON events(source_code, target_co
 CREATE INDEX IF NOT EXISTS events_target_source_country ON events(target_code, source_country);
 CREATE INDEX IF NOT EXISTS events_target_country_source ON events(target_country, source_code);
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
+-- A page of events newest (or oldest) first walks one of these in order and
+-- stops after the page, when the filter keeps many events (schema version 3).
+CREATE INDEX IF NOT EXISTS events_date_row ON events(date);
+CREATE INDEX IF NOT EXISTS events_date_row_happened ON events(date)
+  WHERE modality = 'asserted' AND negated = 0;
+-- A part of a name is looked up in the actors table, then these (query.cc).
+CREATE INDEX IF NOT EXISTS events_source_name ON events(source_name);
+CREATE INDEX IF NOT EXISTS events_target_name ON events(target_name);
 CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root);
 CREATE INDEX IF NOT EXISTS events_story ON events(story_id, source_code, cameo);
 -- Queries count only asserted, non-negated events by default (query.cc,
@@ -263,6 +272,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   bool busy = (store->db_->LastErrorCode() & 0xff) == SQLITE_BUSY;
   if (status.ok() || busy) status = store->CreateSchema();
   if (!status.ok()) return status;
+  store->summaries_ = options.use_summaries;
   return store;
 }
 
@@ -275,8 +285,9 @@ Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path,
   if (!status.ok()) return status;
   auto version = store->StoredVersion();
   if (!version.ok()) return version.status();
-  if (version.value() < kSchemaVersion) status = store->ViewOldSchema();
+  if (version.value() < 2) status = store->ViewOldSchema();
   if (!status.ok()) return status;
+  store->summaries_ = version.value() >= 3 && options.use_summaries;
   return store;
 }
 
@@ -333,15 +344,19 @@ Status Store::ViewOldSchema() {
 }
 
 Status Store::Migrate(int version) {
-  if (version >= 2) return Status::Ok();
+  if (version >= 3) return Status::Ok();
   // 1 → 2: the place columns, empty (what version 1 coded was never placed);
   // kSchema then adds their indexes.
   for (const LocationColumn& column : kLocationColumns) {
+    if (version >= 2) break;
     Status status = db_->Execute("ALTER TABLE events ADD COLUMN " + std::string(column.name) + " " +
                                  column.type);
     if (!status.ok()) return status.WithContext("upgrading to schema version 2");
   }
-  return Status::Ok();
+  // 2 → 3: the summary tables, counted from the rows.
+  Status status = db_->Execute(kSummarySchema);
+  if (status.ok()) status = FillSummaries();
+  return status.ok() ? status : status.WithContext("upgrading to schema version 3");
 }
 
 Status Store::CreateSchema() {
@@ -383,6 +398,7 @@ Status Store::TryCreateSchema(bool* busy) {
   if (!version.ok()) return failed(version.status());
   if (version.value() > 0) status = Migrate(version.value());  // 0: a new file
   if (status.ok()) status = db_->Execute(kSchema);
+  if (status.ok()) status = db_->Execute(kSummarySchema);
   if (status.ok()) {
     status = db_->Execute("INSERT OR REPLACE INTO meta VALUES('schema_version', '" +
                           std::to_string(kSchemaVersion) + "')");
@@ -501,6 +517,8 @@ Status Store::InsertRecord(const CodedRecord& record, const std::string& hash, W
   Status status = s.Run();
   if (!status.ok()) return status;
   long long row = db_->LastInsertId();
+  status = CountArticle(row);
+  if (!status.ok()) return status;
   ++written->articles;
   written->events += static_cast<long long>(record.events.size());
   auto story = AssignStory(record, row, signature, keys);
@@ -577,6 +595,9 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     status = s.Run();
     if (!status.ok()) return status;
     row = db_->LastInsertId();
+    status = CountEvent(row);
+    if (status.ok()) status = CountPlace(row);
+    if (!status.ok()) return status;
   }
   // Counts grow by what this telling adds: a new article, a new outlet. A
   // new event's first telling is both, and is counted as it is inserted.
@@ -615,6 +636,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   }
   m.Bind(14, e.confidence);
   status = m.Run();
+  if (status.ok()) status = AddToTotal("mentions", 1);
   if (!status.ok()) return status;
   for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
     if (actor == nullptr) continue;
@@ -652,7 +674,9 @@ Status Store::FillLocation(long long row, const Event& event) {
   if (!update.ok()) return update.status();
   update.value()->Bind(1, row);
   BindLocation(&*update.value(), 2, event.location);
-  return update.value()->Run();
+  Status status = update.value()->Run();
+  if (!status.ok() || sqlite3_changes(db_->handle()) == 0) return status;
+  return CountPlace(row);  // placed only now
 }
 
 // Joins the story of a near-duplicate or a translation, or starts one.
@@ -731,7 +755,9 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     insert.value()->BindOptional(1, DateOrEmpty(record.article.published));
     Status status = insert.value()->Run();
     if (!status.ok()) return status;
-    story = db_->LastInsertId();
+    story = db_->LastInsertId();  // (before the total's insert changes it)
+    status = AddToTotal("stories", 1);
+    if (!status.ok()) return status;
   }
   Status status = db_->Execute(
       "UPDATE stories SET num_articles = num_articles + 1 WHERE id = " + std::to_string(story) +

@@ -21,11 +21,16 @@
 // that is not SQLite, or a warta database of a newer schema is refused with a
 // message naming the file, and left as it was. Every error names the file.
 //
-// Schema versions: 1 had no places; 2 (kSchemaVersion) stores each event's
-// Location in place_* columns of the events table. Opening a version 1 file
-// to write upgrades it in one transaction (the columns added empty, their
-// indexes made, the version raised); opening it read-only reads it as it is,
-// every event without a place.
+// Schema versions: 1 had no places; 2 stores each event's Location in
+// place_* columns of the events table; 3 (kSchemaVersion) adds the summary
+// tables (summary.cc: counts per date, root and kind, per place, per outlet
+// and language, and totals), kept current by every write in the write's own
+// transaction, which answer /api/stats and the counts and aggregates of
+// queries that filter only on kinds, roots, quad class and dates. Opening an
+// older file to write upgrades it in one transaction (the columns added
+// empty, the summaries counted from the rows, their indexes made, the
+// version raised); opening it read-only reads it as it is: every event
+// without a place (version 1), every answer counted from the rows.
 //
 // Not thread-safe: one writer. A batch either lands whole or not at all, so a
 // killed ingest loses at most the batch it was writing, and re-running skips
@@ -195,7 +200,7 @@ std::string TextHash(const std::string& text);
 std::string OutletOf(const Article& article);
 
 // The schema this warta writes, recorded in the meta table.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct StoreOptions {
   // How long a write waits for another process's transaction before failing
@@ -205,6 +210,9 @@ struct StoreOptions {
   // in seconds since 1970 UTC, so that two runs store identical bytes
   // (`warta ingest` takes it from SOURCE_DATE_EPOCH). Otherwise: now.
   std::optional<long long> fixed_time;
+  // false: every answer counted from the events themselves, never from the
+  // summary tables (for tests that compare the two).
+  bool use_summaries = true;
 };
 
 class Store {
@@ -243,6 +251,9 @@ class Store {
   Result<EventDetail> Detail(long long row);
   // Counts; events by root and month are those of `kinds`.
   Result<StoreStats> Stats(const EventKinds& kinds = {});
+  // Counts the summary tables anew from the rows, in one transaction: for
+  // tools that write rows by bulk SQL (the benchmark's generator).
+  Status RebuildSummaries();
   // Queries still running at `deadline` fail with an "interrupted" error.
   void SetDeadline(std::chrono::steady_clock::time_point deadline) { db_->SetDeadline(deadline); }
 
@@ -270,6 +281,17 @@ class Store {
                                 const std::vector<uint32_t>& signature,
                                 const std::set<std::string>& keys);
   Status WriteEvent(const CodedRecord& record, long long story, const Event& event);
+  // summary.cc: what each write adds to the summary tables.
+  Status CountEvent(long long row);
+  Status CountPlace(long long row);
+  Status CountArticle(long long row);
+  Status AddOrInsert(const std::string& update, const std::string& insert, long long row);
+  Status AddToTotal(const std::string& name, long long amount);
+  // Empties and fills the summary tables from the rows; inside a transaction.
+  Status FillSummaries();
+  // Whether the summary tables can answer a filter (kinds, roots, quad, dates only).
+  // `dated`: the table has the date (summary_events; summary_places has not).
+  bool SummaryAnswers(const QueryFilter& filter, bool dated) const;
   // A telling that places an event not placed yet gives it its place.
   Status FillLocation(long long row, const Event& event);
 
@@ -279,6 +301,7 @@ class Store {
   std::unique_ptr<sql::Database> db_;
   StoreOptions options_;
   std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
+  bool summaries_ = false;  // the file has them (version 3) and options_ allow them
 };
 
 }  // namespace warta

@@ -537,7 +537,7 @@ TEST(StoreOpenTest, ADatabaseOfANewerSchemaIsRefused) {
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                 "99; this one knows version 2)"),
+                                                 "99; this one knows version 3)"),
             std::string::npos)
       << store.status().message();
   EXPECT_FALSE(Store::OpenReadOnly(path).ok());

@@ -1,0 +1,112 @@
+// Keeping the summary tables (summary.h) current: each write adds what it
+// stored, read back from the row it wrote, so the summaries count exactly
+// what a COUNT over the rows would.
+#include "store/summary.h"
+
+#include "store/store.h"
+
+namespace warta {
+
+namespace {
+
+// The first value in byte order, NULLs left out, as MIN() over rows takes it.
+std::string KeepFirst(const std::string& column) {
+  const std::string kept = "summary_places." + column;
+  return column + " = CASE WHEN " + kept + " IS NULL OR e." + column + " < " + kept + " THEN e." +
+         column + " ELSE " + kept + " END";
+}
+
+}  // namespace
+
+// Adds to the row of `update` (an UPDATE ... FROM the event) or, when it
+// matched none, inserts one (`insert`, an INSERT ... SELECT); both bind ?1.
+Status Store::AddOrInsert(const std::string& update, const std::string& insert, long long row) {
+  auto add = Cached(update);
+  if (!add.ok()) return add.status();
+  add.value()->Bind(1, row);
+  Status status = add.value()->Run();
+  if (!status.ok() || sqlite3_changes(db_->handle()) > 0) return status;
+  auto first = Cached(insert);
+  if (!first.ok()) return first.status();
+  first.value()->Bind(1, row);
+  return first.value()->Run();
+}
+
+Status Store::CountEvent(long long row) {
+  return AddOrInsert(
+      "UPDATE summary_events SET events = events + 1, goldstein_sum = goldstein_sum + "
+      "IFNULL(e.goldstein, 0) FROM (SELECT * FROM events WHERE row = ?1) e "
+      "WHERE summary_events.modality IS e.modality AND summary_events.negated IS e.negated "
+      "AND summary_events.date IS e.date AND summary_events.cameo_root IS e.cameo_root "
+      "AND summary_events.quad_class IS e.quad_class",
+      "INSERT INTO summary_events SELECT modality, negated, date, cameo_root, quad_class, 1, "
+      "IFNULL(goldstein, 0) FROM events WHERE row = ?1",
+      row);
+}
+
+Status Store::CountPlace(long long row) {
+  std::string keep;
+  for (const char* column :
+       {"place_name", "place_feature", "place_country", "place_adm1", "place_lat", "place_lon"}) {
+    keep += ", " + KeepFirst(column);
+  }
+  return AddOrInsert(
+      "UPDATE summary_places SET events = events + 1, goldstein_sum = goldstein_sum + "
+      "IFNULL(e.goldstein, 0)" +
+          keep +
+          " FROM (SELECT * FROM events WHERE row = ?1 AND place_id IS NOT NULL) e "
+          "WHERE summary_places.place_id = e.place_id AND summary_places.modality IS e.modality "
+          "AND summary_places.negated IS e.negated AND summary_places.cameo_root IS e.cameo_root "
+          "AND summary_places.quad_class IS e.quad_class",
+      "INSERT INTO summary_places SELECT place_id, modality, negated, cameo_root, quad_class, 1, "
+      "IFNULL(goldstein, 0), place_name, place_feature, place_country, place_adm1, place_lat, "
+      "place_lon FROM events WHERE row = ?1 AND place_id IS NOT NULL",
+      row);
+}
+
+Status Store::CountArticle(long long row) {
+  return AddOrInsert(
+      "UPDATE summary_articles SET articles = articles + 1 "
+      "FROM (SELECT source, language FROM articles WHERE row = ?1) a "
+      "WHERE summary_articles.source IS a.source AND summary_articles.language IS a.language",
+      "INSERT INTO summary_articles SELECT source, language, 1 FROM articles WHERE row = ?1", row);
+}
+
+Status Store::AddToTotal(const std::string& name, long long amount) {
+  auto add = Cached(
+      "INSERT INTO summary_totals VALUES(?1, ?2) "
+      "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value");
+  if (!add.ok()) return add.status();
+  add.value()->Bind(1, name);
+  add.value()->Bind(2, amount);
+  return add.value()->Run();
+}
+
+Status Store::FillSummaries() {
+  // main.events: a version 1 file being upgraded has no temporary view, but
+  // say which table is meant.
+  return db_->Execute(
+      "DELETE FROM summary_events; DELETE FROM summary_places; DELETE FROM summary_articles; "
+      "DELETE FROM summary_totals; "
+      "INSERT INTO summary_events SELECT modality, negated, date, cameo_root, quad_class, "
+      "COUNT(*), TOTAL(goldstein) FROM main.events GROUP BY 1, 2, 3, 4, 5; "
+      "INSERT INTO summary_places SELECT place_id, modality, negated, cameo_root, quad_class, "
+      "COUNT(*), TOTAL(goldstein), MIN(place_name), MIN(place_feature), MIN(place_country), "
+      "MIN(place_adm1), MIN(place_lat), MIN(place_lon) FROM main.events "
+      "WHERE place_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5; "
+      "INSERT INTO summary_articles SELECT source, language, COUNT(*) FROM main.articles "
+      "GROUP BY 1, 2; "
+      "INSERT INTO summary_totals SELECT 'mentions', COUNT(*) FROM main.mentions; "
+      "INSERT INTO summary_totals SELECT 'stories', COUNT(*) FROM main.stories;");
+}
+
+Status Store::RebuildSummaries() {
+  Status status = db_->Execute("BEGIN IMMEDIATE");
+  if (!status.ok()) return status;
+  status = FillSummaries();
+  if (status.ok()) status = db_->Execute("COMMIT");
+  if (!status.ok()) db_->Execute("ROLLBACK");
+  return status;
+}
+
+}  // namespace warta

@@ -1,0 +1,36 @@
+// The summary tables of schema version 3: counts kept current by every write,
+// in the write's own transaction, so that the counts and aggregates over
+// millions of events read a few thousand rows instead of every event.
+// Internal to the store (store.cc writes them, query.cc reads them).
+//
+//   summary_events    events and the sum of their Goldstein values per kind
+//                     (modality, negated), date (NULL: undated), root and
+//                     quad class: the columns the query filters name, so the
+//                     same WHERE clause serves the events and their summary
+//   summary_places    the same per placed event's place, with the place's
+//                     fields (the first in byte order, as the queries take them)
+//   summary_articles  articles per outlet (the article's source) and language
+//   summary_totals    "mentions" and "stories"
+#pragma once
+
+namespace warta {
+
+inline const char* kSummarySchema = R"SQL(
+CREATE TABLE IF NOT EXISTS summary_totals(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS summary_events(
+  modality TEXT, negated INTEGER, date TEXT, cameo_root TEXT, quad_class INTEGER,
+  events INTEGER NOT NULL, goldstein_sum REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS summary_events_key
+  ON summary_events(modality, negated, date, cameo_root, quad_class, events, goldstein_sum);
+CREATE TABLE IF NOT EXISTS summary_places(
+  place_id TEXT NOT NULL, modality TEXT, negated INTEGER, cameo_root TEXT, quad_class INTEGER,
+  events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, place_name TEXT, place_feature TEXT,
+  place_country TEXT, place_adm1 TEXT, place_lat REAL, place_lon REAL);
+CREATE INDEX IF NOT EXISTS summary_places_key
+  ON summary_places(place_id, modality, negated, cameo_root, quad_class);
+CREATE TABLE IF NOT EXISTS summary_articles(
+  source TEXT, language TEXT, articles INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS summary_articles_key ON summary_articles(source, language);
+)SQL";
+
+}  // namespace warta
