@@ -265,7 +265,9 @@ Status StoryMaker::WriteEvent(const std::vector<Telling>& tellings, long long st
   std::map<std::string, int> outlets;
   for (const Telling* t : told) ++outlets[t->outlet];
   double kind = Uniform();
-  std::string event_id = "g" + std::to_string(made->events + 1);
+  // (Appended: g++ 12 warns falsely, -Wrestrict, on "g" + std::to_string(...).)
+  std::string event_id = "g";
+  event_id += std::to_string(made->events + 1);
   sql::Statement& s = *writer_->event_;
   s.Reset();
   s.Bind(1, event_id);
