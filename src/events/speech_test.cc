@@ -142,7 +142,7 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // "menurut" names its speaker after it, never before: "menurut kami"
       // inside a quote leaves the statement to its attribution.
       {"Jadi inilah kisruhnya pemerintahan, ini menurut kami, ucap Ketua DPR.", "id",
-       "LEG 010 GOV"},
+       "LEG 111 GOV"},
       // A comment about an actor names it as its target; the speaker's own
       // body named by its kind ("pemerintah" for a minister) is not one.
       {"Menteri Luar Negeri Retno Marsudi mengatakan Malaysia sudah menerima nota itu.", "id",
