@@ -65,6 +65,9 @@ class Watcher::Impl {
   }
   Clock::time_point Now() const { return options_.clock ? options_.clock() : Clock::now(); }
   Result<IngestProgress> IngestItems(const std::function<bool(ReadItem*)>& next);
+  // Ingests what `reader` reads until it ends or `stopping` says so; its
+  // warnings are logged.
+  Result<IngestProgress> IngestRead(CorpusReader& reader, const std::function<bool()>& stopping);
   Status IngestLanded(const std::vector<LandedFile>& files, const std::function<bool()>& stopping);
 
   bool BackingOff(const std::string& origin) const;
@@ -98,17 +101,21 @@ Result<IngestProgress> Watcher::Impl::IngestItems(const std::function<bool(ReadI
   return Ingest(db_path_, resources_, next, ingest);
 }
 
+Result<IngestProgress> Watcher::Impl::IngestRead(CorpusReader& reader,
+                                                 const std::function<bool()>& stopping) {
+  return IngestItems([&](ReadItem* item) {
+    if (stopping()) return false;
+    bool more = reader.Next(item);
+    if (more && !item->warning.empty()) Log(item->warning);
+    return more;
+  });
+}
+
 Result<IngestProgress> Watcher::Impl::ScanFolders(const std::function<bool()>& stopping) {
   if (options_.folders.empty()) return IngestProgress{};
   auto reader = CorpusReader::Open(options_.folders);
   if (!reader.ok()) return reader.status();
-  auto next = [&](ReadItem* item) {
-    if (stopping()) return false;
-    bool more = reader.value()->Next(item);
-    if (more && !item->warning.empty()) Log(item->warning);
-    return more;
-  };
-  auto progress = IngestItems(next);
+  auto progress = IngestRead(*reader.value(), stopping);
   if (progress.ok()) {
     const IngestProgress& p = progress.value();
     Log("scan: " + std::to_string(p.read) + " read, " + std::to_string(p.stored) + " stored, " +
@@ -125,13 +132,7 @@ Status Watcher::Impl::IngestLanded(const std::vector<LandedFile>& files,
   for (const LandedFile& file : files) inputs.emplace_back(file.path, file.id);
   auto reader = CorpusReader::OpenFilesAs(inputs);
   if (!reader.ok()) return reader.status();
-  auto next = [&](ReadItem* item) {
-    if (stopping()) return false;
-    bool more = reader.value()->Next(item);
-    if (more && !item->warning.empty()) Log(item->warning);
-    return more;
-  };
-  auto progress = IngestItems(next);
+  auto progress = IngestRead(*reader.value(), stopping);
   if (!progress.ok()) return progress.status();
   const IngestProgress& p = progress.value();
   Log(std::to_string(files.size()) + " file(s) landed: " + std::to_string(p.stored) + " stored, " +
