@@ -12,17 +12,14 @@
 #include "../../tests/test_support.h"
 #include "store/export.h"
 #include "store/store.h"
+#include "store/store_test_support.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
 namespace warta {
 namespace {
 
-std::string FreshPath(const std::string& name) {
-  std::string path = ::testing::TempDir() + name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  return path;
-}
+using testing::FreshPath;
 
 // The golden articles and edited copies of them from other outlets (some
 // known only by their URL, some by nothing), so that stories gather several

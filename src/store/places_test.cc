@@ -14,34 +14,16 @@
 #include "store/filter.h"
 #include "store/geo.h"
 #include "store/store.h"
+#include "store/store_test_support.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
 namespace warta {
 namespace {
 
-std::string FreshPath(const std::string& name) {
-  std::string path = ::testing::TempDir() + name;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    std::filesystem::remove(path + suffix);
-  return path;
-}
-
-std::string Bytes(const std::string& path) {
-  auto bytes = ReadFileToString(path);
-  return bytes.ok() ? bytes.value() : "(unreadable)";
-}
-
-// Runs `sql` on its own connection, as another program (or an older warta) would.
-void RunSql(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-      << (error ? error : "");
-  sqlite3_free(error);
-  sqlite3_close(db);
-}
+using testing::Bytes;
+using testing::FreshPath;
+using testing::RunSql;
 
 // One text value of a query on its own connection.
 std::string SqlValue(const std::string& path, const std::string& sql) {

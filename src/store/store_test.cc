@@ -15,6 +15,7 @@
 #include "../../tests/test_support.h"
 #include "read/reader.h"
 #include "store/export.h"
+#include "store/store_test_support.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
@@ -464,28 +465,9 @@ TEST_F(StoreTest, ExportFormats) {
 namespace warta {
 namespace {
 
-std::string FreshPath(const std::string& name) {
-  std::string path = ::testing::TempDir() + name;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    std::filesystem::remove(path + suffix);
-  return path;
-}
-
-std::string Bytes(const std::string& path) {
-  auto bytes = ReadFileToString(path);
-  return bytes.ok() ? bytes.value() : "(unreadable)";
-}
-
-// Runs `sql` on its own connection, as another program would.
-void RunSql(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-      << (error ? error : "");
-  sqlite3_free(error);
-  sqlite3_close(db);
-}
+using testing::Bytes;
+using testing::FreshPath;
+using testing::RunSql;
 
 bool Exists(const std::string& path) { return std::filesystem::exists(path); }
 
