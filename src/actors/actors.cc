@@ -471,10 +471,7 @@ bool ActorTracker::ModifiedBefore(const std::vector<Token>& tokens, size_t i) co
 
 const ActorEntry* ActorTracker::PossessedRole(const Token& token) const {
   const std::string& word = token.lower;
-  if (token.kind != TokenKind::kWord || word.size() <= 5 ||
-      word.compare(word.size() - 3, 3, "nya") != 0) {
-    return nullptr;
-  }
+  if (token.kind != TokenKind::kWord || !HasNyaClitic(word)) return nullptr;
   Token bare = token;
   bare.lower = word.substr(0, word.size() - 3);
   bare.text = token.text.substr(0, token.text.size() - 3);

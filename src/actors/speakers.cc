@@ -27,11 +27,6 @@ bool LooksActiveVerb(const Token& token) {
          (w.compare(0, 2, "me") == 0 || w.compare(0, 3, "ber") == 0);
 }
 
-// "-nya": a word that refers back to someone named before.
-bool HasClitic(const std::string& word) {
-  return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
-}
-
 std::string Join(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::string text;
   for (size_t i = begin; i < end; ++i) {
@@ -133,7 +128,7 @@ bool ActorTracker::SubjectOfVerb(const std::vector<Token>& tokens, size_t i, siz
   for (size_t w = i; w < end; ++w) {
     if (dictionary_.MatchCue(Cue::kHonorific, tokens, w) > 0) continue;
     const std::string& lower = tokens[w].lower;
-    bool possessed = lower.size() > 5 && lower.compare(lower.size() - 3, 3, "nya") == 0;
+    bool possessed = HasNyaClitic(lower);
     common = common && (dictionary_.IsCommonWord(lower) || possessed);
   }
   bool function_word = false;
@@ -275,7 +270,7 @@ void ActorTracker::TakeApposedRoles(const std::vector<Token>& tokens,
     // said, and the noun is its subject.)
     if (dictionary_.MatchCue(Cue::kAccording, tokens, person.begin > 0 ? person.begin - 1 : 0) >
             0 ||
-        HasClitic(tokens[role.end - 1].lower) || VerbFollows(tokens, role.end)) {
+        HasNyaClitic(tokens[role.end - 1].lower) || VerbFollows(tokens, role.end)) {
       continue;
     }
     Actor& actor = person.actors.front();

@@ -5,6 +5,7 @@
 #include "events/frame.h"
 #include "events/roles.h"
 #include "events/vocabulary.h"
+#include "util/text.h"
 
 namespace warta {
 
@@ -64,17 +65,11 @@ bool Declared(const Context& cx, const SentenceFrame& frame, const Clause& claus
   return said_end == begin && !(cx.analysis(begin).nominal && StartsClause(cx, clause.verb->end));
 }
 
-// "ujarnya", "partainya", "tempurnya": a word carrying the clitic "-nya",
-// which refers back to someone already named.
-bool HasClitic(const std::string& word) {
-  return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
-}
-
 // "pihaknya", "kami", "partainya": in what a speaker says, the speaker's own
 // side, never whom the statement is about.
 bool SpeakersOwnSide(const Context& cx, const Mention& mention) {
   return cx.Is(LexiconKind::kSelfReference, mention.begin) ||
-         (mention.resolved && HasClitic(cx.token(mention.end - 1).lower));
+         (mention.resolved && HasNyaClitic(cx.token(mention.end - 1).lower));
 }
 
 bool IsQuoteOrComma(const std::string& text) {
@@ -160,7 +155,7 @@ int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {
 bool SpeakerActs(const Context& cx, const Clause& clause) {
   for (size_t k = clause.boundary; k < clause.verb->begin; ++k) {
     if (cx.Is(LexiconKind::kSelfReference, k)) return true;
-    bool clitic = !cx.english && HasClitic(cx.token(k).lower);
+    bool clitic = !cx.english && HasNyaClitic(cx.token(k).lower);
     if (clitic && cx.token(k).kind == TokenKind::kWord) return true;
   }
   return false;
@@ -232,7 +227,7 @@ void HopeAsAppeal(const Context& cx, const Clause& clause, int speaker, WhatIsSa
   const Mention& mention = cx.mentions()[addressee];
   if (mention.location || mention.dateline || mention.actors.empty()) return;
   // ("berharap kadernya tetap di kabinet": the speaker's own side.)
-  if (SpeakersOwnSide(cx, mention) || HasClitic(cx.token(mention.end - 1).lower)) return;
+  if (SpeakersOwnSide(cx, mention) || HasNyaClitic(cx.token(mention.end - 1).lower)) return;
   event->code = cameo::kAppealCode;
   said->about = addressee;
 }
@@ -304,7 +299,7 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
 bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
   if (!clause.pattern->say || cx.english) return false;
   const VerbMatch& verb = *clause.verb;
-  if (HasClitic(cx.token(verb.begin).lower)) {
+  if (HasNyaClitic(cx.token(verb.begin).lower)) {
     // "..., ujarnya": the clitic is the speaker, whoever stands before.
     if (verb.begin == 0) return false;
     return IsQuoteOrComma(cx.token(verb.begin - 1).text);
@@ -321,7 +316,7 @@ bool UnnamedSpeaker(const Context& cx, const Clause& clause) {
 bool AccordingToPronoun(const Context& cx, const Clause& clause) {
   const VerbMatch& verb = *clause.verb;
   if (!clause.pattern->say || cx.english) return false;
-  if (HasClitic(cx.token(verb.end - 1).lower)) return true;
+  if (HasNyaClitic(cx.token(verb.end - 1).lower)) return true;
   return verb.end < cx.tokens().size() && cx.Is(LexiconKind::kPronoun, verb.end);
 }
 

@@ -98,6 +98,10 @@ bool AllUpper(std::string_view text) {
   return any_letter;
 }
 
+bool HasNyaClitic(std::string_view word) {
+  return word.size() > 5 && word.compare(word.size() - 3, 3, "nya") == 0;
+}
+
 std::string_view Trim(std::string_view text) {
   const char* kSpace = " \t\r\n\f\v";
   size_t begin = text.find_first_not_of(kSpace);

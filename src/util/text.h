@@ -25,6 +25,10 @@ bool StartsUpper(std::string_view text);
 // True when every letter is uppercase and there is at least one.
 bool AllUpper(std::string_view text);
 
+// "ujarnya", "partainya": an Indonesian word carrying the clitic "-nya", which
+// refers back to someone already named (longer than "-nya" on a short stem).
+bool HasNyaClitic(std::string_view word);
+
 std::string_view Trim(std::string_view text);
 std::vector<std::string> Split(std::string_view text, char separator);
 
