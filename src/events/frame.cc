@@ -4,6 +4,7 @@
 #include <string>
 
 #include "events/nominal.h"
+#include "events/roles.h"
 #include "events/vocabulary.h"
 
 namespace warta {
@@ -56,9 +57,9 @@ bool IsObjectNoun(const Context& cx, const std::vector<VerbMatch>& found, const 
   // speech verb is what the speaker declares doing.
   // ("..., menurut kami, ucap Nurul": a speech word after a comma or quote
   // attributes what stands before it; it is nobody's object.)
-  const std::string& before = match.begin > 0 ? cx.token(match.begin - 1).text : "";
-  bool attributes = match.pattern->say && (before == "," || before == "\"" || before == "”");
-  if (attributes) return false;
+  if (match.pattern->say && match.begin > 0 && IsQuoteOrComma(cx.token(match.begin - 1).text)) {
+    return false;
+  }
   bool declared = !cx.english && !found.empty() && found.back().pattern->say &&
                   found.back().end == match.begin &&
                   !(cx.analysis(match.begin).nominal && StartsClause(cx, match.end));

@@ -217,6 +217,10 @@ int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit) {
   return -1;
 }
 
+bool IsQuoteOrComma(const std::string& text) {
+  return text == "," || text == "”" || text == "\"" || text == "’";
+}
+
 int MentionAt(const Context& cx, size_t k) {
   for (size_t m = 0; m < cx.mentions().size(); ++m) {
     if (cx.mentions()[m].begin == k) return static_cast<int>(m);

@@ -30,6 +30,9 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
 int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit);
 // The mention that starts at token k, or -1.
 int MentionAt(const Context& cx, size_t k);
+
+// ",", a closing quote: what stands before an attribution ("..., kata X").
+bool IsQuoteOrComma(const std::string& text);
 // Whether the verb is passive (di-/ter- verbs; "was accused", "hosted by").
 bool IsPassive(const Context& cx, const VerbMatch& verb);
 // `mention` and the mentions joined to it by "dan"/"and"/commas, on the left

@@ -29,7 +29,7 @@ bool TrailingAttribution(const Context& cx, const VerbMatch& verb, int subject) 
 int InvertedSpeaker(const Context& cx, const VerbMatch& verb, size_t limit) {
   if (verb.begin == 0) return -1;
   const std::string& before = cx.token(verb.begin - 1).text;
-  if (before != "," && before != "”" && before != "\"" && before != "’") return -1;
+  if (!IsQuoteOrComma(before)) return -1;
   size_t at = verb.end;
   if (at < limit && cx.Is(LexiconKind::kDemonstrative, at)) ++at;
   // (", kata seorang pejabat": the speaker is the official, one of a body.)
@@ -70,10 +70,6 @@ bool Declared(const Context& cx, const SentenceFrame& frame, const Clause& claus
 bool SpeakersOwnSide(const Context& cx, const Mention& mention) {
   return cx.Is(LexiconKind::kSelfReference, mention.begin) ||
          (mention.resolved && HasNyaClitic(cx.token(mention.end - 1).lower));
-}
-
-bool IsQuoteOrComma(const std::string& text) {
-  return text == "," || text == "”" || text == "\"" || text == "’";
 }
 
 // The tokens a speech clause reports: after "Menurut X," or "X mengatakan",
