@@ -9,11 +9,12 @@
 // WARTA_SCREENSHOTS (folder for the screenshots; default: a temporary one).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { corpus, serve, launchBrowser } from "./support.mjs";
 
 const source = process.env.WARTA_SOURCE_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const warta = process.env.WARTA_BINARY || path.join(source, "build/warta");
@@ -37,25 +38,9 @@ function query(...filters) {
 }
 
 before(async () => {
-  const inputs = ["eval/dev/id.articles.jsonl", "eval/dev/en.articles.jsonl",
-    "tests/golden/en_sanctions.jsonl", "tests/golden/id_election.jsonl"].map((f) => path.join(source, f));
-  cli("ingest", "--db", db, ...inputs);
-  server = spawn(warta, ["serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  base = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/at (http:\/\/[^ ]+\/)/);
-      if (match) resolve(match[1]);
-    });
-    server.on("exit", (code) => reject(new Error("warta serve exited with " + code)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    // playwright gives each launch a new, empty profile of its own.
-  });
+  cli("ingest", "--db", db, ...corpus(source));
+  ({ server, base } = await serve(warta, db));
+  browser = await launchBrowser(chromium);
 });
 
 after(async () => {
