@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/roles.h"
 #include "events/speech.h"
 #include "events/vocabulary.h"
 
@@ -9,11 +10,26 @@ namespace warta {
 
 namespace {
 
+// "pria yang diusung oleh Surya Paloh itu", "Bambang yang ditahan polisi": a
+// passive relative clause on a definite actor (a name, or closed by "itu" /
+// "tersebut") that names its doer. ("menteri yang diusung parpol" is any
+// minister a party puts forward: a description.)
+bool NamedDoerOfDefinite(const Context& cx, const Clause& clause) {
+  if (clause.sources.empty() || clause.targets.empty()) return false;
+  const Mention& head = cx.mentions()[clause.targets.front()];
+  const Mention& doer = cx.mentions()[clause.sources.back()];
+  bool closed = doer.end < cx.tokens().size() && cx.Is(LexiconKind::kDemonstrative, doer.end);
+  return cx.token(head.begin).capitalized || closed;
+}
+
 // "tiga pemuda yang menempelkan poster", "warga yang menolak pemilu": a verb
 // in a restrictive relative clause (no comma before "yang") says who someone
-// is, not what happened, unless the clause dates it.
-bool Describes(const Context& cx, const VerbMatch& verb) {
+// is, not what happened, unless the clause dates it or is a passive that
+// names the doer of a definite actor.
+bool Describes(const Context& cx, const Clause& clause) {
+  const VerbMatch& verb = *clause.verb;
   if (cx.english) return false;
+  if (IsPassive(cx, verb) && NamedDoerOfDefinite(cx, clause)) return false;
   for (size_t back = 1; back <= 2 && back <= verb.begin; ++back) {
     size_t k = verb.begin - back;
     if (!cx.Is(LexiconKind::kRelative, k)) continue;
@@ -97,7 +113,7 @@ bool Suppressed(const Context& cx, const SentenceFrame& frame, const Clause& cla
   bool aim = Aim(cx, clause, chain);
   return urged || denied || reported || aim ||
          Background(cx, clause.boundary, clause.verb->begin) ||
-         Hypothetical(cx, clause.boundary, clause.verb->begin) || Describes(cx, *clause.verb);
+         Hypothetical(cx, clause.boundary, clause.verb->begin) || Describes(cx, clause);
 }
 
 void DropRepeatedActs(std::vector<CodedEvent>* events) {

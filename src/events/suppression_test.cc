@@ -37,6 +37,11 @@ TEST(SuppressionTest, WhatIsNoEventTableDriven) {
       // A restrictive relative clause says who someone is.
       {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "id",
        "menangkap: Polisi > pemuda; memboikot pemilu: no event"},
+      // ... unless it is a passive naming the doer of a definite actor.
+      {"Tak ada rekam jejak dari pria yang diusung oleh Surya Paloh itu.", "id",
+       "diusung: Surya Paloh > pria"},
+      {"Jokowi tidak membedakan kandidat menteri yang diusung partai politik.", "id",
+       "diusung: no event"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(testing::WalkSummary(c.text, c.language), c.expected) << c.text;
