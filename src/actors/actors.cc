@@ -265,7 +265,7 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
       {"speech", Cue::kSpeech},    {"according", Cue::kAccording}, {"passive", Cue::kPassive},
       {"adverb", Cue::kAdverb},    {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
       {"not_name", Cue::kNotName}, {"detained", Cue::kDetained},   {"modified", Cue::kModified},
-      {"envoy", Cue::kEnvoy},       {"posted_to", Cue::kPostedTo}};
+      {"office", Cue::kOffice},    {"envoy", Cue::kEnvoy},         {"posted_to", Cue::kPostedTo}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     if (f.size() == 2 && f[0] == "first_names") {
@@ -275,11 +275,11 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
     }
     auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();
     if (cue == kCues.end()) {
-      diag->Error(
-          file.path, record.line,
-          "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
-          "passive, adverb, stance, detained, modified, envoy, posted_to, place_part, not_name "
-          "or first_names");
+      diag->Error(file.path, record.line,
+                  "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
+                  "passive, adverb, stance, detained, modified, office, envoy, posted_to, "
+                  "place_part, not_name "
+                  "or first_names");
       continue;
     }
     for (const std::string& phrase : Split(f[1], '|')) {
@@ -445,7 +445,11 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
     }
     // ("kerja sama militer", "bantuan militer": a role word after a noun it
     // qualifies is an adjective, no actor.)
-    if (entry->kind == EntryKind::kTitle && ModifiedBefore(tokens, i)) {
+    // ("terpilih sebagai presiden": a bare role after "sebagai" is an office
+    // someone holds, no actor of its own; "sebagai tersangka" still says who
+    // the one named is.)
+    bool office = entry->agent != "CRM" && OfficeOnly(tokens, i, length);
+    if (entry->kind == EntryKind::kTitle && (ModifiedBefore(tokens, i) || office)) {
       i += length;
       continue;
     }
@@ -460,6 +464,12 @@ bool ActorTracker::PostedEnvoy(const std::vector<Token>& tokens, const Mention& 
     if (dictionary_.MatchCue(Cue::kEnvoy, tokens, k) > 0) return true;
   }
   return false;
+}
+
+bool ActorTracker::OfficeOnly(const std::vector<Token>& tokens, size_t i, size_t length) const {
+  if (i == 0 || dictionary_.MatchCue(Cue::kOffice, tokens, i - 1) != 1) return false;
+  size_t after = i + length;
+  return after >= tokens.size() || !tokens[after].capitalized;
 }
 
 bool ActorTracker::ModifiedBefore(const std::vector<Token>& tokens, size_t i) const {

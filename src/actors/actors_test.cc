@@ -314,6 +314,15 @@ INSTANTIATE_TEST_SUITE_P(
                     false},
         GrammarCase{"RSF menyerang pangkalan militer di Khartoum.", "SDNMIL militer di Khartoum",
                     "", false},
+        // A bare role after "sebagai"/"as" is an office, not who holds it
+        // ("sebagai tersangka" still says who the one named is), and a role
+        // qualifying a decree is no actor.
+        GrammarCase{"Ia yakin bisa mewujudkannya jika terpilih sebagai presiden.", "", "GOV",
+                    false},
+        GrammarCase{"He served as foreign minister for a decade.", "", "GOV", true},
+        GrammarCase{"Keputusan presiden telah disiapkan.", "", "GOV", false},
+        GrammarCase{"KPK menetapkan Waryono sebagai tersangka.", "CRM tersangka", "", false},
+        GrammarCase{"Tapi Bouygues mengatakan labanya naik.", " Bouygues", "Tapi", false},
         // A name opening a clause before a passive verb of justice is a person.
         GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",
