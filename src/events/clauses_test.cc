@@ -26,6 +26,13 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       // after a single actor opens a clause instead.
       {"China mengecam Filipina, Vietnam, dan Malaysia atas klaim itu.", "id",
        "mengecam: China > Filipina+Vietnam+Malaysia"},
+      {"China mengecam Filipina, Vietnam dan Malaysia atas klaim itu.", "id",
+       "mengecam: China > Filipina+Vietnam+Malaysia"},
+      {"The launch was condemned by South Korea, Japan and the United States.", "en",
+       "condemned: South Korea+Japan+United States > -"},
+      // A comma with no "dan" after it ends a phrase, not a list member.
+      {"Melalui keputusan Demokrat, Nazaruddin dicopot dari jabatannya.", "id",
+       "dicopot: - > Nazaruddin"},
       // The object of an accusation is the subject of what follows.
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "id",
        "menuduh: Amerika Serikat > Korea Utara; menyediakan senjata: Korea Utara > Rusia"},

@@ -243,6 +243,48 @@ bool IsPassive(const Context& cx, const VerbMatch& verb) {
   return participle && verb.end < cx.tokens().size() && cx.Is(LexiconKind::kPassiveAgent, verb.end);
 }
 
+namespace {
+
+enum class Join { kNone, kComma, kConjunction };
+
+// How mention `a` is joined to the mention `b` right after it in a list.
+// "dan"/"and" (also ", dan" and "and the": "South Korea, Japan and the
+// United States") joins; a bare comma joins only in a list that ends in
+// one (ListEndsInConjunction).
+Join JoinBetween(const Context& cx, const Mention& a, const Mention& b) {
+  if (a.location || b.location) return Join::kNone;
+  if (b.begin == a.end + 1) {
+    if (cx.Is(LexiconKind::kConjunction, a.end)) return Join::kConjunction;
+    return cx.token(a.end).text == "," ? Join::kComma : Join::kNone;
+  }
+  bool two_words = b.begin == a.end + 2 && cx.Is(LexiconKind::kConjunction, a.end + 1);
+  bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kConjunction, a.end) &&
+                    cx.Is(LexiconKind::kDemonstrative, a.end + 1);
+  if (determined) return Join::kConjunction;
+  // "Filipina, Vietnam, dan Malaysia", "A, B, and C": a serial comma, in a
+  // list that has one already ("..., and the two sides agreed" opens a
+  // clause).
+  bool listed = a.begin > 0 && cx.token(a.begin - 1).text == "," &&
+                std::any_of(cx.mentions().begin(), cx.mentions().end(),
+                            [&](const Mention& m) { return m.end + 1 == a.begin; });
+  if (two_words && listed && cx.token(a.end).text == ",") return Join::kConjunction;
+  return Join::kNone;
+}
+
+// Whether the mentions from `m` on, joined by commas, end in one joined by
+// a conjunction: "Filipina, Vietnam dan Malaysia" is a list; "keputusan
+// Demokrat, Nazaruddin dicopot" is two phrases.
+bool ListEndsInConjunction(const Context& cx, int m) {
+  const auto& mentions = cx.mentions();
+  for (; m + 1 < static_cast<int>(mentions.size()); ++m) {
+    Join join = JoinBetween(cx, mentions[m], mentions[m + 1]);
+    if (join != Join::kComma) return join == Join::kConjunction;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
   const auto& mentions = cx.mentions();
   std::vector<int> group = {mention};
@@ -250,23 +292,10 @@ std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
   while (true) {
     int next = leftwards ? current - 1 : current + 1;
     if (next < 0 || next >= static_cast<int>(mentions.size())) break;
-    const Mention& a = mentions[leftwards ? next : current];
-    const Mention& b = mentions[leftwards ? current : next];
-    // "South Korea, Japan and the United States": a determiner may open the
-    // next conjunct.
-    bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kDemonstrative, a.end + 1) &&
-                      cx.Is(LexiconKind::kConjunction, a.end);
-    // "Filipina, Vietnam, dan Malaysia", "A, B, and C": a serial comma, in a
-    // list that has one already ("..., and the two sides agreed" opens a
-    // clause).
-    bool listed = a.begin > 0 && cx.token(a.begin - 1).text == "," &&
-                  std::any_of(mentions.begin(), mentions.end(),
-                              [&](const Mention& m) { return m.end + 1 == a.begin; });
-    bool serial = listed && b.begin == a.end + 2 && cx.token(a.end).text == "," &&
-                  cx.Is(LexiconKind::kConjunction, a.end + 1);
-    if ((b.begin != a.end + 1 && !determined && !serial) || a.location || b.location) break;
-    bool joined = cx.token(a.end).text == "," || cx.Is(LexiconKind::kConjunction, a.end);
-    if (!joined) break;
+    int later = leftwards ? current : next;
+    Join join = JoinBetween(cx, mentions[later - 1], mentions[later]);
+    if (join == Join::kNone) break;
+    if (join == Join::kComma && !ListEndsInConjunction(cx, later)) break;
     group.push_back(next);
     current = next;
   }
