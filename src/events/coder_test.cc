@@ -200,8 +200,7 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda.", "14",
        "IDNEDU 14 IDNGOV asserted"},
       // Readiness to support is a pledge of support (032).
-      {"Partai Nasional Demokrat siap mendukung Jusuf Kalla.", "03",
-       "IDNPTY 03 IDNGOV asserted"},
+      {"Partai Nasional Demokrat siap mendukung Jusuf Kalla.", "03", "IDNPTY 03 IDNGOV asserted"},
       // Naming someone a candidate endorses them; standing oneself is no act.
       {"PDI Perjuangan menunjuk Joko Widodo sebagai calon presiden.", "05",
        "IDNPTY 05 IDNGOV asserted"},
