@@ -199,6 +199,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Densus 88 menangkap empat anggota jaringan yang sama.", "17", "IDNCOP 17 IDNCRM asserted"},
       {"Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda.", "14",
        "IDNEDU 14 IDNGOV asserted"},
+      // An event noun after a light verb names the act ("melontarkan
+      // kecaman", "issued a warning").
+      {"Partai Golkar melontarkan kecaman terhadap Jokowi.", "11", "IDNPTY 11 IDNGOV asserted"},
+      {"Mahasiswa menyampaikan tuntutan kepada DPR.", "10", "IDNEDU 10 IDNLEG asserted"},
+      {"Russia issued a warning to Ukraine.", "13", "RUS 13 UKR asserted"},
       // Readiness to support is a pledge of support (032).
       {"Partai Nasional Demokrat siap mendukung Jusuf Kalla.", "03", "IDNPTY 03 IDNGOV asserted"},
       // Naming someone a candidate endorses them; standing oneself is no act.
