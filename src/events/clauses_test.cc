@@ -30,6 +30,12 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
        "mengecam: China > Filipina+Vietnam+Malaysia"},
       {"The launch was condemned by South Korea, Japan and the United States.", "en",
        "condemned: South Korea+Japan+United States > -"},
+      // The source a sentence cites does not act in it; a speaker set off by
+      // a comma may.
+      {"Milisi Janjaweed yang menurut perkiraan PBB membunuh 200.000 orang menyerang desa itu.",
+       "id", "menurut: no event; membunuh: no event; menyerang: no event"},
+      {"Menurut Sri, pihaknya telah berkoordinasi dengan Kementerian Luar Negeri.", "id",
+       "Menurut: attribution; berkoordinasi: Sri > Kementerian Luar Negeri"},
       // A comma with no "dan" after it ends a phrase, not a list member.
       {"Melalui keputusan Demokrat, Nazaruddin dicopot dari jabatannya.", "id",
        "dicopot: - > Nazaruddin"},

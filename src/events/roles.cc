@@ -142,6 +142,22 @@ bool PastABreak(const Context& cx, const SentenceFrame& frame, const VerbMatch& 
 
 }  // namespace
 
+// "yang - menurut perkiraan PBB - sudah membunuh 200.000 orang", "according
+// to the UN's estimates": the source a sentence cites is not who acts in it.
+// ("Menurut Sri, pihaknya telah berkoordinasi ...": a speaker set off by a
+// comma may be who the clause after it is about.)
+bool Cited(const Context& cx, const Mention& mention) {
+  size_t k = mention.begin;
+  bool document = k > 0 && cx.Match(LexiconKind::kCitation, k - 1) == 1;
+  if (document) --k;
+  bool set_off = mention.end < cx.tokens().size() && cx.token(mention.end).text == ",";
+  if (set_off && !document) return false;
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    if (cx.Match(LexiconKind::kAccordingTo, k - back) == back) return true;
+  }
+  return false;
+}
+
 int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_begin,
               size_t boundary) {
   int subject = -1;
@@ -150,7 +166,7 @@ int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_
   for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
     const Mention& mention = mentions[m];
     if (mention.end > verb_begin || mention.begin < boundary) continue;
-    if (mention.location || Oblique(cx, mention, boundary)) continue;
+    if (mention.location || Oblique(cx, mention, boundary) || Cited(cx, mention)) continue;
     if (relative[mention.begin] && !relative[verb_begin]) continue;
     int holder = RoleHolder(cx, m, boundary);
     return holder >= 0 ? holder : m;
