@@ -537,7 +537,9 @@ void ActorTracker::Remember(const Actor& actor, bool person, const std::string& 
     }
   }
   entities_.push_back(std::move(entity));
-  if (actor.country.empty()) return;
+  // (A wire service cited, "kepada AFP", "Reuters reported", says whose news
+  // it carries, not what the article is about.)
+  if (actor.country.empty() || actor.agent == "MED") return;
   first_seen_.emplace(actor.country, sentences_seen_);
   CountCountry(actor.country);
 }
