@@ -30,6 +30,12 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
        "mengecam: China > Filipina+Vietnam+Malaysia"},
       {"The launch was condemned by South Korea, Japan and the United States.", "en",
        "condemned: South Korea+Japan+United States > -"},
+      // Passives joined by "dan" befall one subject and share the agent
+      // written after the last.
+      {"Wakil Ketua KPK Bambang Widjojanto ditangkap dan ditetapkan sebagai tersangka oleh Polri.",
+       "id",
+       "ditangkap: Polri > KPK Bambang Widjojanto; ditetapkan sebagai tersangka: Polri > KPK "
+       "Bambang Widjojanto"},
       // The source a sentence cites does not act in it; a speaker set off by
       // a comma may.
       {"Milisi Janjaweed yang menurut perkiraan PBB membunuh 200.000 orang menyerang desa itu.",
