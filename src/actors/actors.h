@@ -56,6 +56,7 @@ enum class Cue {
   kDetained,
   kModified,
   kOffice,
+  kFormer,
   kEnvoy,
   kPostedTo,
   kPlacePart,

@@ -314,6 +314,13 @@ INSTANTIATE_TEST_SUITE_P(
                     false},
         GrammarCase{"RSF menyerang pangkalan militer di Khartoum.", "SDNMIL militer di Khartoum",
                     "", false},
+        // The role written with a listed person's name is theirs in the text,
+        // unless it is a former one; each party is named as itself.
+        GrammarCase{"Ketua Umum PKPI Sutiyoso mengecam Jokowi.", "IDNPTY Sutiyoso", "SPY", false},
+        GrammarCase{"Mantan Ketua Mahkamah Konstitusi Mahfud Md bersikukuh maju.",
+                    "IDNGOV Mahfud MD", "JUD", false},
+        GrammarCase{"Ketua Umum PKPI mengecam Jokowi.",
+                    "IDNPTY Partai Keadilan dan Persatuan Indonesia", "Bulan Bintang", false},
         // A bare role after "sebagai"/"as" is an office, not who holds it
         // ("sebagai tersangka" still says who the one named is), nor is a
         // role qualifying "kandidat".
