@@ -266,8 +266,11 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
       if (addressee < 0 || addressee == speaker) continue;
       said.about = addressee;
     }
+    // ("Wajar saja jika DPR melakukan interpelasi akibat kecerobohan Menkum":
+    // a fault found anywhere in what is said outweighs approval before it.)
+    if (said.stance != nullptr && cameo::RootOf(code) != cameo::kDisapprove) continue;
     said.stance = cue.pattern;
-    break;
+    if (cameo::RootOf(code) != cameo::kDiplomaticCooperation) break;
   }
   // (A denial is aimed at whoever accused, seldom named in what is denied.)
   bool denial = said.stance != nullptr ? said.stance->code == cameo::kDenyCode

@@ -131,6 +131,11 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // done is alleged, not a fact the saying attributes.
       {"Menteri Tedjo mengatakan KPK melanggar kesepakatan dengan kepolisian.", "id",
        "IDNGOV 112 IDNGOV; IDNGOV 128 COP"},
+      // A fault found anywhere in what is said outweighs approval before it;
+      // a role before a body after "kata" is the speaker.
+      {"Wajar saja jika anggota DPR melakukan interpelasi akibat kecerobohan Menteri Hukum, kata "
+       "Ketua Fraksi Partai Golkar.",
+       "id", "IDNPTY 111 IDNLEG"},
       // An act said not to be done is what is said, no fact the saying
       // attributes: the statement stays.
       {"Ketua DPR menegaskan fraksi tidak bisa menahan Nazaruddin.", "id",
