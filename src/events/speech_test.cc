@@ -135,7 +135,7 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // a role before a body after "kata" is the speaker.
       {"Wajar saja jika anggota DPR melakukan interpelasi akibat kecerobohan Menteri Hukum, kata "
        "Ketua Fraksi Partai Golkar.",
-       "id", "IDNPTY 111 IDNLEG"},
+       "id", "IDNPTY 111 LEG"},
       // An act said not to be done is what is said, no fact the saying
       // attributes: the statement stays.
       {"Ketua DPR menegaskan fraksi tidak bisa menahan Nazaruddin.", "id",
