@@ -332,6 +332,8 @@ INSTANTIATE_TEST_SUITE_P(
         GrammarCase{"Tapi Bouygues mengatakan labanya naik.", " Bouygues", "Tapi", false},
         // A name opening a clause before a passive verb of justice is a person.
         GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
+        GrammarCase{"Politisi senior Partai Golkar, Zaenal Bintang, berpendapat lain.",
+                    "IDNPTY Zaenal Bintang", "Politisi", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",
                     "IDNPTY Rina Kartikasari", "", false},
         GrammarCase{"Hakim Pengadilan Negeri Medan Darmo Sitepu menolak eksepsi.",

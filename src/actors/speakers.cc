@@ -237,8 +237,12 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
     Actor holder = actor;
     holder.code = actor.country + actor.agent;
     Mention person = PersonMention(tokens, std::min(head, body.begin), k + run, k, holder);
-    // The places passed over belong to the office; the person replaces them.
-    mentions->erase(mentions->begin() + m, mentions->begin() + next);
+    // The places passed over belong to the office; the person replaces them,
+    // and a role word before the body ("Politisi senior Partai Golkar") too.
+    size_t from = m;
+    while (from > 0 && (*mentions)[from - 1].begin >= person.begin) --from;
+    mentions->erase(mentions->begin() + from, mentions->begin() + next);
+    m = from;
     mentions->insert(mentions->begin() + m, std::move(person));
   }
 }
