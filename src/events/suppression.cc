@@ -63,11 +63,16 @@ bool Background(const Context& cx, size_t from, size_t verb_begin) {
 // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":
 // what is urged or demanded has not happened; the appeal is the event.
 // "urged Israel and Hamas to accept a ceasefire": any of those urged.
-bool Urged(const Clause& clause, VerbChain* chain) {
+// ("Beijing's demand was rejected by Manila": a reaction to the demand with
+// its own doer answers it.)
+bool Urged(const Context& cx, const Clause& clause, VerbChain* chain) {
   const auto& urged_ones = chain->previous_targets;
   bool of_urged =
       std::find(urged_ones.begin(), urged_ones.end(), clause.subject) != urged_ones.end();
-  bool urged = chain->appeal_open && (clause.inherited || clause.subject < 0 || of_urged);
+  bool answer = IsPassive(cx, *clause.verb) && !clause.sources.empty() &&
+                cameo::AnswersActs(cameo::RootOf(clause.pattern->code));
+  bool urged =
+      chain->appeal_open && !answer && (clause.inherited || clause.subject < 0 || of_urged);
   chain->appeal_open = cameo::Urges(cameo::RootOf(clause.pattern->code)) || urged;
   return urged;
 }
@@ -107,7 +112,7 @@ bool Hypothetical(const Context& cx, size_t from, size_t verb_begin) {
 bool Suppressed(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                 VerbChain* chain) {
   // Each frame is updated whatever the others say.
-  bool urged = Urged(clause, chain);
+  bool urged = Urged(cx, clause, chain);
   bool denied = Denied(clause, chain);
   bool reported = ReportedSpeech(cx, frame, clause, &chain->said_open);
   bool aim = Aim(cx, clause, chain);

@@ -17,6 +17,9 @@ TEST(SuppressionTest, WhatIsNoEventTableDriven) {
       // What is urged or demanded has not happened, nor what "dan" joins to it.
       {"Jokowi meminta Polri mengusut tuntas kasus itu dan menangkap pelakunya.", "id",
        "meminta: Jokowi > Polri; mengusut: no event; menangkap: no event"},
+      // ... but a reaction to the demand with its own doer answers it.
+      {"Beijing's demand was rejected by the Philippine foreign ministry.", "en",
+       "demand: Beijing > -; rejected: Philippine foreign ministry > Beijing"},
       // What is denied did not happen, until "dan" joins a new act to the
       // subject.
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "id",
