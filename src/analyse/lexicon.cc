@@ -54,6 +54,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"hope", LexiconKind::kHope},
       {"partner", LexiconKind::kPartner},
       {"light_verb", LexiconKind::kLightVerb},
+      {"casualty", LexiconKind::kCasualty},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -58,6 +58,7 @@ enum class LexiconKind {
   kHope,
   kPartner,
   kLightVerb,
+  kCasualty,
   kCount
 };
 

@@ -62,6 +62,7 @@ std::vector<CodedEvent> EventCoder::Code(const SentenceInput& input, CoderState*
       continue;
     }
     FindRoles(cx, frame, chain, &clause);
+    CasualtyRoles(cx, &clause);
     if (UnnamedSpeaker(cx, clause)) {
       CodedEvent base = BaseEvent(cx, frame, clause, &chain, *state);
       AddUnnamedStatement(cx, verbs_, clause, base, state->last_speaker, &events);

@@ -203,6 +203,13 @@ TEST(CoderTest, SentencesTableDriven) {
       // to the wire service it spoke to.
       {"Juru bicara militer kepada AFP mengatakan militer Israel tidak membalas tembakan.", "01",
        "ISRMIL 01 ISRMIL asserted"},
+      // Force named after a casualty phrase befalls who was hurt; with no doer
+      // of its own it is no one's act.
+      {"Lima warga Palestina tewas dalam serangan udara Israel di Gaza.", "19",
+       "ISR 19 PSECVL asserted"},
+      {"Five Palestinians were killed in an Israeli air strike in Gaza.", "19",
+       "ISR 19 PSE asserted"},
+      {"Three soldiers were wounded in an air strike near the border.", "19", "none"},
       // An event noun after a light verb names the act ("melontarkan
       // kecaman", "issued a warning").
       {"Partai Golkar melontarkan kecaman terhadap Jokowi.", "11", "IDNPTY 11 IDNGOV asserted"},

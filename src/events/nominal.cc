@@ -136,4 +136,49 @@ void ReceivedRoles(const Context& cx, Clause* clause) {
   }
 }
 
+void CasualtyRoles(const Context& cx, Clause* clause) {
+  const VerbMatch& verb = *clause->verb;
+  if (!cameo::IsViolence(cameo::RootOf(clause->pattern->code))) return;
+  // The casualty phrase ends right before the noun, past determiners and an
+  // actor's adjective ("in an Israeli air strike").
+  size_t end = verb.begin;
+  int adjective = -1;
+  while (end > clause->boundary) {
+    if (cx.Is(LexiconKind::kDeterminer, end - 1)) {
+      --end;
+      continue;
+    }
+    int m = -1;
+    for (size_t i = 0; i < cx.mentions().size(); ++i) {
+      if (cx.mentions()[i].end == end && !cx.mentions()[i].location) m = static_cast<int>(i);
+    }
+    if (m < 0 || adjective >= 0) break;
+    adjective = m;
+    end = cx.mentions()[m].begin;
+  }
+  size_t begin = end;
+  for (size_t n = 1; n <= 4 && n <= end; ++n) {
+    if (cx.Match(LexiconKind::kCasualty, end - n) == n) begin = end - n;
+  }
+  if (begin == end) return;
+  // Who was hurt: the actor before the phrase, a word or two of verb
+  // ("were", "sudah") between.
+  int victim = -1;
+  for (size_t i = 0; i < cx.mentions().size(); ++i) {
+    const Mention& mention = cx.mentions()[i];
+    if (mention.location || mention.end > begin || mention.end + 2 < begin) continue;
+    bool plain = true;
+    for (size_t k = mention.end; k < begin; ++k) {
+      plain = plain && cx.token(k).kind == TokenKind::kWord && !cx.token(k).capitalized;
+    }
+    if (plain) victim = static_cast<int>(i);
+  }
+  if (victim < 0) return;
+  clause->targets = WithConjuncts(cx, victim, true);
+  int doer = clause->doer >= 0 ? clause->doer : AgentOf(cx, verb, clause->limit);
+  if (doer < 0) doer = adjective;
+  clause->sources = doer >= 0 ? WithConjuncts(cx, doer, false) : std::vector<int>();
+  clause->inherited = false;
+}
+
 }  // namespace warta

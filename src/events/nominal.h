@@ -24,6 +24,11 @@ void FindDoer(const Context& cx, Clause* clause);
 // token where its agent would start goes to *agent_at.
 bool PassiveRelativeAfter(const Context& cx, const VerbMatch& match, size_t* agent_at);
 void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause);
+// "Lima warga Palestina tewas dalam serangan udara Israel", "three soldiers
+// were wounded in an Israeli air strike": force named after a casualty
+// phrase (lexicon `casualty`) befalls who was hurt; its doer is the noun's
+// own (after it, "by X", or an adjective before it), else no one.
+void CasualtyRoles(const Context& cx, Clause* clause);
 // "Jokowi mendapat dukungan dari Golkar", "drew criticism from Washington":
 // the subject is the target, the actor after "dari"/"from" the source.
 void ReceivedRoles(const Context& cx, Clause* clause);
