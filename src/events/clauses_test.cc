@@ -45,6 +45,8 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       // A comma with no "dan" after it ends a phrase, not a list member.
       {"Melalui keputusan Demokrat, Nazaruddin dicopot dari jabatannya.", "id",
        "dicopot: - > Nazaruddin"},
+      // The pattern's own last word, a bare kind of actor, is no object.
+      {"The United States sent troops to Poland.", "en", "sent troops: United States > Poland"},
       // The object of an accusation is the subject of what follows.
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "id",
        "menuduh: Amerika Serikat > Korea Utara; menyediakan senjata: Korea Utara > Rusia"},

@@ -188,6 +188,12 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& mention = mentions[m];
     if (mention.begin <= verb.begin || mention.begin >= limit || mention.location) continue;
+    // ("send more troops to Poland": the pattern's own last word, a bare kind
+    // of actor, is no object; "sebagai tersangka" names who the suspect is.)
+    bool own_word = mention.end == verb.end && mention.begin + 1 == verb.end &&
+                    verb.pattern->items.size() > 1 && !mention.actors.empty() &&
+                    mention.actors.front().country.empty() && mention.actors.front().agent != "CRM";
+    if (own_word) continue;
     if (frame.relative[mention.begin] && !frame.relative[verb.begin]) continue;
     // "a ceremony hosted by Malaysia": the agent of another verb.
     if (mention.begin > verb.end && cx.Is(LexiconKind::kPassiveAgent, mention.begin - 1)) {
