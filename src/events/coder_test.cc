@@ -210,6 +210,9 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Five Palestinians were killed in an Israeli air strike in Gaza.", "19",
        "ISR 19 PSE asserted"},
       {"Three soldiers were wounded in an air strike near the border.", "19", "none"},
+      // "them" is the last group named.
+      {"Russia expelled two British diplomats, accusing them of spying.", "11",
+       "RUS 11 GBRGOV asserted"},
       // An event noun after a light verb names the act ("melontarkan
       // kecaman", "issued a warning").
       {"Partai Golkar melontarkan kecaman terhadap Jokowi.", "11", "IDNPTY 11 IDNGOV asserted"},
