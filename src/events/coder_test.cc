@@ -210,6 +210,11 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Five Palestinians were killed in an Israeli air strike in Gaza.", "19",
        "ISR 19 PSE asserted"},
       {"Three soldiers were wounded in an air strike near the border.", "19", "none"},
+      // Fire received from an army or an armed group is shooting; from
+      // lawmakers, criticism.
+      {"Indonesian peacekeepers came under fire from Israeli troops in Lebanon.", "19",
+       "ISRMIL 19 IDNMIL asserted"},
+      {"The minister came under fire from lawmakers over the budget.", "11", "LEG 11 GOV asserted"},
       // "them" is the last group named.
       {"Russia expelled two British diplomats, accusing them of spying.", "11",
        "RUS 11 GBRGOV asserted"},

@@ -51,6 +51,13 @@ void RecodeByDoer(CodedEvent* event) {
     event->code = cameo::kViolentProtestCode;
     return;
   }
+  // "The convoy came under fire from rebels": fire received from an armed
+  // group or an army is shooting, not criticism.
+  bool armed = by == "MIL" || by == "REB";
+  if (event->pattern->received && cameo::RootOf(code) == cameo::kDisapprove && armed) {
+    event->code = cameo::kSmallArmsCode;
+    return;
+  }
   bool force = code == cameo::kMilitaryForceCode || code == cameo::kSmallArmsCode;
   if (!force || !event->target) return;
   // (So is police shooting them: "RA, mahasiswa ..., ditembak oleh anggota
