@@ -215,6 +215,8 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Indonesian peacekeepers came under fire from Israeli troops in Lebanon.", "19",
        "ISRMIL 19 IDNMIL asserted"},
       {"The minister came under fire from lawmakers over the budget.", "11", "LEG 11 GOV asserted"},
+      // Questioning by investigators is an investigation.
+      {"The former minister was questioned by prosecutors on Monday.", "09", "JUD 09 GOV asserted"},
       // "them" is the last group named.
       {"Russia expelled two British diplomats, accusing them of spying.", "11",
        "RUS 11 GBRGOV asserted"},

@@ -221,6 +221,8 @@ int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit) {
   }
   bool marked = at < limit && cx.Is(LexiconKind::kPassiveAgent, at);
   if (marked) ++at;
+  // ("questioned by prosecutors": the pattern may end in "by" itself.)
+  marked = marked || cx.Is(LexiconKind::kPassiveAgent, verb.end - 1);
   if (cx.english && !marked) return -1;
   // "oleh aparat Polrestabes", "by the riot police": a word or two may
   // stand before the agent once "oleh"/"by" is written; without it, one
