@@ -96,12 +96,12 @@ EvalReport ScoreSharedSentences(const std::string& set) {
 }
 
 TEST(EvalSetsTest, RealSentencesStayAboveTheRecordedFloor) {
-  // Floors a little under the figures in eval/RESULTS.md (2026-12-07).
+  // Floors a little under the figures in eval/RESULTS.md (2026-12-08).
   const struct {
     const char* set;
     double min_f1;
     int articles;
-  } floors[] = {{"id-sentences", 0.37, 160}, {"id-sentences-2", 0.41, 280}};
+  } floors[] = {{"id-sentences", 0.39, 160}, {"id-sentences-2", 0.46, 280}};
   for (const auto& floor : floors) {
     EvalReport report = ScoreSharedSentences(floor.set);
     std::printf("%s: strict P %.3f R %.3f F1 %.3f, root-level F1 %.3f\n", floor.set,
