@@ -1,4 +1,6 @@
-// store: the event database, an SQLite file in WAL mode.
+// store: the event database, an SQLite file in WAL mode or a PostgreSQL
+// database (Open("postgresql://host/warta"): database.h); the same tables,
+// rules and answers on both.
 //
 //   auto store = Store::Open("events.db");
 //   if (!store.value()->HasArticle(id, hash)) { ... code it ... }
@@ -50,7 +52,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "warta/article.h"
 #include "warta/event.h"
 #include "warta/status.h"

@@ -25,7 +25,7 @@ Status Store::AddOrInsert(const std::string& update, const std::string& insert, 
   if (!add.ok()) return add.status();
   add.value()->Bind(1, row);
   Status status = add.value()->Run();
-  if (!status.ok() || sqlite3_changes(db_->handle()) > 0) return status;
+  if (!status.ok() || db_->Changes() > 0) return status;
   auto first = Cached(insert);
   if (!first.ok()) return first.status();
   first.value()->Bind(1, row);
@@ -35,12 +35,14 @@ Status Store::AddOrInsert(const std::string& update, const std::string& insert, 
 Status Store::CountEvent(long long row) {
   return AddOrInsert(
       "UPDATE summary_events SET events = events + 1, goldstein_sum = goldstein_sum + "
-      "IFNULL(e.goldstein, 0) FROM (SELECT * FROM events WHERE row = ?1) e "
-      "WHERE summary_events.modality IS e.modality AND summary_events.negated IS e.negated "
-      "AND summary_events.date IS e.date AND summary_events.cameo_root IS e.cameo_root "
-      "AND summary_events.quad_class IS e.quad_class",
+      "COALESCE(e.goldstein, 0) FROM (SELECT * FROM events WHERE row = ?1) e "
+      "WHERE summary_events.modality IS NOT DISTINCT FROM e.modality AND summary_events.negated IS "
+      "NOT DISTINCT FROM e.negated "
+      "AND summary_events.date IS NOT DISTINCT FROM e.date AND summary_events.cameo_root IS NOT "
+      "DISTINCT FROM e.cameo_root "
+      "AND summary_events.quad_class IS NOT DISTINCT FROM e.quad_class",
       "INSERT INTO summary_events SELECT modality, negated, date, cameo_root, quad_class, 1, "
-      "IFNULL(goldstein, 0) FROM events WHERE row = ?1",
+      "COALESCE(goldstein, 0) FROM events WHERE row = ?1",
       row);
 }
 
@@ -52,14 +54,16 @@ Status Store::CountPlace(long long row) {
   }
   return AddOrInsert(
       "UPDATE summary_places SET events = events + 1, goldstein_sum = goldstein_sum + "
-      "IFNULL(e.goldstein, 0)" +
+      "COALESCE(e.goldstein, 0)" +
           keep +
           " FROM (SELECT * FROM events WHERE row = ?1 AND place_id IS NOT NULL) e "
-          "WHERE summary_places.place_id = e.place_id AND summary_places.modality IS e.modality "
-          "AND summary_places.negated IS e.negated AND summary_places.cameo_root IS e.cameo_root "
-          "AND summary_places.quad_class IS e.quad_class",
+          "WHERE summary_places.place_id = e.place_id AND summary_places.modality IS NOT DISTINCT "
+          "FROM e.modality "
+          "AND summary_places.negated IS NOT DISTINCT FROM e.negated AND summary_places.cameo_root "
+          "IS NOT DISTINCT FROM e.cameo_root "
+          "AND summary_places.quad_class IS NOT DISTINCT FROM e.quad_class",
       "INSERT INTO summary_places SELECT place_id, modality, negated, cameo_root, quad_class, 1, "
-      "IFNULL(goldstein, 0), place_name, place_feature, place_country, place_adm1, place_lat, "
+      "COALESCE(goldstein, 0), place_name, place_feature, place_country, place_adm1, place_lat, "
       "place_lon FROM events WHERE row = ?1 AND place_id IS NOT NULL",
       row);
 }
@@ -68,14 +72,15 @@ Status Store::CountArticle(long long row) {
   return AddOrInsert(
       "UPDATE summary_articles SET articles = articles + 1 "
       "FROM (SELECT source, language FROM articles WHERE row = ?1) a "
-      "WHERE summary_articles.source IS a.source AND summary_articles.language IS a.language",
+      "WHERE summary_articles.source IS NOT DISTINCT FROM a.source AND summary_articles.language "
+      "IS NOT DISTINCT FROM a.language",
       "INSERT INTO summary_articles SELECT source, language, 1 FROM articles WHERE row = ?1", row);
 }
 
 Status Store::AddToTotal(const std::string& name, long long amount) {
   auto add = Cached(
       "INSERT INTO summary_totals VALUES(?1, ?2) "
-      "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value");
+      "ON CONFLICT(name) DO UPDATE SET value = summary_totals.value + excluded.value");
   if (!add.ok()) return add.status();
   add.value()->Bind(1, name);
   add.value()->Bind(2, amount);
@@ -85,23 +90,35 @@ Status Store::AddToTotal(const std::string& name, long long amount) {
 Status Store::FillSummaries() {
   // main.events: a version 1 file being upgraded has no temporary view, but
   // say which table is meant.
+  const sql::Dialect& dialect = db_->dialect();
+  const std::string own = dialect.OwnTables();
+  const std::string total = dialect.Total("goldstein");
   return db_->Execute(
       "DELETE FROM summary_events; DELETE FROM summary_places; DELETE FROM summary_articles; "
       "DELETE FROM summary_totals; "
       "INSERT INTO summary_events SELECT modality, negated, date, cameo_root, quad_class, "
-      "COUNT(*), TOTAL(goldstein) FROM main.events GROUP BY 1, 2, 3, 4, 5; "
+      "COUNT(*), " +
+      total + " FROM " + own +
+      "events GROUP BY 1, 2, 3, 4, 5; "
       "INSERT INTO summary_places SELECT place_id, modality, negated, cameo_root, quad_class, "
-      "COUNT(*), TOTAL(goldstein), MIN(place_name), MIN(place_feature), MIN(place_country), "
-      "MIN(place_adm1), MIN(place_lat), MIN(place_lon) FROM main.events "
-      "WHERE place_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5; "
-      "INSERT INTO summary_articles SELECT source, language, COUNT(*) FROM main.articles "
-      "GROUP BY 1, 2; "
-      "INSERT INTO summary_totals SELECT 'mentions', COUNT(*) FROM main.mentions; "
-      "INSERT INTO summary_totals SELECT 'stories', COUNT(*) FROM main.stories;");
+      "COUNT(*), " +
+      total +
+      ", MIN(place_name), MIN(place_feature), MIN(place_country), "
+      "MIN(place_adm1), MIN(place_lat), MIN(place_lon) FROM " +
+      own +
+      "events WHERE place_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5; "
+      "INSERT INTO summary_articles SELECT source, language, COUNT(*) FROM " +
+      own +
+      "articles GROUP BY 1, 2; "
+      "INSERT INTO summary_totals SELECT 'mentions', COUNT(*) FROM " +
+      own +
+      "mentions; "
+      "INSERT INTO summary_totals SELECT 'stories', COUNT(*) FROM " +
+      own + "stories;");
 }
 
 Status Store::RebuildSummaries() {
-  Status status = db_->Execute("BEGIN IMMEDIATE");
+  Status status = db_->Execute(db_->dialect().BeginWrite());
   if (!status.ok()) return status;
   status = FillSummaries();
   if (status.ok()) status = db_->Execute("COMMIT");
