@@ -186,7 +186,9 @@ void PostgresDatabase::SetDeadline(std::chrono::steady_clock::time_point deadlin
 PostgresStatement::~PostgresStatement() {
   Reset();
   db_->Release(this);
-  db_->Execute("DEALLOCATE " + name_);
+  // Not through Execute: what the last statement changed stays to be asked.
+  db_->Claim(nullptr);
+  PQclear(PQexec(db_->conn_, ("DEALLOCATE " + name_).c_str()));
 }
 
 void PostgresStatement::Set(int index, std::optional<std::string> value) {

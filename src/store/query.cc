@@ -309,6 +309,20 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
          outer_order;
 }
 
+// Goldstein sums in hundredths, exactly: every Goldstein value has at most
+// two decimals, so each term is a whole number and the sum is exact in a
+// double, whatever order the engine adds the rows in. (A sum of the values
+// themselves differs in its last bits with the order, which SQLite and
+// PostgreSQL choose differently, and a mean of 0.825 then prints 0.82 on one
+// and 0.83 on the other.) A summary row's goldstein_sum is such a sum, kept
+// by adding in the order the events were written; rounded, it is exact too.
+std::string Hundredths(const std::string& column) { return "SUM(ROUND(" + column + " * 100))"; }
+
+// sum / 100 / count, 0 for no count (AVG's NULL read as a number).
+double Mean(double hundredths, long long count) {
+  return count == 0 ? 0 : hundredths / 100 / static_cast<double>(count);
+}
+
 }  // namespace
 
 Status Store::Query(const QueryFilter& filter,
@@ -360,8 +374,8 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
   const bool summary = SummaryAnswers(filter, /*dated=*/true);
   const std::string by_date =
       "SELECT date, " + reverse + " AS reverse, quad_class, " +
-      (summary ? "SUM(events) AS n, SUM(goldstein_sum) AS g FROM summary_events"
-               : "COUNT(*) AS n, SUM(goldstein) AS g FROM events") +
+      (summary ? "SUM(events) AS n, " + Hundredths("goldstein_sum") + " AS g FROM summary_events"
+               : "COUNT(*) AS n, " + Hundredths("goldstein") + " AS g FROM events") +
       where.sql + " GROUP BY 1, 2, 3";
   const std::string with_day =
       "SELECT " + day + " AS day, reverse, quad_class, n, g FROM (" + by_date + ") AS by_date";
@@ -372,7 +386,8 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
   std::vector<TimelineRow> rows;
   Status status;
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
-    rows.push_back({s.Text(0), s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Double(4)});
+    rows.push_back(
+        {s.Text(0), s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Double(4) / 100});
   }
   if (!status.ok()) return status;
   return rows;
@@ -381,16 +396,16 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
 Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
   Where where = Build(filter, db_->dialect());
   auto stmt = where.Prepare(
-      db_.get(), "SELECT source_code, target_code, COUNT(*), AVG(goldstein) FROM events" +
-                     where.sql +
+      db_.get(), "SELECT source_code, target_code, COUNT(*), " + Hundredths("goldstein") +
+                     ", COUNT(goldstein) FROM events" + where.sql +
                      " AND target_code IS NOT NULL AND target_code != '' "
-                     "AND source_code != target_code GROUP BY 1, 2");
+                     "AND source_code != target_code GROUP BY 1, 2 ORDER BY 1, 2");
   if (!stmt.ok()) return stmt.status();
   std::vector<NetworkEdge> edges;
   std::map<std::string, long long> totals;
   Status status;
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
-    edges.push_back({s.Text(0), s.Text(1), s.Int(2), s.Double(3)});
+    edges.push_back({s.Text(0), s.Text(1), s.Int(2), Mean(s.Double(3), s.Int(4))});
     totals[edges.back().source] += edges.back().events;
     totals[edges.back().target] += edges.back().events;
   }
@@ -442,14 +457,15 @@ Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
       db_.get(),
       std::string("SELECT place_id, MIN(place_name), MIN(place_feature), MIN(place_country), ") +
           "MIN(place_adm1), MIN(place_lat), MIN(place_lon), " +
-          (summary ? "SUM(events), SUM(goldstein_sum) / SUM(events) FROM summary_places"
-                   : "COUNT(*), AVG(goldstein) FROM events") +
+          (summary
+               ? "SUM(events), " + Hundredths("goldstein_sum") + ", SUM(events) FROM summary_places"
+               : "COUNT(*), " + Hundredths("goldstein") + ", COUNT(goldstein) FROM events") +
           where.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 8 DESC, 1 LIMIT " +
           std::to_string(std::max(0, limit)));
   if (!stmt.ok()) return stmt.status();
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
     counts.places.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Double(5),
-                             s.Double(6), s.Int(7), s.Double(8)});
+                             s.Double(6), s.Int(7), Mean(s.Double(8), s.Int(9))});
   }
   if (!status.ok()) return status;
   return counts;
