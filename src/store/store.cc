@@ -399,6 +399,7 @@ Status Store::TryCreateSchema(bool* busy) {
   if (version.value() > 0) status = Migrate(version.value());  // 0: a new file
   if (status.ok()) status = db_->Execute(dialect.Ddl(kSchema));
   if (status.ok()) status = db_->Execute(dialect.Ddl(kSummarySchema));
+  if (status.ok() && dialect.postgres()) status = db_->Execute(kSummaryUniqueKeys);
   if (status.ok() && dialect.postgres()) status = db_->Execute(dialect.Functions());
   if (status.ok()) {
     status = db_->Execute("INSERT INTO meta VALUES('schema_version', '" +

@@ -287,7 +287,11 @@ class Store {
   Status CountEvent(long long row);
   Status CountPlace(long long row);
   Status CountArticle(long long row);
-  Status AddOrInsert(const std::string& update, const std::string& insert, long long row);
+  struct Summing {
+    std::string update, insert;  // SQLite: the UPDATE, else the INSERT
+    std::string keys, set;       // PostgreSQL: the INSERT ON CONFLICT(keys) DO UPDATE SET set
+  };
+  Status AddOrInsert(const Summing& summing, long long row);
   Status AddToTotal(const std::string& name, long long amount);
   // Empties and fills the summary tables from the rows; inside a transaction.
   Status FillSummaries();
