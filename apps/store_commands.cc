@@ -296,8 +296,8 @@ int RunServe(const Flags& flags) {
     options.threads = static_cast<int>(number);
   }
   Status status = Serve(options, [&](int port) {
-    std::cout << "warta: serving " << options.db << " at http://" << options.host << ":" << port
-              << "/ (Ctrl-C stops)" << std::endl;
+    std::cout << "warta: serving " << sql::DisplayName(options.db) << " at http://" << options.host
+              << ":" << port << "/ (Ctrl-C stops)" << std::endl;
   });
   if (!status.ok()) return Fail(status.message());
   std::cout << "warta: stopped" << std::endl;

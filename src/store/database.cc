@@ -14,6 +14,10 @@ bool IsPostgres(const std::string& target) {
          target == "postgresql:" || target == "postgres:";
 }
 
+std::string DisplayName(const std::string& target) {
+  return IsPostgres(target) ? PostgresDatabase::DisplayName(target) : target;
+}
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& target,
                                                  const OpenOptions& options) {
   if (IsPostgres(target)) return PostgresDatabase::Open(target, options);

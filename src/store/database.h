@@ -44,6 +44,10 @@ enum class Engine { kSqlite, kPostgres };
 // say which). Anything else is an SQLite file's path.
 bool IsPostgres(const std::string& target);
 
+// `target` as messages show it: an SQLite path as it is, a PostgreSQL
+// connection string without its password.
+std::string DisplayName(const std::string& target);
+
 // What SQLite and PostgreSQL write differently, in one place. The schema is
 // written once in SQLite's words (types INTEGER, REAL, TEXT, BLOB, "INTEGER
 // PRIMARY KEY" keys, "COLLATE NOCASE" indexes) and translated by Ddl().

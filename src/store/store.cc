@@ -302,7 +302,9 @@ Status Store::CheckContents(bool writing) {
                                 "with warta ingest)");
   }
   if (!found.version) {
-    return Status::InvalidInput(path + " is an SQLite database but not warta's (it has tables " +
+    const char* kind =
+        db_->dialect().postgres() ? " is a PostgreSQL database" : " is an SQLite database";
+    return Status::InvalidInput(path + kind + " but not warta's (it has tables " +
                                 NameList(found.tables) + ")" +
                                 (writing ? "; refusing to add tables to it" : ""));
   }
