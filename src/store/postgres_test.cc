@@ -250,6 +250,30 @@ TEST_F(PostgresTest, AReIngestStoresNothingNew) {
   EXPECT_EQ(Value("SELECT COUNT(*) FROM mentions"), mentions);
 }
 
+// Two ingests at once take turns batch by batch (an advisory lock, as two
+// SQLite writers take turns on the file) and store what one would: every
+// article once, the same events, stories and counts.
+TEST_F(PostgresTest, TwoIngestsAtOnceStoreWhatOneDoes) {
+  const std::string inputs = Corpus();
+  const std::string one = schema_ + "_one";
+  ASSERT_NO_FATAL_FAILURE(
+      OnBase("DROP SCHEMA IF EXISTS " + one + " CASCADE; CREATE SCHEMA " + one));
+  const std::string single = "'" + base_ + (base_.find('?') == std::string::npos ? "?" : "&") +
+                             "options=-c%20search_path%3D" + one + "'";
+  auto alone = IngestInto(single, inputs);
+  ASSERT_NE(alone.output.find("stored"), std::string::npos) << alone.output;
+  const std::string ingest = std::string(WARTA_BINARY) + " ingest --batch 5 --db " + Db() + inputs;
+  const std::string both =
+      "(" + ingest + " >/dev/null 2>&1 & " + ingest + " >/dev/null 2>&1; wait)";
+  ASSERT_EQ(std::system(both.c_str()), 0) << both;
+  const std::string expected = RunWarta("stats --db " + single).output;
+  EXPECT_NE(expected.find("stories"), std::string::npos) << expected;
+  EXPECT_EQ(RunWarta("stats --db " + Db()).output, expected);
+  EXPECT_EQ(RunWarta("stats --db " + Db() + " --modality any --negated any").output,
+            RunWarta("stats --db " + single + " --modality any --negated any").output);
+  OnBase("DROP SCHEMA IF EXISTS " + one + " CASCADE");
+}
+
 TEST_F(PostgresTest, SchemaVersionsAreRecordedUpgradedAndRefused) {
   auto made =
       IngestInto(Db(), " " + std::string(WARTA_SOURCE_DIR) + "/tests/golden/en_clash.jsonl");
