@@ -11,10 +11,12 @@
 #include "store/postgres.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "../../tests/test_support.h"
@@ -272,6 +274,32 @@ TEST_F(PostgresTest, TwoIngestsAtOnceStoreWhatOneDoes) {
   EXPECT_EQ(RunWarta("stats --db " + Db() + " --modality any --negated any").output,
             RunWarta("stats --db " + single + " --modality any --negated any").output);
   OnBase("DROP SCHEMA IF EXISTS " + one + " CASCADE");
+}
+
+// --db postgresql: takes the server, database, user and options from the
+// PG* environment variables, here those of the test's own connection string.
+TEST_F(PostgresTest, ABarePostgresqlTakesTheEnvironment) {
+  const std::map<std::string, std::string> variables = {
+      {"host", "PGHOST"},       {"port", "PGPORT"},       {"user", "PGUSER"},
+      {"dbname", "PGDATABASE"}, {"options", "PGOPTIONS"}, {"password", "PGPASSWORD"}};
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(target_.c_str(), &error);
+  ASSERT_NE(options, nullptr) << (error ? error : "");
+  std::vector<std::string> set;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    auto variable = variables.find(o->keyword);
+    if (o->val == nullptr || variable == variables.end()) continue;
+    setenv(variable->second.c_str(), o->val, 1);
+    set.push_back(variable->second);
+  }
+  PQconninfoFree(options);
+  auto made = IngestInto("postgresql:",
+                         " " + std::string(WARTA_SOURCE_DIR) + "/tests/golden/en_clash.jsonl");
+  auto stats = RunWarta("stats --db postgresql:");
+  for (const std::string& variable : set) unsetenv(variable.c_str());
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  EXPECT_NE(stats.output.find("articles 1"), std::string::npos) << stats.output;
+  EXPECT_EQ(RunWarta("stats --db " + Db()).output, stats.output);  // it went into the test's schema
 }
 
 TEST_F(PostgresTest, SchemaVersionsAreRecordedUpgradedAndRefused) {
