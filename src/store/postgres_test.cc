@@ -95,8 +95,12 @@ std::string Difference(const std::string& got, const std::string& expected) {
          expected.substr(from, 240);
 }
 
-// Without the rate ("... 1728 events, 245 articles/s"), which differs run to run.
+// The last progress line (each overwrites the one before, after a '\r';
+// how many there are depends on the time taken), without the rate ("...
+// 1728 events, 245 articles/s"), which differs run to run.
 std::string WithoutRate(std::string output) {
+  size_t last = output.rfind('\r');
+  if (last != std::string::npos) output.erase(0, last + 1);
   size_t rate = output.rfind(", ");
   size_t end = output.find(" articles/s", rate == std::string::npos ? 0 : rate);
   if (rate != std::string::npos && end != std::string::npos) output.erase(rate, end - rate + 11);
