@@ -43,6 +43,9 @@ std::string Dialect::Ddl(const std::string& sqlite_ddl) const {
       {std::regex(R"(\bREAL\b)"), "DOUBLE PRECISION"},
       {std::regex(R"(\bBLOB\b)"), "BYTEA"},
       {std::regex(R"((\w+) COLLATE NOCASE\b)"), "lower($1)"},
+      // Pages of events are ordered by date with nulls low (NullsLow), which
+      // PostgreSQL's default index order (nulls last) cannot give.
+      {std::regex(R"(ON events\(date\))"), "ON events(date NULLS FIRST)"},
   };
   std::string ddl = sqlite_ddl;
   for (const auto& [pattern, replacement] : kRewrites) {

@@ -59,7 +59,8 @@ struct Dialect {
   // becomes an identity column; INTEGER a BIGINT (hashes and counts are 64
   // bits); REAL a DOUBLE PRECISION (SQLite's REAL is 8 bytes); BLOB a BYTEA;
   // TEXT compares byte by byte (COLLATE "C", as SQLite's BINARY); an index
-  // on "column COLLATE NOCASE" is one on lower(column).
+  // on "column COLLATE NOCASE" is one on lower(column); the events' index
+  // on their date keeps undated events first, as SQLite orders them.
   std::string Ddl(const std::string& sqlite_ddl) const;
   // Set up once per connection before the schema's transaction (SQLite's
   // journal mode, which it cannot change inside one); "" for none.
