@@ -212,7 +212,7 @@ int RunQuery(const Flags& flags, const std::string& default_format) {
   QueryFilter filter;
   std::string error;
   if (!BuildFilter(flags, &filter, &error)) return Fail(error);
-  if (!std::filesystem::exists(Get(flags, "--db"))) {
+  if (!sql::IsPostgres(Get(flags, "--db")) && !std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
   StoreOptions options;
@@ -251,7 +251,7 @@ int RunStats(const Flags& flags) {
   rules.prefix = "--";
   auto filter = ParseQueryFilter(params, rules);
   if (!filter.ok()) return Fail(filter.status().message());
-  if (!std::filesystem::exists(Get(flags, "--db"))) {
+  if (!sql::IsPostgres(Get(flags, "--db")) && !std::filesystem::exists(Get(flags, "--db"))) {
     return Fail(Get(flags, "--db") + ": no such database (create it with warta ingest)");
   }
   StoreOptions options;
@@ -296,8 +296,8 @@ int RunServe(const Flags& flags) {
     options.threads = static_cast<int>(number);
   }
   Status status = Serve(options, [&](int port) {
-    std::cout << "warta: serving " << options.db << " at http://" << options.host << ":" << port
-              << "/ (Ctrl-C stops)" << std::endl;
+    std::cout << "warta: serving " << sql::DisplayName(options.db) << " at http://" << options.host
+              << ":" << port << "/ (Ctrl-C stops)" << std::endl;
   });
   if (!status.ok()) return Fail(status.message());
   std::cout << "warta: stopped" << std::endl;

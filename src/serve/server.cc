@@ -151,7 +151,7 @@ Status Serve(const ServeOptions& options, const std::function<void(int port)>& o
     }
     assets[asset.path] = {asset.content_type, std::move(body).value()};
   }
-  if (!std::filesystem::exists(options.db)) {
+  if (!sql::IsPostgres(options.db) && !std::filesystem::exists(options.db)) {
     return Status::NotFound(options.db + ": no such database (create it with warta ingest)");
   }
   auto pool = StorePool::Open(options.db, options.threads);

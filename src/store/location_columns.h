@@ -6,14 +6,14 @@
 #include <optional>
 #include <string>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "warta/event.h"
 
 namespace warta {
 
 struct LocationColumn {
   const char* name;
-  const char* type;  // SQLite's declared type
+  const char* type;  // SQLite's declared type (Dialect::Ddl gives PostgreSQL's)
 };
 
 // Null in place_id means the event has no place; the other columns are then null too.

@@ -17,6 +17,8 @@ namespace {
 // Builds the WHERE clause and its parameters; every value is bound, never
 // pasted into the SQL. Column names are those of the events table.
 struct Where {
+  explicit Where(const sql::Dialect& d) : dialect(d) {}
+  const sql::Dialect& dialect;
   std::string sql = " WHERE 1=1";
   std::vector<std::string> values;
 
@@ -104,7 +106,10 @@ std::string Number(double value) {
 // '.'), a country by its code, or a place by name.
 void AddPlace(const std::string& place, Where* where) {
   if (!IsPlaceId(place)) {
-    where->Add("place_name = ? COLLATE NOCASE OR place_adm1 = ? COLLATE NOCASE", {place, place});
+    const sql::Dialect& d = where->dialect;
+    where->Add(
+        d.EqualsIgnoringCase("place_name", "?") + " OR " + d.EqualsIgnoringCase("place_adm1", "?"),
+        {place, place});
     return;
   }
   std::string clause = "place_id = ? OR (place_id >= ? AND place_id < ?)";
@@ -126,20 +131,21 @@ void AddNear(const NearFilter& near, Where* where) {
   }
   // The distance has no column affinity to turn the bound text into a
   // number, and any number sorts before any text: cast it.
-  where->Add("warta_km(place_lat, place_lon, ?, ?) <= CAST(? AS REAL)",
+  where->Add("warta_km(place_lat, place_lon, ?, ?) <= CAST(? AS DOUBLE PRECISION)",
              {Number(near.lat), Number(near.lon), Number(near.km)});
 }
 
-Where Build(const QueryFilter& f) {
-  Where where;
+Where Build(const QueryFilter& f, const sql::Dialect& dialect) {
+  Where where(dialect);
   AddKinds(f.kinds, &where);
   // A part of a name: the names that contain it are looked up in the actors
   // table (every actor of every telling is there, a few thousand rows), and
   // the events with those names found through their indexes, instead of
   // matching the text against every event.
+  const std::string like = dialect.Like();
   const std::string name_like =
-      "source_name IN (SELECT name FROM actors WHERE name LIKE ? ESCAPE '\\') OR "
-      "target_name IN (SELECT name FROM actors WHERE name LIKE ? ESCAPE '\\')";
+      "source_name IN (SELECT name FROM actors WHERE name " + like + " ? ESCAPE '\\') OR " +
+      "target_name IN (SELECT name FROM actors WHERE name " + like + " ? ESCAPE '\\')";
   if (!f.actor.empty()) {
     if (IsActorCode(f.actor)) {
       where.Add("source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?",
@@ -276,15 +282,18 @@ StoredEvent ReadStoredEvent(const sql::Statement& s) {
 
 // The events the clause matches, each with its first telling's evidence and URL.
 std::string EventSelect(const Where& where, const QueryFilter& filter) {
-  const std::string order = filter.newest_first ? "date DESC, row DESC" : "date, row";
+  const std::string nulls = where.dialect.NullsLow(filter.newest_first);
+  const std::string order =
+      filter.newest_first ? "date DESC" + nulls + ", row DESC" : "date" + nulls + ", row";
   std::string page;
   if (filter.limit > 0) page = " LIMIT " + std::to_string(filter.limit);
   if (filter.offset > 0) {
-    if (page.empty()) page = " LIMIT -1";
+    if (page.empty()) page = std::string(" ") + where.dialect.NoLimit();
     page += " OFFSET " + std::to_string(filter.offset);
   }
   std::string inner = "SELECT * FROM events" + where.sql + " ORDER BY " + order + page;
-  std::string outer_order = filter.newest_first ? "e.date DESC, e.row DESC" : "e.date, e.row";
+  std::string outer_order =
+      filter.newest_first ? "e.date DESC" + nulls + ", e.row DESC" : "e.date" + nulls + ", e.row";
   return "SELECT e.row, e.event_id, e.story_id, e.date, e.date_text, e.source_code, "
          "e.source_country, e.source_agent, e.source_name, e.source_start, e.source_end, "
          "e.target_code, e.target_country, e.target_agent, e.target_name, e.target_start, "
@@ -300,11 +309,25 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
          outer_order;
 }
 
+// Goldstein sums in hundredths, exactly: every Goldstein value has at most
+// two decimals, so each term is a whole number and the sum is exact in a
+// double, whatever order the engine adds the rows in. (A sum of the values
+// themselves differs in its last bits with the order, which SQLite and
+// PostgreSQL choose differently, and a mean of 0.825 then prints 0.82 on one
+// and 0.83 on the other.) A summary row's goldstein_sum is such a sum, kept
+// by adding in the order the events were written; rounded, it is exact too.
+std::string Hundredths(const std::string& column) { return "SUM(ROUND(" + column + " * 100))"; }
+
+// sum / 100 / count, 0 for no count (AVG's NULL read as a number).
+double Mean(double hundredths, long long count) {
+  return count == 0 ? 0 : hundredths / 100 / static_cast<double>(count);
+}
+
 }  // namespace
 
 Status Store::Query(const QueryFilter& filter,
                     const std::function<void(const StoredEvent&)>& visit) {
-  Where where = Build(filter);
+  Where where = Build(filter, db_->dialect());
   auto stmt = where.Prepare(db_.get(), EventSelect(where, filter));
   if (!stmt.ok()) return stmt.status();
   Status status;
@@ -321,9 +344,9 @@ bool Store::SummaryAnswers(const QueryFilter& f, bool dated) const {
 }
 
 Result<long long> Store::Count(const QueryFilter& filter) {
-  Where where = Build(filter);
+  Where where = Build(filter, db_->dialect());
   const std::string sql = SummaryAnswers(filter, /*dated=*/true)
-                              ? "SELECT IFNULL(SUM(events), 0) FROM summary_events"
+                              ? "SELECT COALESCE(SUM(events), 0) FROM summary_events"
                               : "SELECT COUNT(*) FROM events";
   auto stmt = where.Prepare(db_.get(), sql + where.sql);
   if (!stmt.ok()) return stmt.status();
@@ -334,15 +357,13 @@ Result<long long> Store::Count(const QueryFilter& filter) {
 }
 
 Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Period period) {
-  Where where = Build(filter);
+  Where where = Build(filter, db_->dialect());
   where.sql += " AND date IS NOT NULL";
   // A month or year date counts in its first day's period.
   const std::string day =
       "CASE length(date) WHEN 10 THEN date WHEN 7 THEN date || '-01' ELSE date || '-01-01' END";
   const std::string bucket =
-      period == Period::kMonth
-          ? "substr(day, 1, 7)"
-          : "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')";
+      period == Period::kMonth ? "substr(day, 1, 7)" : db_->dialect().WeekStart("day");
   std::string reverse = "0";
   if (!filter.dyad_a.empty()) {
     std::string a = where.Param(filter.dyad_a);
@@ -353,37 +374,38 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
   const bool summary = SummaryAnswers(filter, /*dated=*/true);
   const std::string by_date =
       "SELECT date, " + reverse + " AS reverse, quad_class, " +
-      (summary ? "SUM(events) AS n, SUM(goldstein_sum) AS g FROM summary_events"
-               : "COUNT(*) AS n, SUM(goldstein) AS g FROM events") +
+      (summary ? "SUM(events) AS n, " + Hundredths("goldstein_sum") + " AS g FROM summary_events"
+               : "COUNT(*) AS n, " + Hundredths("goldstein") + " AS g FROM events") +
       where.sql + " GROUP BY 1, 2, 3";
   const std::string with_day =
-      "SELECT " + day + " AS day, reverse, quad_class, n, g FROM (" + by_date + ")";
+      "SELECT " + day + " AS day, reverse, quad_class, n, g FROM (" + by_date + ") AS by_date";
   auto stmt =
       where.Prepare(db_.get(), "SELECT " + bucket + ", reverse, quad_class, SUM(n), SUM(g) FROM (" +
-                                   with_day + ") GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+                                   with_day + ") AS with_day GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   if (!stmt.ok()) return stmt.status();
   std::vector<TimelineRow> rows;
   Status status;
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
-    rows.push_back({s.Text(0), s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Double(4)});
+    rows.push_back(
+        {s.Text(0), s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Double(4) / 100});
   }
   if (!status.ok()) return status;
   return rows;
 }
 
 Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
-  Where where = Build(filter);
+  Where where = Build(filter, db_->dialect());
   auto stmt = where.Prepare(
-      db_.get(), "SELECT source_code, target_code, COUNT(*), AVG(goldstein) FROM events" +
-                     where.sql +
+      db_.get(), "SELECT source_code, target_code, COUNT(*), " + Hundredths("goldstein") +
+                     ", COUNT(goldstein) FROM events" + where.sql +
                      " AND target_code IS NOT NULL AND target_code != '' "
-                     "AND source_code != target_code GROUP BY 1, 2");
+                     "AND source_code != target_code GROUP BY 1, 2 ORDER BY 1, 2");
   if (!stmt.ok()) return stmt.status();
   std::vector<NetworkEdge> edges;
   std::map<std::string, long long> totals;
   Status status;
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
-    edges.push_back({s.Text(0), s.Text(1), s.Int(2), s.Double(3)});
+    edges.push_back({s.Text(0), s.Text(1), s.Int(2), Mean(s.Double(3), s.Int(4))});
     totals[edges.back().source] += edges.back().events;
     totals[edges.back().target] += edges.back().events;
   }
@@ -395,7 +417,8 @@ Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
   });
   if (network.nodes.size() > static_cast<size_t>(max_nodes)) network.nodes.resize(max_nodes);
   std::set<std::string> kept;
-  auto name = Cached("SELECT name FROM actors WHERE code = ?1 ORDER BY num_events DESC LIMIT 1");
+  auto name =
+      Cached("SELECT name FROM actors WHERE code = ?1 ORDER BY num_events DESC, name LIMIT 1");
   if (!name.ok()) return name.status();
   for (NetworkNode& node : network.nodes) {
     kept.insert(node.code);
@@ -412,14 +435,14 @@ Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
 }
 
 Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
-  Where where = Build(filter);
+  Where where = Build(filter, db_->dialect());
   PlaceCounts counts;
   const bool summary = SummaryAnswers(filter, /*dated=*/false);
   auto totals = where.Prepare(
       db_.get(),
-      summary ? "SELECT IFNULL((SELECT SUM(events) FROM summary_places" + where.sql +
-                    "), 0), IFNULL((SELECT SUM(events) FROM summary_events" + where.sql +
-                    "), 0) - IFNULL((SELECT SUM(events) FROM summary_places" + where.sql + "), 0)"
+      summary ? "SELECT COALESCE((SELECT SUM(events) FROM summary_places" + where.sql +
+                    "), 0), COALESCE((SELECT SUM(events) FROM summary_events" + where.sql +
+                    "), 0) - COALESCE((SELECT SUM(events) FROM summary_places" + where.sql + "), 0)"
               : "SELECT COUNT(place_id), COUNT(*) - COUNT(place_id) FROM events" + where.sql);
   if (!totals.ok()) return totals.status();
   Status status;
@@ -434,14 +457,15 @@ Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
       db_.get(),
       std::string("SELECT place_id, MIN(place_name), MIN(place_feature), MIN(place_country), ") +
           "MIN(place_adm1), MIN(place_lat), MIN(place_lon), " +
-          (summary ? "SUM(events), SUM(goldstein_sum) / SUM(events) FROM summary_places"
-                   : "COUNT(*), AVG(goldstein) FROM events") +
+          (summary
+               ? "SUM(events), " + Hundredths("goldstein_sum") + ", SUM(events) FROM summary_places"
+               : "COUNT(*), " + Hundredths("goldstein") + ", COUNT(goldstein) FROM events") +
           where.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 8 DESC, 1 LIMIT " +
           std::to_string(std::max(0, limit)));
   if (!stmt.ok()) return stmt.status();
   for (sql::Statement& s = *stmt.value(); s.Step(&status);) {
     counts.places.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Double(5),
-                             s.Double(6), s.Int(7), s.Double(8)});
+                             s.Double(6), s.Int(7), Mean(s.Double(8), s.Int(9))});
   }
   if (!status.ok()) return status;
   return counts;
@@ -450,9 +474,12 @@ Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
 Result<std::vector<KnownActor>> Store::Actors(const std::string& text, int limit) {
   std::string upper;
   for (char c : text) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string like = db_->dialect().Like();
   auto stmt = Cached(
-      "SELECT code, name, IFNULL(country, ''), IFNULL(agent, ''), num_events FROM actors "
-      "WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' "
+      "SELECT code, name, COALESCE(country, ''), COALESCE(agent, ''), num_events FROM actors "
+      "WHERE code " +
+      like + " ?1 ESCAPE '\\' OR name " + like +
+      " ?2 ESCAPE '\\' "
       "ORDER BY num_events DESC, code, name LIMIT ?3");
   if (!stmt.ok()) return stmt.status();
   sql::Statement& s = *stmt.value();
@@ -471,7 +498,8 @@ Result<std::vector<KnownActor>> Store::Actors(const std::string& text, int limit
 }
 
 Result<EventDetail> Store::Detail(long long row) {
-  Where where;
+  const sql::Dialect& dialect = db_->dialect();
+  Where where(dialect);
   where.Add("row = ?", {std::to_string(row)});
   auto stmt = where.Prepare(db_.get(), EventSelect(where, QueryFilter{}));
   if (!stmt.ok()) return stmt.status();
@@ -484,11 +512,12 @@ Result<EventDetail> Store::Detail(long long row) {
   detail.event = ReadStoredEvent(*stmt.value());
   auto mentions = sql::Statement::Prepare(
       db_.get(),
-      "SELECT m.article, IFNULL(a.title, ''), IFNULL(a.url, ''), m.outlet, "
-      "IFNULL(a.published, ''), IFNULL(a.language, ''), m.evidence_start, m.evidence_end, "
+      "SELECT m.article, COALESCE(a.title, ''), COALESCE(a.url, ''), m.outlet, "
+      "COALESCE(a.published, ''), COALESCE(a.language, ''), m.evidence_start, m.evidence_end, "
       "m.evidence_text, m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, "
       "m.target_end FROM mentions m LEFT JOIN articles a ON a.id = m.article "
-      "WHERE m.event = ?1 ORDER BY a.published, a.row");
+      "WHERE m.event = ?1 ORDER BY a.published" +
+          std::string(dialect.NullsLow(false)) + ", a.row");
   if (!mentions.ok()) return mentions.status();
   sql::Statement& m = *mentions.value();
   m.Bind(1, row);
@@ -499,9 +528,10 @@ Result<EventDetail> Store::Detail(long long row) {
   if (!status.ok()) return status;
   auto story = sql::Statement::Prepare(
       db_.get(),
-      "SELECT id, IFNULL(title, ''), IFNULL(url, ''), IFNULL(source, ''), "
-      "IFNULL(published, ''), IFNULL(language, '') FROM articles WHERE story_id = ?1 "
-      "ORDER BY published, row");
+      "SELECT id, COALESCE(title, ''), COALESCE(url, ''), COALESCE(source, ''), "
+      "COALESCE(published, ''), COALESCE(language, '') FROM articles WHERE story_id = ?1 "
+      "ORDER BY published" +
+          std::string(dialect.NullsLow(false)) + ", row");
   if (!story.ok()) return story.status();
   sql::Statement& a = *story.value();
   a.Bind(1, detail.event.story_id);
@@ -514,7 +544,7 @@ Result<EventDetail> Store::Detail(long long row) {
 
 Result<StoreStats> Store::Stats(const EventKinds& kinds) {
   StoreStats stats;
-  Where which;
+  Where which(db_->dialect());
   AddKinds(kinds, &which);
   auto group = [&](const std::string& sql, const Where& where,
                    std::vector<std::pair<std::string, long long>>* out) -> Status {
@@ -532,7 +562,7 @@ Result<StoreStats> Store::Stats(const EventKinds& kinds) {
     if (stmt.value()->Step(&status)) *out = stmt.value()->Int(0);
     return status;
   };
-  const Where none;
+  const Where none(db_->dialect());
   // Each count from the summary tables when the file has them: the same
   // numbers (summary.h), from thousands of rows instead of millions.
   const bool sum = summaries_;
@@ -543,34 +573,35 @@ Result<StoreStats> Store::Stats(const EventKinds& kinds) {
       sum ? "SUM(articles) FROM summary_articles" : "COUNT(*) FROM articles";
   for (Status s :
        {count("SELECT " + articles, none, &stats.articles),
-        count("SELECT IFNULL(" + n + ", 0)" + events + which.sql, which, &stats.events),
+        count("SELECT COALESCE(" + n + ", 0)" + events + which.sql, which, &stats.events),
         count(sum ? "SELECT value FROM summary_totals WHERE name = 'mentions'"
                   : "SELECT COUNT(*) FROM mentions",
               none, &stats.mentions),
         count(sum ? "SELECT value FROM summary_totals WHERE name = 'stories'"
                   : "SELECT COUNT(*) FROM stories",
               none, &stats.stories),
-        group("SELECT CASE WHEN negated THEN 'negated' ELSE modality END, " + n + events +
+        group("SELECT CASE WHEN negated <> 0 THEN 'negated' ELSE modality END, " + n + events +
                   " GROUP BY 1",
               none, &stats.by_kind),
         group("SELECT language, " + articles + " GROUP BY 1 ORDER BY 2 DESC, 1", none,
               &stats.by_language),
         group("SELECT cameo_root, " + n + events + which.sql + " GROUP BY 1 ORDER BY 1", which,
               &stats.by_root),
-        group("SELECT IFNULL(substr(date, 1, 7), '(undated)'), " + n + events + which.sql +
+        group("SELECT COALESCE(substr(date, 1, 7), '(undated)'), " + n + events + which.sql +
                   " GROUP BY 1 ORDER BY 1",
               which, &stats.by_month),
-        group("SELECT IFNULL(source, '(unknown)'), " + articles + " GROUP BY 1 ORDER BY 2 DESC, 1",
-              none, &stats.by_source),
+        group(
+            "SELECT COALESCE(source, '(unknown)'), " + articles + " GROUP BY 1 ORDER BY 2 DESC, 1",
+            none, &stats.by_source),
         group("SELECT * FROM (SELECT place_id || ' ' || MIN(place_name), " + n + places +
                   which.sql + " AND place_id IS NOT NULL GROUP BY place_id ORDER BY 2 DESC, " +
                   "place_id LIMIT " + std::to_string(kStatsPlaces) +
-                  ") UNION ALL SELECT '(no place)', c FROM (SELECT " +
-                  (sum ? "IFNULL((SELECT SUM(events) FROM summary_events" + which.sql +
-                             "), 0) - IFNULL((SELECT SUM(events) FROM summary_places" + which.sql +
-                             "), 0) AS c)"
+                  ") AS placed UNION ALL SELECT '(no place)', c FROM (SELECT " +
+                  (sum ? "COALESCE((SELECT SUM(events) FROM summary_events" + which.sql +
+                             "), 0) - COALESCE((SELECT SUM(events) FROM summary_places" +
+                             which.sql + "), 0) AS c)"
                        : "COUNT(*) AS c FROM events" + which.sql + " AND place_id IS NULL)") +
-                  " WHERE c > 0",
+                  " AS unplaced WHERE c > 0",
               which, &stats.by_place)}) {
     if (!s.ok()) return s;
   }

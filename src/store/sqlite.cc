@@ -53,9 +53,9 @@ std::string Duration(std::chrono::milliseconds wait) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Connect(const std::string& path,
-                                                    const std::string& name, int flags,
-                                                    const OpenOptions& options) {
+Result<std::unique_ptr<Database>> SqliteDatabase::Connect(const std::string& path,
+                                                          const std::string& name, int flags,
+                                                          const OpenOptions& options) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -66,14 +66,14 @@ Result<std::unique_ptr<Database>> Database::Connect(const std::string& path,
   sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
   sqlite3_create_function(db, "warta_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           &DistanceFunction, nullptr, nullptr);
-  std::unique_ptr<Database> database(new Database(db, path, options.busy_timeout));
+  std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(db, path, options.busy_timeout));
   // Checked every few thousand virtual-machine steps: cheap, and often enough.
-  sqlite3_progress_handler(db, 4096, &Database::CheckDeadline, database.get());
-  return database;
+  sqlite3_progress_handler(db, 4096, &SqliteDatabase::CheckDeadline, database.get());
+  return std::unique_ptr<Database>(std::move(database));
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
-                                                 const OpenOptions& options) {
+Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path,
+                                                       const OpenOptions& options) {
   if (!options.read_only) {
     return Connect(path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options);
   }
@@ -81,8 +81,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   if (!db.ok()) return db;
   // Reading a WAL database takes its shared-memory file (-shm), which SQLite
   // cannot create in a folder this user may not write to.
-  int rc = sqlite3_exec(db.value()->handle(), "SELECT COUNT(*) FROM sqlite_master", nullptr,
-                        nullptr, nullptr);
+  auto* sqlite = static_cast<SqliteDatabase*>(db.value().get());
+  int rc = sqlite3_exec(sqlite->handle(), "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr,
+                        nullptr);
   rc &= 0xff;
   if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) return db;  // other errors: the caller's
   if (WalPending(path)) {
@@ -97,77 +98,75 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
                  options);
 }
 
-int Database::CheckDeadline(void* self) {
-  return std::chrono::steady_clock::now() > static_cast<Database*>(self)->deadline_ ? 1 : 0;
+int SqliteDatabase::CheckDeadline(void* self) {
+  return std::chrono::steady_clock::now() > static_cast<SqliteDatabase*>(self)->deadline_ ? 1 : 0;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+SqliteDatabase::~SqliteDatabase() { sqlite3_close(db_); }
 
-Status Database::Execute(const std::string& sql) {
+Status SqliteDatabase::Execute(const std::string& sql) {
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
   return rc == SQLITE_OK ? Status::Ok() : ErrorStatus(rc);
 }
 
-Status Database::ErrorStatus(int rc, const std::string& detail) const {
+Status SqliteDatabase::ErrorStatus(int rc, const std::string& detail) const {
   if ((rc & 0xff) == SQLITE_BUSY) {
-    return Status::IoError(path_ + " is locked: another process is writing to it (waited " +
+    return Status::IoError(path() + " is locked: another process is writing to it (waited " +
                            Duration(busy_timeout_) + "); try again when it has finished");
   }
-  return Status::IoError(path_ + ": " + sqlite3_errmsg(db_) + detail);
+  return Status::IoError(path() + ": " + sqlite3_errmsg(db_) + detail);
 }
 
-Result<std::unique_ptr<Statement>> Statement::Prepare(Database* db, const std::string& sql) {
+Result<std::unique_ptr<Statement>> SqliteDatabase::Prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db->handle(), sql.c_str(), -1, &stmt, nullptr);
-  if (rc != SQLITE_OK) return db->ErrorStatus(rc, " in: " + sql.substr(0, 80));
-  return std::unique_ptr<Statement>(new Statement(db, stmt));
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr);
+  if (rc != SQLITE_OK) return ErrorStatus(rc, " in: " + sql.substr(0, 80));
+  return std::unique_ptr<Statement>(new SqliteStatement(this, stmt));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
 
-void Statement::Bind(int index, const std::string& value) {
+void SqliteStatement::Bind(int index, const std::string& value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
-void Statement::Bind(int index, long long value) { sqlite3_bind_int64(stmt_, index, value); }
-void Statement::Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
-void Statement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
-void Statement::BindBlob(int index, const std::string& bytes) {
+void SqliteStatement::Bind(int index, long long value) { sqlite3_bind_int64(stmt_, index, value); }
+void SqliteStatement::Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+void SqliteStatement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+void SqliteStatement::BindBlob(int index, const std::string& bytes) {
   sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
 }
-std::string Statement::Blob(int column) const {
+std::string SqliteStatement::Blob(int column) const {
   const void* data = sqlite3_column_blob(stmt_, column);
   return data ? std::string(static_cast<const char*>(data),
                             static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
               : std::string();
 }
 
-bool Statement::Step(Status* status) {
+bool SqliteStatement::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) *status = db_->ErrorStatus(rc);
   return false;
 }
 
-Status Statement::Run() {
-  Status status;
-  while (Step(&status)) {
-  }
-  Reset();
-  return status;
+Result<long long> SqliteStatement::Insert() {
+  Status status = Run();
+  if (!status.ok()) return status;
+  return db_->LastInsertId();
 }
 
-void Statement::Reset() {
+void SqliteStatement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
 
-std::string Statement::Text(int column) const {
+std::string SqliteStatement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   return text ? std::string(reinterpret_cast<const char*>(text),
                             static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
               : std::string();
 }
-long long Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+long long SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double SqliteStatement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
 
 }  // namespace warta::sql

@@ -22,9 +22,7 @@ constexpr int kBands = 16;
 constexpr int kRows = kHashes / kBands;
 constexpr double kSameStory = 0.5;
 
-// Outside the schema's transaction: SQLite cannot change the journal mode inside one.
-const char* kPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-
+// In SQLite's words; Dialect::Ddl gives PostgreSQL's.
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS stories(
@@ -185,10 +183,7 @@ struct Contents {
 
 Result<Contents> ReadContents(sql::Database* db) {
   Contents contents;
-  auto tables = sql::Statement::Prepare(
-      db,
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
-      "ESCAPE '!' ORDER BY name");
+  auto tables = sql::Statement::Prepare(db, db->dialect().ListTables());
   if (!tables.ok()) return tables.status();
   Status status;
   while (tables.value()->Step(&status)) contents.tables.push_back(tables.value()->Text(0));
@@ -269,7 +264,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   Status status = store->CheckContents(/*writing=*/true);
   // (A file busy at this first look is looked at again inside the schema's
   // transaction.)
-  bool busy = (store->db_->LastErrorCode() & 0xff) == SQLITE_BUSY;
+  bool busy = store->db_->LastFailureBusy();
   if (status.ok() || busy) status = store->CreateSchema();
   if (!status.ok()) return status;
   store->summaries_ = options.use_summaries;
@@ -295,7 +290,7 @@ Status Store::CheckContents(bool writing) {
   const std::string& path = db_->path();
   auto contents = ReadContents(db_.get());
   if (!contents.ok()) {
-    if (db_->LastErrorCode() != SQLITE_NOTADB) return contents.status();
+    if (!db_->LastFailureNotDatabase()) return contents.status();
     return Status::InvalidInput(path + " is not an SQLite database, so not a warta event database" +
                                 (writing ? "; refusing to write to it" : ""));
   }
@@ -307,7 +302,9 @@ Status Store::CheckContents(bool writing) {
                                 "with warta ingest)");
   }
   if (!found.version) {
-    return Status::InvalidInput(path + " is an SQLite database but not warta's (it has tables " +
+    const char* kind =
+        db_->dialect().postgres() ? " is a PostgreSQL database" : " is an SQLite database";
+    return Status::InvalidInput(path + kind + " but not warta's (it has tables " +
                                 NameList(found.tables) + ")" +
                                 (writing ? "; refusing to add tables to it" : ""));
   }
@@ -336,6 +333,10 @@ Result<int> Store::StoredVersion() {
 // null: every query reads it as it reads version 2, and every event has no
 // place. Unqualified, "events" names the temporary view first.
 Status Store::ViewOldSchema() {
+  if (db_->dialect().postgres()) {  // (warta has written PostgreSQL from version 3 on)
+    return Status::InvalidData(db_->path() +
+                               " has warta's schema version 1; upgrade it with warta ingest");
+  }
   std::string nulls;
   for (const LocationColumn& column : kLocationColumns) {
     nulls += ", NULL AS " + std::string(column.name);
@@ -350,11 +351,11 @@ Status Store::Migrate(int version) {
   for (const LocationColumn& column : kLocationColumns) {
     if (version >= 2) break;
     Status status = db_->Execute("ALTER TABLE events ADD COLUMN " + std::string(column.name) + " " +
-                                 column.type);
+                                 db_->dialect().Ddl(column.type));
     if (!status.ok()) return status.WithContext("upgrading to schema version 2");
   }
   // 2 → 3: the summary tables, counted from the rows.
-  Status status = db_->Execute(kSummarySchema);
+  Status status = db_->Execute(db_->dialect().Ddl(kSummarySchema));
   if (status.ok()) status = FillSummaries();
   return status.ok() ? status : status.WithContext("upgrading to schema version 3");
 }
@@ -379,16 +380,17 @@ Status Store::CreateSchema() {
 
 Status Store::TryCreateSchema(bool* busy) {
   auto failed = [&](Status status) {
-    *busy = (db_->LastErrorCode() & 0xff) == SQLITE_BUSY;
+    *busy = db_->LastFailureBusy();
     db_->Execute("ROLLBACK");  // (harmless when no transaction is open)
     return status;
   };
-  Status status = db_->Execute(kPragmas);
+  const sql::Dialect& dialect = db_->dialect();
+  Status status = db_->Execute(dialect.Pragmas());
   if (!status.ok()) return failed(status);
   // One transaction: another process opening the file at the same time sees
   // it empty or whole, never half made (and so never mistakes it for another
   // program's).
-  status = db_->Execute("BEGIN IMMEDIATE");
+  status = db_->Execute(dialect.BeginWrite());
   if (!status.ok()) return failed(status);
   status = CheckContents(/*writing=*/true);  // it may have been filled since
   if (!status.ok()) return failed(status);
@@ -397,11 +399,14 @@ Status Store::TryCreateSchema(bool* busy) {
   auto version = StoredVersion();
   if (!version.ok()) return failed(version.status());
   if (version.value() > 0) status = Migrate(version.value());  // 0: a new file
-  if (status.ok()) status = db_->Execute(kSchema);
-  if (status.ok()) status = db_->Execute(kSummarySchema);
+  if (status.ok()) status = db_->Execute(dialect.Ddl(kSchema));
+  if (status.ok()) status = db_->Execute(dialect.Ddl(kSummarySchema));
+  if (status.ok() && dialect.postgres()) status = db_->Execute(kSummaryUniqueKeys);
+  if (status.ok() && dialect.postgres()) status = db_->Execute(dialect.Functions());
   if (status.ok()) {
-    status = db_->Execute("INSERT OR REPLACE INTO meta VALUES('schema_version', '" +
-                          std::to_string(kSchemaVersion) + "')");
+    status = db_->Execute("INSERT INTO meta VALUES('schema_version', '" +
+                          std::to_string(kSchemaVersion) +
+                          "') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   }
   if (status.ok()) status = db_->Execute("COMMIT");
   return status.ok() ? status : failed(status);
@@ -441,7 +446,7 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& text_ha
 }
 
 Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) {
-  Status begin = db_->Execute("BEGIN IMMEDIATE");
+  Status begin = db_->Execute(db_->dialect().BeginWrite());
   if (!begin.ok()) return begin;
   Written written;
   for (const CodedRecord& record : batch) {
@@ -499,7 +504,8 @@ Status Store::InsertRecord(const CodedRecord& record, const std::string& hash, W
   std::set<std::string> keys = EventKeys(record.events);
   auto insert = Cached(
       "INSERT INTO articles(id, url, source, published, language, title, text_hash, story_id, "
-      "num_events, minhash, num_keys, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,0,?8,?9,?10,?11)");
+      "num_events, minhash, num_keys, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,0,?8,?9,?10,?11)" +
+      db_->dialect().Returning("row"));
   if (!insert.ok()) return insert.status();
   sql::Statement& s = *insert.value();
   s.Bind(1, a.id);
@@ -514,10 +520,10 @@ Status Store::InsertRecord(const CodedRecord& record, const std::string& hash, W
   s.BindBlob(9, blob);
   s.Bind(10, static_cast<long long>(keys.size()));
   s.Bind(11, Now());
-  Status status = s.Run();
-  if (!status.ok()) return status;
-  long long row = db_->LastInsertId();
-  status = CountArticle(row);
+  auto inserted = s.Insert();
+  if (!inserted.ok()) return inserted.status();
+  long long row = inserted.value();
+  Status status = CountArticle(row);
   if (!status.ok()) return status;
   ++written->articles;
   written->events += static_cast<long long>(record.events.size());
@@ -536,7 +542,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   // The same source, target, code and date within a story is one event.
   auto find = Cached(
       "SELECT row FROM events WHERE story_id=?1 AND source_code=?2 AND cameo=?3 "
-      "AND IFNULL(target_code,'')=?4 AND IFNULL(date,'')=?5");
+      "AND COALESCE(target_code,'')=?4 AND COALESCE(date,'')=?5");
   if (!find.ok()) return find.status();
   find.value()->Bind(1, story);
   find.value()->Bind(2, e.source.code);
@@ -557,7 +563,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
         LocationColumnList() +
         ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
         "?22,?23,?24,?25,?26,?27,?28,?29,?30,1,1,1" +
-        Placeholders(31, kLocationColumnCount) + ")");
+        Placeholders(31, kLocationColumnCount) + ")" + db_->dialect().Returning("row"));
     if (!insert.ok()) return insert.status();
     sql::Statement& s = *insert.value();
     s.Bind(1, e.event_id);
@@ -592,9 +598,9 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     s.BindOptional(29, DateOrEmpty(record.article.published));
     s.Bind(30, Now());
     BindLocation(&s, 31, e.location);
-    status = s.Run();
-    if (!status.ok()) return status;
-    row = db_->LastInsertId();
+    auto added = s.Insert();
+    if (!added.ok()) return added.status();
+    row = added.value();
     status = CountEvent(row);
     if (status.ok()) status = CountPlace(row);
     if (!status.ok()) return status;
@@ -642,7 +648,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     if (actor == nullptr) continue;
     auto upsert = Cached(
         "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,1) "
-        "ON CONFLICT(code, name) DO UPDATE SET num_events = num_events + 1");
+        "ON CONFLICT(code, name) DO UPDATE SET num_events = actors.num_events + 1");
     if (!upsert.ok()) return upsert.status();
     upsert.value()->Bind(1, actor->code);
     upsert.value()->Bind(2, actor->name);
@@ -675,7 +681,7 @@ Status Store::FillLocation(long long row, const Event& event) {
   update.value()->Bind(1, row);
   BindLocation(&*update.value(), 2, event.location);
   Status status = update.value()->Run();
-  if (!status.ok() || sqlite3_changes(db_->handle()) == 0) return status;
+  if (!status.ok() || db_->Changes() == 0) return status;
   return CountPlace(row);  // placed only now
 }
 
@@ -725,7 +731,8 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
         "SELECT a.story_id, COUNT(*) AS shared, a.num_keys, a.published FROM article_keys k "
         "JOIN articles a ON a.row = k.article WHERE k.key IN (";
     for (size_t i = 0; i < keys.size(); ++i) sql += i ? ",?" : "?";
-    sql += ") AND a.row != ? GROUP BY a.row ORDER BY shared DESC LIMIT 20";
+    // (Ties in the order the articles were stored, on either engine.)
+    sql += ") AND a.row != ? GROUP BY a.row ORDER BY shared DESC, a.row LIMIT 20";
     auto match = Cached(sql);
     if (!match.ok()) return match.status();
     int at = 1;
@@ -750,13 +757,14 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
   }
   bool first_of_story = story == 0;
   if (story == 0) {
-    auto insert = Cached("INSERT INTO stories(first_published) VALUES(?1)");
+    auto insert =
+        Cached("INSERT INTO stories(first_published) VALUES(?1)" + db_->dialect().Returning("id"));
     if (!insert.ok()) return insert.status();
     insert.value()->BindOptional(1, DateOrEmpty(record.article.published));
-    Status status = insert.value()->Run();
-    if (!status.ok()) return status;
-    story = db_->LastInsertId();  // (before the total's insert changes it)
-    status = AddToTotal("stories", 1);
+    auto inserted = insert.value()->Insert();
+    if (!inserted.ok()) return inserted.status();
+    story = inserted.value();
+    Status status = AddToTotal("stories", 1);
     if (!status.ok()) return status;
   }
   Status status = db_->Execute(

@@ -1,4 +1,6 @@
-// store: the event database, an SQLite file in WAL mode.
+// store: the event database, an SQLite file in WAL mode or a PostgreSQL
+// database (Open("postgresql://host/warta"): database.h); the same tables,
+// rules and answers on both.
 //
 //   auto store = Store::Open("events.db");
 //   if (!store.value()->HasArticle(id, hash)) { ... code it ... }
@@ -50,7 +52,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "warta/article.h"
 #include "warta/event.h"
 #include "warta/status.h"
@@ -285,7 +287,11 @@ class Store {
   Status CountEvent(long long row);
   Status CountPlace(long long row);
   Status CountArticle(long long row);
-  Status AddOrInsert(const std::string& update, const std::string& insert, long long row);
+  struct Summing {
+    std::string update, insert;  // SQLite: the UPDATE, else the INSERT
+    std::string keys, set;       // PostgreSQL: the INSERT ON CONFLICT(keys) DO UPDATE SET set
+  };
+  Status AddOrInsert(const Summing& summing, long long row);
   Status AddToTotal(const std::string& name, long long amount);
   // Empties and fills the summary tables from the rows; inside a transaction.
   Status FillSummaries();

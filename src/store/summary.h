@@ -33,4 +33,15 @@ CREATE TABLE IF NOT EXISTS summary_articles(
 CREATE INDEX IF NOT EXISTS summary_articles_key ON summary_articles(source, language);
 )SQL";
 
+// PostgreSQL only (15 or newer): the keys its summary upserts find their row
+// by, NULLs equal (an undated event's date), as in SQLite's IS comparisons.
+inline const char* kSummaryUniqueKeys = R"SQL(
+CREATE UNIQUE INDEX IF NOT EXISTS summary_events_unique
+  ON summary_events(modality, negated, date, cameo_root, quad_class) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX IF NOT EXISTS summary_places_unique
+  ON summary_places(place_id, modality, negated, cameo_root, quad_class) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX IF NOT EXISTS summary_articles_unique
+  ON summary_articles(source, language) NULLS NOT DISTINCT;
+)SQL";
+
 }  // namespace warta

@@ -35,7 +35,12 @@ Result<std::unique_ptr<WatchState>> WatchState::Open(const std::string& db_path,
   open.busy_timeout = options.busy_timeout;
   auto db = sql::Database::Open(db_path, open);
   if (!db.ok()) return db.status();
-  Status status = db.value()->Execute(kSchema);
+  // Pending pages in the order they were found: the rowid SQLite tables
+  // have, which PostgreSQL's must be given.
+  const sql::Dialect& dialect = db.value()->dialect();
+  Status status = db.value()->Execute(dialect.Ddl(kSchema));
+  if (status.ok() && dialect.postgres())
+    status = db.value()->Execute(dialect.AddRowId("watch_pages"));
   if (!status.ok()) return status;
   return std::unique_ptr<WatchState>(new WatchState(std::move(db).value()));
 }
@@ -71,10 +76,11 @@ Status WatchState::SaveFeedValidators(const std::string& feed_url, const Validat
 
 Result<bool> WatchState::AddPage(const std::string& url, const std::string& feed,
                                  const std::optional<Date>& published) {
-  Status status = Run("INSERT OR IGNORE INTO watch_pages(url, feed, published) VALUES(?, ?, ?)",
-                      {url, feed, published ? published->ToString() : ""});
+  Status status =
+      Run("INSERT INTO watch_pages(url, feed, published) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
+          {url, feed, published ? published->ToString() : ""});
   if (!status.ok()) return status;
-  return sqlite3_changes(db_->handle()) > 0;
+  return db_->Changes() > 0;
 }
 
 Result<std::vector<PendingPage>> WatchState::Pending() {

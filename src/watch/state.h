@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "store/store.h"
 #include "warta/date.h"
 #include "warta/status.h"
