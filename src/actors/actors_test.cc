@@ -366,10 +366,43 @@ INSTANTIATE_TEST_SUITE_P(
         GrammarCase{"Namun Selasa lalu harga naik.", "", "Namun", false},
         GrammarCase{"Pertemuan berlangsung tertutup.", "", "Pertemuan", false},
         GrammarCase{"Pihaknya berharap masalah selesai.", "", "Pihaknya", false},
-        GrammarCase{"Seperti dikutip Kompas, harga naik.", "", "Kompas", false},
-        GrammarCase{"Menurut laporan Tempo, harga naik.", "", "Tempo", false},
+        GrammarCase{"Seperti dikutip Kumparan, harga naik.", "", "Kumparan", false},
+        GrammarCase{"Menurut laporan Okezone, harga naik.", "", "Okezone", false},
         GrammarCase{"Harga beras meningkat tajam.", "", "Harga", false},
         GrammarCase{"Polisi menangkap tersangka berinisial RI.", "", "IDN", false}),
+    CaseNumber);
+
+// Bodies of actors/organisations/indonesia-2.tsv: each reported by its first name, with the case
+// rules keeping common words ("antara" = between) and other referents out.
+INSTANTIATE_TEST_SUITE_P(
+    IndonesianBodies, ActorGrammarTest,
+    ::testing::Values(
+        GrammarCase{"Pertamina mendorong agar warga membeli Pertamax.",
+                    "IDNBUS PT Pertamina (Persero)", "", false},
+        GrammarCase{"Direktur Utama PT PLN menghadiri rapat dengan Komisi VII DPR.",
+                    "IDNBUS PT Perusahaan Listrik Negara (Persero)", "Pengadilan Tinggi", false},
+        GrammarCase{"Kemenkes mengimbau warga agar waspada.", "IDNGOV Kementerian Kesehatan", "",
+                    false},
+        GrammarCase{"OJK mencabut izin usaha bank itu.", "IDNGOV Otoritas Jasa Keuangan", "",
+                    false},
+        GrammarCase{"KSPI menolak kenaikan upah minimum.",
+                    "IDNLAB Konfederasi Serikat Pekerja Indonesia", "", false},
+        GrammarCase{"HMI dan PMII mendesak DPR.", "IDNEDU Pergerakan Mahasiswa Islam Indonesia", "",
+                    false},
+        GrammarCase{"PGI menyambut baik putusan MK.",
+                    "IDNREL Persekutuan Gereja-gereja di Indonesia", "", false},
+        GrammarCase{"Seperti dikutip Kompas, harga naik.", "IDNMED Harian Kompas", "", false},
+        // One row per body: KPAI is not reported as Komnas Perempuan, KontraS not as LBH.
+        GrammarCase{"KPAI mengecam kekerasan itu.", "IDNGOV Komisi Perlindungan Anak Indonesia",
+                    "Perempuan", false},
+        GrammarCase{"KontraS mengecam kekerasan itu.", "IDNCVL KontraS", "Lembaga Bantuan Hukum",
+                    false},
+        // "Antara" opening a sentence is the word "between", not the news agency.
+        GrammarCase{"Antara lain, Kemenhub menutup bandara.", "IDNGOV Kementerian Perhubungan",
+                    "Antara", false},
+        // "lumpur Lapindo" is the mudflow; the Belt and Road Initiative is no bank.
+        GrammarCase{"Jokowi mengunjungi korban lumpur Lapindo.", "", "Lapindo", false},
+        GrammarCase{"China offered loans under the BRI.", "", "Bank Rakyat", true}),
     CaseNumber);
 
 }  // namespace
