@@ -213,6 +213,34 @@ EventWords WordsOf(const CodedEvent& coded) {
   return words;
 }
 
+// Where the sentence places the event's source and target (basis "written").
+void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
+                 const CleanedText& cleaned, const std::vector<Token>& tokens,
+                 const CodedEvent& coded, Event* event) {
+  auto place = [&](TokenRange range, Actor* actor) {
+    ActorWords words{range.begin, range.end, actor->country, IsCrowd(actor->agent),
+                     coded.verb.begin};
+    if (std::optional<PlaceInText> where = placer.PlaceActor(words)) {
+      actor->location = WrittenLocation(gazetteer, article, cleaned, tokens, *where, "written");
+    }
+  };
+  place(coded.source_range, &event->source);
+  if (event->target) place(coded.target_range, &*event->target);
+}
+
+// Where the sentence places the event and its actors.
+void PlaceEvent(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
+                const CleanedText& cleaned, const std::vector<Token>& tokens,
+                const CodedEvent& coded, std::string* trace, Event* event) {
+  PlaceActors(gazetteer, placer, article, cleaned, tokens, coded, event);
+  std::optional<PlaceInText> place = placer.Place(WordsOf(coded));
+  if (!place) return;
+  event->location = WrittenLocation(gazetteer, article, cleaned, tokens, *place, "written");
+  if (trace != nullptr) {
+    *trace += "    at " + event->location->id + " \"" + event->location->name + "\"\n";
+  }
+}
+
 // Tokens inside time expressions: no place phrase runs through a date.
 std::vector<bool> TimeTokens(size_t size, const std::vector<TimeExpression>& times) {
   std::vector<bool> blocked(size, false);
@@ -292,8 +320,9 @@ std::vector<WordAnalysis> AnalyseWords(Analyser* analyser, const std::string& la
 // most and in *dateline the place it was filed from.
 std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
                                  const Article& article, const CleanedText& cleaned,
-                                 const std::string& language, std::string* trace,
+                                 const std::string& language, const CodeOptions& options,
                                  std::string* country, std::optional<Location>* dateline) {
+  std::string* trace = options.trace;
   int li = LanguageIndex(language);
   const Lexicon& lexicon = *r.lexicons[li];
   EventCoder coder(*r.verbs[li], lexicon, language);
@@ -312,8 +341,8 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
     if (trace != nullptr) Trace(sentence, analyses, mentions, times, trace);
     places.Read(mentions);
-    placer.Read(sentence.tokens, TimeTokens(sentence.tokens.size(), times));
-    if (first && placer.dateline().place >= 0) {
+    if (options.places) placer.Read(sentence.tokens, TimeTokens(sentence.tokens.size(), times));
+    if (first && options.places && placer.dateline().place >= 0) {
       *dateline = WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens,
                                   placer.dateline(), "dateline");
     }
@@ -323,13 +352,9 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
       if (coded.target) places.Fill(&*coded.target);
       if (trace != nullptr) TraceEvent(coded, trace);
       events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
-      if (std::optional<PlaceInText> place = placer.Place(WordsOf(coded))) {
-        events.back().location =
-            WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens, *place, "written");
-        if (trace != nullptr) {
-          *trace += "    at " + events.back().location->id + " \"" + events.back().location->name +
-                    "\"\n";
-        }
+      if (options.places) {
+        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, coded, trace,
+                   &events.back());
       }
     }
   }
@@ -366,7 +391,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   std::string country;
   std::optional<Location> dateline;
   std::vector<Event> events = CodeSentences(r, state_->analyser.get(), article, cleaned,
-                                            result.language, options.trace, &country, &dateline);
+                                            result.language, options, &country, &dateline);
   if (country.empty() && result.language == "id") country = "IDN";
   for (Event& event : events) {
     FillCountry(country, &event.source);
@@ -375,7 +400,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   }
   AddImplicitTargets(country, &events);
   result.events = FoldStatements(FoldDuplicates(std::move(events)));
-  PlaceByArticle(dateline, &result.events);
+  if (options.places) PlaceByArticle(dateline, &result.events);
   return result;
 }
 
