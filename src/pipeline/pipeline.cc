@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <set>
+#include <span>
 
 #include "actors/actors.h"
 #include "analyse/analyser.h"
@@ -213,11 +214,28 @@ EventWords WordsOf(const CodedEvent& coded) {
   return words;
 }
 
+// Where an earlier event of the sentence placed this actor, or nothing.
+std::optional<Location> EarlierPlace(const Actor& actor, std::span<const Event> earlier) {
+  for (auto event = earlier.rbegin(); event != earlier.rend(); ++event) {
+    for (const Actor* other : {&event->source, event->target ? &*event->target : nullptr}) {
+      if (other != nullptr && other->location && other->SameAs(actor)) return other->location;
+    }
+  }
+  return std::nullopt;
+}
+
 // Where the sentence places the event's source and target (basis "written").
+// An actor it does not write again (a subject shared with the verb before:
+// "Pengungsi di Rafah mengecam Israel dan menuntut bantuan") is where an
+// earlier event of the sentence placed it.
 void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
                  const CleanedText& cleaned, const std::vector<Token>& tokens,
-                 const CodedEvent& coded, Event* event) {
+                 const CodedEvent& coded, std::span<const Event> earlier, Event* event) {
   auto place = [&](TokenRange range, Actor* actor) {
+    if (range.begin == range.end) {
+      actor->location = EarlierPlace(*actor, earlier);
+      return;
+    }
     ActorWords words{range.begin, range.end, actor->country, IsCrowd(actor->agent),
                      coded.verb.begin};
     if (std::optional<PlaceInText> where = placer.PlaceActor(words)) {
@@ -228,11 +246,13 @@ void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const 
   if (event->target) place(coded.target_range, &*event->target);
 }
 
-// Where the sentence places the event and its actors.
+// Where the sentence places the event and its actors; `earlier`: the
+// sentence's events before it.
 void PlaceEvent(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
                 const CleanedText& cleaned, const std::vector<Token>& tokens,
-                const CodedEvent& coded, std::string* trace, Event* event) {
-  PlaceActors(gazetteer, placer, article, cleaned, tokens, coded, event);
+                const CodedEvent& coded, std::span<const Event> earlier, std::string* trace,
+                Event* event) {
+  PlaceActors(gazetteer, placer, article, cleaned, tokens, coded, earlier, event);
   std::optional<PlaceInText> place = placer.Place(WordsOf(coded));
   if (!place) return;
   event->location = WrittenLocation(gazetteer, article, cleaned, tokens, *place, "written");
@@ -347,13 +367,16 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
                                   placer.dateline(), "dateline");
     }
     first = false;
+    const size_t sentence_first = events.size();
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
       places.Fill(&coded.source);
       if (coded.target) places.Fill(&*coded.target);
       if (trace != nullptr) TraceEvent(coded, trace);
       events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
       if (options.places) {
-        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, coded, trace,
+        std::span<const Event> earlier(events.data() + sentence_first,
+                                       events.size() - 1 - sentence_first);
+        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, coded, earlier, trace,
                    &events.back());
       }
     }
