@@ -145,10 +145,10 @@ TEST(PlacesCliTest, TheStoreExportsTheGeographyThatWartaCodeWrites) {
     std::sort(lines.begin(), lines.end());
     return lines;
   };
-  CommandRun coded = testing::RunWarta("code --format gdelt " + input);
+  CommandRun coded = testing::RunWarta(std::string("code --format gdelt ") + input);
   ASSERT_EQ(coded.exit_code, 0) << coded.output;
   const std::string db = dir + "events.db";
-  CommandRun ingested = testing::RunWarta("ingest --db " + db + " " + input);
+  CommandRun ingested = testing::RunWarta(std::string("ingest --db ") + db + " " + input);
   ASSERT_EQ(ingested.exit_code, 0) << ingested.output;
   std::vector<std::string> from_code = geography(coded.output);
   ASSERT_FALSE(from_code.empty()) << coded.output;

@@ -257,7 +257,7 @@ void PlaceEvent(const Gazetteer& gazetteer, const ArticlePlacer& placer, const A
   if (!place) return;
   event->location = WrittenLocation(gazetteer, article, cleaned, tokens, *place, "written");
   if (trace != nullptr) {
-    *trace += "    at " + event->location->id + " \"" + event->location->name + "\"\n";
+    *trace += std::string("    at ") + event->location->id + " \"" + event->location->name + "\"\n";
   }
 }
 

@@ -65,12 +65,7 @@ std::optional<PlaceInText> ArticlePlacer::PlaceAfterActor(const ActorWords& acto
   for (const WrittenPlace& written : written_) {
     if (!written.after_place_word || written.begin != actor.end + word) continue;
     if (!actor.crowd && written.end > actor.verb_begin) return std::nullopt;
-    PlaceInText place;
-    place.place = Choose(written, {actor.country});
-    place.site = written.site;
-    place.begin = written.site ? written.begin : written.name_begin;
-    place.end = written.site && written.site_end > 0 ? written.site_end : written.name_end;
-    return place;
+    return Taken(written, {actor.country});
   }
   return std::nullopt;
 }

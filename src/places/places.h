@@ -181,6 +181,9 @@ class ArticlePlacer {
   bool OutsideWhatIsSaid(const WrittenPlace& written, const EventWords& event) const;
   std::optional<PlaceInText> TargetPlace(const EventWords& event) const;
   int Choose(const WrittenPlace& written, const std::vector<std::string>& countries) const;
+  // The place a written place phrase gives: its chosen reading, and the
+  // tokens of the site's name or else of the place's.
+  PlaceInText Taken(const WrittenPlace& written, const std::vector<std::string>& countries) const;
   std::optional<PlaceInText> PlaceInActorWords(const ActorWords& actor) const;
   std::optional<PlaceInText> PlaceAfterActor(const ActorWords& actor) const;
   // The locative word ("di", "in") at tokens[i]: its length, or 0. Not

@@ -694,8 +694,9 @@ Status Store::FillLocation(long long row, const Event& event) {
 // An actor already placed keeps its place: the first telling that places it.
 Status Store::PlaceActors(long long row, const Event& event) {
   auto insert =
-      Cached("INSERT INTO actor_places(event, side, " + LocationColumnList() + ") VALUES(?1, ?2" +
-             Placeholders(3, kLocationColumnCount) + ") ON CONFLICT(event, side) DO NOTHING");
+      Cached(std::string("INSERT INTO actor_places(event, side, ") + LocationColumnList() +
+             ") VALUES(?1, ?2" + Placeholders(3, kLocationColumnCount) +
+             ") ON CONFLICT(event, side) DO NOTHING");
   if (!insert.ok()) return insert.status();
   for (auto [side, actor] : {std::pair{ActorSide::kSource, &event.source},
                              {ActorSide::kTarget, event.target ? &*event.target : nullptr}}) {
