@@ -1,5 +1,6 @@
 #include "warta/pipeline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <span>
@@ -224,20 +225,39 @@ std::optional<Location> EarlierPlace(const Actor& actor, std::span<const Event> 
   return std::nullopt;
 }
 
+// How many of the last tokens of an actor's words are a person's name: the
+// words of its name ("Nasir Djamil" of "Ketua DPP PKS Nasir Djamil"); 0 when
+// the mention written there is no person.
+size_t PersonWords(const std::vector<Mention>& mentions, const std::vector<Token>& tokens,
+                   TokenRange range, const Actor& actor) {
+  auto mention = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return m.begin == range.begin && m.end == range.end;
+  });
+  if (mention == mentions.end() || !mention->person) return 0;
+  std::vector<std::string> name = Split(actor.name, ' ');
+  size_t k = range.end;
+  while (k > range.begin && std::find(name.begin(), name.end(), tokens[k - 1].text) != name.end()) {
+    --k;
+  }
+  return range.end - k;
+}
+
 // Where the sentence places the event's source and target (basis "written").
 // An actor it does not write again (a subject shared with the verb before:
 // "Pengungsi di Rafah mengecam Israel dan menuntut bantuan") is where an
 // earlier event of the sentence placed it.
 void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
                  const CleanedText& cleaned, const std::vector<Token>& tokens,
-                 const CodedEvent& coded, std::span<const Event> earlier, Event* event) {
+                 const std::vector<Mention>& mentions, const CodedEvent& coded,
+                 std::span<const Event> earlier, Event* event) {
   auto place = [&](TokenRange range, Actor* actor) {
     if (range.begin == range.end) {
       actor->location = EarlierPlace(*actor, earlier);
       return;
     }
-    ActorWords words{range.begin, range.end, actor->country, IsCrowd(actor->agent),
-                     coded.verb.begin};
+    ActorWords words{range.begin,      range.end,
+                     actor->country,   IsCrowd(actor->agent),
+                     coded.verb.begin, PersonWords(mentions, tokens, range, *actor)};
     if (std::optional<PlaceInText> where = placer.PlaceActor(words)) {
       actor->location = WrittenLocation(gazetteer, article, cleaned, tokens, *where, "written");
     }
@@ -250,9 +270,9 @@ void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const 
 // sentence's events before it.
 void PlaceEvent(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
                 const CleanedText& cleaned, const std::vector<Token>& tokens,
-                const CodedEvent& coded, std::span<const Event> earlier, std::string* trace,
-                Event* event) {
-  PlaceActors(gazetteer, placer, article, cleaned, tokens, coded, earlier, event);
+                const std::vector<Mention>& mentions, const CodedEvent& coded,
+                std::span<const Event> earlier, std::string* trace, Event* event) {
+  PlaceActors(gazetteer, placer, article, cleaned, tokens, mentions, coded, earlier, event);
   std::optional<PlaceInText> place = placer.Place(WordsOf(coded));
   if (!place) return;
   event->location = WrittenLocation(gazetteer, article, cleaned, tokens, *place, "written");
@@ -376,8 +396,8 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
       if (options.places) {
         std::span<const Event> earlier(events.data() + sentence_first,
                                        events.size() - 1 - sentence_first);
-        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, coded, earlier, trace,
-                   &events.back());
+        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, mentions, coded,
+                   earlier, trace, &events.back());
       }
     }
   }

@@ -24,11 +24,13 @@ std::optional<PlaceInText> ArticlePlacer::PlaceActor(const ActorWords& actor) co
 // whole name (a metonym: "Beijing", "Gedung Putih") nor, unless a locative
 // word comes before it, its nationality ("Presiden Indonesia"), a seat of
 // power ("juru bicara Gedung Putih"; a crowd's own neighbourhood, "warga
-// Kalibata", is a place) or a name that is also a word.
+// Kalibata", is a place) or a name that is also a word; nothing in a person's
+// name ("Nasir Djamil").
 std::optional<PlaceInText> ArticlePlacer::PlaceInActorWords(const ActorWords& actor) const {
   const std::vector<Token>& tokens = *tokens_;
+  const size_t name_begin = actor.end - std::min(actor.person_words, actor.end - actor.begin);
   WrittenPlace written;
-  for (size_t k = actor.begin; k < actor.end; ++k) {
+  for (size_t k = actor.begin; k < name_begin; ++k) {
     if (!CanStartName(tokens[k])) continue;
     size_t length = gazetteer_.Match(tokens, k, &written.places);
     if (length == 0) continue;

@@ -142,6 +142,9 @@ struct ActorWords {
   // Besar di Jakarta mengatakan"), as after the verb it may place the act.
   bool crowd = false;
   size_t verb_begin = 0;
+  // How many of the last tokens are a person's name ("Nasir Djamil" of
+  // "Ketua DPP PKS Nasir Djamil"): a place name there is part of the name.
+  size_t person_words = 0;
 };
 
 // An event's place as the sentence writes it.

@@ -310,6 +310,7 @@ struct ActorCase {
   const char* place;  // expected id, "" for none
   bool crowd = false;
   const char* country = "";
+  size_t person_words = 0;
 };
 
 TEST_F(PlacementTest, ActorsArePlacedWhereTheirOwnWordsSay) {
@@ -351,6 +352,11 @@ TEST_F(PlacementTest, ActorsArePlacedWhereTheirOwnWordsSay) {
       {"Pengungsi mengatakan tentara menyerang Rafah.", "Pengungsi", "mengatakan", "", true},
       {"Prabowo mengecam Israel di Jakarta.", "Israel", "mengecam", ""},
       {"Anis berbicara di Samarinda.", "Anis", "berbicara", ""},
+      // A place name in a person's name.
+      {"Ketua Partai Budi Samarinda mengecam Rusia.", "Ketua Partai Budi Samarinda", "mengecam", "",
+       false, "", 2},
+      {"Gubernur Jawa Timur Budi Samarinda mengecam Rusia.", "Gubernur Jawa Timur Budi Samarinda",
+       "mengecam", "IDN.JI", false, "", 2},
   };
   for (const ActorCase& c : cases) {
     std::vector<Token> tokens = segmenter_.Tokenize(c.sentence);
@@ -367,6 +373,7 @@ TEST_F(PlacementTest, ActorsArePlacedWhereTheirOwnWordsSay) {
     }
     actor.crowd = c.crowd;
     actor.country = c.country;
+    actor.person_words = c.person_words;
     ArticlePlacer placer(*gazetteer_, *lexicon_);
     std::vector<Token> opening = segmenter_.Tokenize("Berita hari ini.");
     placer.Read(opening, std::vector<bool>(opening.size(), false));
