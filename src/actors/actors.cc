@@ -261,11 +261,12 @@ const ActorEntry* ActorDictionary::PersonByOneName(const std::string& word,
 void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmenter,
                                   Diagnostics* diag) {
   static const std::map<std::string, Cue> kCues = {
-      {"role", Cue::kRole},        {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
-      {"speech", Cue::kSpeech},    {"according", Cue::kAccording}, {"passive", Cue::kPassive},
-      {"adverb", Cue::kAdverb},    {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
-      {"not_name", Cue::kNotName}, {"detained", Cue::kDetained},   {"modified", Cue::kModified},
-      {"envoy", Cue::kEnvoy},       {"posted_to", Cue::kPostedTo}};
+      {"role", Cue::kRole},         {"rank", Cue::kRank},           {"honorific", Cue::kHonorific},
+      {"speech", Cue::kSpeech},     {"according", Cue::kAccording}, {"passive", Cue::kPassive},
+      {"adverb", Cue::kAdverb},     {"stance", Cue::kStance},       {"place_part", Cue::kPlacePart},
+      {"not_name", Cue::kNotName},  {"detained", Cue::kDetained},   {"modified", Cue::kModified},
+      {"office", Cue::kOffice},     {"former", Cue::kFormer},       {"envoy", Cue::kEnvoy},
+      {"posted_to", Cue::kPostedTo}};
   for (const TsvRecord& record : file.records) {
     const auto& f = record.fields;
     if (f.size() == 2 && f[0] == "first_names") {
@@ -275,11 +276,11 @@ void ActorDictionary::LoadGrammar(const TsvFile& file, const Segmenter& segmente
     }
     auto cue = f.size() == 2 ? kCues.find(f[0]) : kCues.end();
     if (cue == kCues.end()) {
-      diag->Error(
-          file.path, record.line,
-          "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
-          "passive, adverb, stance, detained, modified, envoy, posted_to, place_part, not_name "
-          "or first_names");
+      diag->Error(file.path, record.line,
+                  "expected `kind<TAB>words` with kind role, rank, honorific, speech, according, "
+                  "passive, adverb, stance, detained, modified, office, former, envoy, posted_to, "
+                  "place_part, not_name "
+                  "or first_names");
       continue;
     }
     for (const std::string& phrase : Split(f[1], '|')) {
@@ -445,7 +446,11 @@ std::vector<ActorTracker::Piece> ActorTracker::FindPieces(const std::vector<Toke
     }
     // ("kerja sama militer", "bantuan militer": a role word after a noun it
     // qualifies is an adjective, no actor.)
-    if (entry->kind == EntryKind::kTitle && ModifiedBefore(tokens, i)) {
+    // ("terpilih sebagai presiden": a bare role after "sebagai" is an office
+    // someone holds, no actor of its own; "sebagai tersangka" still says who
+    // the one named is.)
+    bool office = entry->agent != "CRM" && OfficeOnly(tokens, i, length);
+    if (entry->kind == EntryKind::kTitle && (ModifiedBefore(tokens, i) || office)) {
       i += length;
       continue;
     }
@@ -460,6 +465,12 @@ bool ActorTracker::PostedEnvoy(const std::vector<Token>& tokens, const Mention& 
     if (dictionary_.MatchCue(Cue::kEnvoy, tokens, k) > 0) return true;
   }
   return false;
+}
+
+bool ActorTracker::OfficeOnly(const std::vector<Token>& tokens, size_t i, size_t length) const {
+  if (i == 0 || dictionary_.MatchCue(Cue::kOffice, tokens, i - 1) != 1) return false;
+  size_t after = i + length;
+  return after >= tokens.size() || !tokens[after].capitalized;
 }
 
 bool ActorTracker::ModifiedBefore(const std::vector<Token>& tokens, size_t i) const {
@@ -527,7 +538,9 @@ void ActorTracker::Remember(const Actor& actor, bool person, const std::string& 
     }
   }
   entities_.push_back(std::move(entity));
-  if (actor.country.empty()) return;
+  // (A wire service cited, "kepada AFP", "Reuters reported", says whose news
+  // it carries, not what the article is about.)
+  if (actor.country.empty() || actor.agent == "MED") return;
   first_seen_.emplace(actor.country, sentences_seen_);
   CountCountry(actor.country);
 }
@@ -577,6 +590,21 @@ bool IsCrowd(const std::string& agent) {
   return agent == "CVL" || agent == "EDU" || agent == "LAB" || agent == "REF";
 }
 
+// "Ketua Umum PKPI Sutiyoso", "Menteri Pertahanan Prabowo": the role written
+// with a listed person's name is the one the text gives them, whatever the
+// list says they held on that day (the day is often unknown). (The name and
+// the person stay; the term's dates go when the role differs.)
+void WrittenRole(const ActorEntry* role, const ActorEntry* place, Actor* actor) {
+  if (role == nullptr || role->agent.empty()) return;
+  std::string country = !role->country.empty() ? role->country
+                        : place != nullptr     ? place->country
+                                               : actor->country;
+  if (role->agent == actor->agent && country == actor->country) return;
+  actor->agent = role->agent;
+  actor->country = country;
+  actor->code = country + role->agent;
+}
+
 Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vector<Piece>& pieces,
                               size_t first, size_t last) {
   Mention mention{pieces[first].begin, pieces[last].end, {}, false, false, false, false, false};
@@ -601,6 +629,12 @@ Mention ActorTracker::Compose(const std::vector<Token>& tokens, const std::vecto
   if (person != nullptr) {
     actor = ListedPerson(*person);
     is_person = true;
+    // ("Mantan Ketua MK Mahfud": a former role is not the one they hold.)
+    bool former = false;
+    for (size_t k = mention.begin > 2 ? mention.begin - 2 : 0; k < mention.end; ++k) {
+      former = former || dictionary_.MatchCue(Cue::kFormer, tokens, k) > 0;
+    }
+    if (!former) WrittenRole(organisation != nullptr ? organisation : title, place, &actor);
   } else if (organisation != nullptr && place != nullptr && organisation->country != "IGO" &&
              place->country != organisation->country) {
     // "Kementerian Perdagangan China", "the U.S. House of Representatives": a

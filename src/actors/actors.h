@@ -55,6 +55,8 @@ enum class Cue {
   kStance,
   kDetained,
   kModified,
+  kOffice,
+  kFormer,
   kEnvoy,
   kPostedTo,
   kPlacePart,
@@ -180,6 +182,9 @@ class ActorTracker {
   // Whether a noun that a role word after it qualifies ends right before
   // tokens[i] (grammar cue `modified`: "kerja sama militer").
   bool ModifiedBefore(const std::vector<Token>& tokens, size_t i) const;
+  // A role of `length` words at `i` right after "sebagai"/"as" and before no
+  // name: an office, not who holds it.
+  bool OfficeOnly(const std::vector<Token>& tokens, size_t i, size_t length) const;
   const ActorEntry* PossessedRole(const Token& token) const;
   void CountCountry(const std::string& country);
   // The latest person of a known state all of whose name words are

@@ -306,16 +306,34 @@ INSTANTIATE_TEST_SUITE_P(
         // An envoy's state is whose envoy; the state it is posted to is a place.
         GrammarCase{"Duta Besar Amerika Serikat untuk Irak, Zalmay Khalilzad, tiba.",
                     "USAGOV Zalmay Khalilzad", "IRQ", false},
-        GrammarCase{"The US ambassador to Iraq met rebel leaders.", "USAGOV US ambassador",
-                    "", true},
+        GrammarCase{"The US ambassador to Iraq met rebel leaders.", "USAGOV US ambassador", "",
+                    true},
         // A role word after a noun it qualifies ("kerja sama militer") is no
         // actor; after a thing it owns ("pangkalan militer") it is.
         GrammarCase{"Kedua pria itu mengatakan kerja sama militer telah dibahas.", "", "MIL",
                     false},
         GrammarCase{"RSF menyerang pangkalan militer di Khartoum.", "SDNMIL militer di Khartoum",
                     "", false},
+        // The role written with a listed person's name is theirs in the text,
+        // unless it is a former one; each party is named as itself.
+        GrammarCase{"Ketua Umum PKPI Sutiyoso mengecam Jokowi.", "IDNPTY Sutiyoso", "SPY", false},
+        GrammarCase{"Mantan Ketua Mahkamah Konstitusi Mahfud Md bersikukuh maju.",
+                    "IDNGOV Mahfud MD", "JUD", false},
+        GrammarCase{"Ketua Umum PKPI mengecam Jokowi.",
+                    "IDNPTY Partai Keadilan dan Persatuan Indonesia", "Bulan Bintang", false},
+        // A bare role after "sebagai"/"as" is an office, not who holds it
+        // ("sebagai tersangka" still says who the one named is), nor is a
+        // role qualifying "kandidat".
+        GrammarCase{"Ia yakin bisa mewujudkannya jika terpilih sebagai presiden.", "", "GOV",
+                    false},
+        GrammarCase{"He served as foreign minister for a decade.", "", "GOV", true},
+        GrammarCase{"Ia tidak membedakan kandidat menteri dari partai.", "", "GOV", false},
+        GrammarCase{"KPK menetapkan Waryono sebagai tersangka.", "CRM tersangka", "", false},
+        GrammarCase{"Tapi Bouygues mengatakan labanya naik.", " Bouygues", "Tapi", false},
         // A name opening a clause before a passive verb of justice is a person.
         GrammarCase{"Waryono ditahan di rumah tahanan Guntur.", " Waryono", "", false},
+        GrammarCase{"Politisi senior Partai Golkar, Zaenal Bintang, berpendapat lain.",
+                    "IDNPTY Zaenal Bintang", "Politisi", false},
         GrammarCase{"Anggota tim pemenangan Partai Demokrat, Rina Kartikasari, membantah.",
                     "IDNPTY Rina Kartikasari", "", false},
         GrammarCase{"Hakim Pengadilan Negeri Medan Darmo Sitepu menolak eksepsi.",

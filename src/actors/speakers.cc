@@ -193,6 +193,11 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
     size_t head = body.begin;
     for (size_t back = 1; back <= 4 && back <= body.begin; ++back) {
       size_t at = body.begin - back;
+      // ("Juru bicara militer kepada AFP": a preposition ends the role.)
+      if (lexicon_.Is(LexiconKind::kOblique, tokens, at) ||
+          lexicon_.Is(LexiconKind::kPreposition, tokens, at)) {
+        break;
+      }
       size_t n = dictionary_.MatchCue(Cue::kRole, tokens, at);
       if (n > 0 && at + n <= body.begin) head = at;
       if (n == 0 && (!IsWord(tokens[at]) || tokens[at].capitalized)) break;
@@ -225,12 +230,19 @@ void ActorTracker::NameRoleHolders(const std::vector<Token>& tokens,
     }
     std::vector<bool> taken = Taken(tokens.size(), *mentions);
     size_t run = k < tokens.size() ? NameRun(tokens, k, taken) : 0;
+    // ("..., kata Ketua Fraksi Partai Golkar": with no name after it, the
+    // role and its body are one mention, the body's officer.)
+    if (run == 0 && head < body.begin) body.begin = head;
     if (run == 0 || (k == body.end && !titled && head == body.begin)) continue;
     Actor holder = actor;
     holder.code = actor.country + actor.agent;
     Mention person = PersonMention(tokens, std::min(head, body.begin), k + run, k, holder);
-    // The places passed over belong to the office; the person replaces them.
-    mentions->erase(mentions->begin() + m, mentions->begin() + next);
+    // The places passed over belong to the office; the person replaces them,
+    // and a role word before the body ("Politisi senior Partai Golkar") too.
+    size_t from = m;
+    while (from > 0 && (*mentions)[from - 1].begin >= person.begin) --from;
+    mentions->erase(mentions->begin() + from, mentions->begin() + next);
+    m = from;
     mentions->insert(mentions->begin() + m, std::move(person));
   }
 }

@@ -53,6 +53,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"place_noun", LexiconKind::kPlaceNoun},
       {"hope", LexiconKind::kHope},
       {"partner", LexiconKind::kPartner},
+      {"light_verb", LexiconKind::kLightVerb},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -57,6 +57,7 @@ enum class LexiconKind {
   kPlaceNoun,
   kHope,
   kPartner,
+  kLightVerb,
   kCount
 };
 

@@ -83,6 +83,7 @@ struct Clause {
 struct VerbChain {
   // Roles.
   std::vector<int> previous_sources;  // the last verb's sources that were not empty
+  std::vector<int> passive_subjects;  // the last verb's subjects, when it was passive
   std::vector<int> main_sources;      // the first verb with a subject of its own: its sources
   std::vector<int> main_targets;      // ... and its targets
   int previous_object = -1;           // the last verb's first target

@@ -104,7 +104,13 @@ void FindSubjects(const Context& cx, const SentenceFrame& frame, VerbChain* chai
   }
   bool in_previous_object = InPreviousObject(cx, frame, *chain, *clause, subject);
   clause->coordinated = IsCoordinated(cx, frame, *clause);
-  if (clause->coordinated && chain->subordinate_subject) {
+  bool passive = IsPassive(cx, *clause->verb);
+  if (clause->coordinated && passive && subject < 0 && !chain->passive_subjects.empty()) {
+    // "Bambang ditangkap dan ditetapkan sebagai tersangka": passives joined
+    // by "dan" befall one subject.
+    clause->subjects = chain->passive_subjects;
+    clause->inherited = true;
+  } else if (clause->coordinated && chain->subordinate_subject) {
     // "said that ASEAN condemned the strike and called on the junta": the
     // reported clause's subject goes on.
     clause->subjects = chain->previous_sources;
@@ -163,6 +169,8 @@ void CarryRoles(const Context& cx, const SentenceFrame& frame, const Clause& cla
   bool actorless = clause.subjects.empty() && !cx.english;
   chain->previous_object = clause.targets.empty() || actorless ? -1 : clause.targets.front();
   chain->previous_targets = clause.targets;
+  chain->passive_subjects.clear();
+  if (IsPassive(cx, *clause.verb)) chain->passive_subjects = clause.subjects;
   chain->previous_controls = ObjectControls(*clause.pattern);
 }
 

@@ -26,6 +26,25 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       // after a single actor opens a clause instead.
       {"China mengecam Filipina, Vietnam, dan Malaysia atas klaim itu.", "id",
        "mengecam: China > Filipina+Vietnam+Malaysia"},
+      {"China mengecam Filipina, Vietnam dan Malaysia atas klaim itu.", "id",
+       "mengecam: China > Filipina+Vietnam+Malaysia"},
+      {"The launch was condemned by South Korea, Japan and the United States.", "en",
+       "condemned: South Korea+Japan+United States > -"},
+      // Passives joined by "dan" befall one subject and share the agent
+      // written after the last.
+      {"Wakil Ketua KPK Bambang Widjojanto ditangkap dan ditetapkan sebagai tersangka oleh Polri.",
+       "id",
+       "ditangkap: Polri > KPK Bambang Widjojanto; ditetapkan sebagai tersangka: Polri > KPK "
+       "Bambang Widjojanto"},
+      // The source a sentence cites does not act in it; a speaker set off by
+      // a comma may.
+      {"Milisi Janjaweed yang menurut perkiraan PBB membunuh 200.000 orang menyerang desa itu.",
+       "id", "menurut: no event; membunuh: no event; menyerang: no event"},
+      {"Menurut Sri, pihaknya telah berkoordinasi dengan Kementerian Luar Negeri.", "id",
+       "Menurut: attribution; berkoordinasi: Sri > Kementerian Luar Negeri"},
+      // A comma with no "dan" after it ends a phrase, not a list member.
+      {"Melalui keputusan Demokrat, Nazaruddin dicopot dari jabatannya.", "id",
+       "dicopot: - > Nazaruddin"},
       // The object of an accusation is the subject of what follows.
       {"Amerika Serikat menuduh Korea Utara menyediakan senjata ke Rusia.", "id",
        "menuduh: Amerika Serikat > Korea Utara; menyediakan senjata: Korea Utara > Rusia"},

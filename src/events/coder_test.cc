@@ -199,9 +199,17 @@ TEST(CoderTest, SentencesTableDriven) {
       {"Densus 88 menangkap empat anggota jaringan yang sama.", "17", "IDNCOP 17 IDNCRM asserted"},
       {"Ratusan mahasiswa Papua berunjuk rasa di kawasan Patung Kuda.", "14",
        "IDNEDU 14 IDNGOV asserted"},
+      // An unnamed speaker belongs to the country the article is about, not
+      // to the wire service it spoke to.
+      {"Juru bicara militer kepada AFP mengatakan militer Israel tidak membalas tembakan.", "01",
+       "ISRMIL 01 ISRMIL asserted"},
+      // An event noun after a light verb names the act ("melontarkan
+      // kecaman", "issued a warning").
+      {"Partai Golkar melontarkan kecaman terhadap Jokowi.", "11", "IDNPTY 11 IDNGOV asserted"},
+      {"Mahasiswa menyampaikan tuntutan kepada DPR.", "10", "IDNEDU 10 IDNLEG asserted"},
+      {"Russia issued a warning to Ukraine.", "13", "RUS 13 UKR asserted"},
       // Readiness to support is a pledge of support (032).
-      {"Partai Nasional Demokrat siap mendukung Jusuf Kalla.", "03",
-       "IDNPTY 03 IDNGOV asserted"},
+      {"Partai Nasional Demokrat siap mendukung Jusuf Kalla.", "03", "IDNPTY 03 IDNGOV asserted"},
       // Naming someone a candidate endorses them; standing oneself is no act.
       {"PDI Perjuangan menunjuk Joko Widodo sebagai calon presiden.", "05",
        "IDNPTY 05 IDNGOV asserted"},

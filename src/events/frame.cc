@@ -48,6 +48,8 @@ bool ReadsAsNoun(const Context& cx, const VerbMatch& match) {
 // Whether an event noun is part of another verb's object rather than an act
 // of its own.
 bool IsObjectNoun(const Context& cx, const std::vector<VerbMatch>& found, const VerbMatch& match) {
+  // ("melontarkan kecaman": what a light verb does is the noun's act.)
+  if (LightVerbBefore(cx.tokens(), cx.lexicon, match.begin)) return false;
   // "menerima kunjungan", "signed a ceasefire": an event noun right after
   // another verb is that verb's object; so is one further on as a reason or
   // object ("mengecam junta atas kekerasan dan serangan"), unless its own

@@ -90,6 +90,16 @@ void FindDoer(const Context& cx, Clause* clause) {
 void PassiveRoles(const Context& cx, const SentenceFrame& frame, Clause* clause) {
   const std::string& code = clause->pattern->code;
   int agent = AgentOf(cx, *clause->verb, clause->limit);
+  // "ditangkap dan ditetapkan sebagai tersangka oleh Bareskrim": passives
+  // joined by "dan" share the agent written after the last.
+  for (size_t next = clause->index + 1; agent < 0 && next < frame.verbs.size(); ++next) {
+    const VerbMatch& verb = frame.verbs[next];
+    bool joined = verb.begin > 0 && frame.verbs[next - 1].end + 1 == verb.begin &&
+                  cx.Is(LexiconKind::kConjunction, verb.begin - 1);
+    if (!joined || !IsPassive(cx, verb)) break;
+    size_t limit = next + 1 < frame.verbs.size() ? frame.verbs[next + 1].begin : cx.tokens().size();
+    agent = AgentOf(cx, verb, limit);
+  }
   clause->targets = clause->subjects;
   clause->hosted_told =
       (code == cameo::kHostVisitCode || code == cameo::kMediateCode) && clause->subjects.empty();

@@ -31,9 +31,18 @@ double Confidence(const CodedEvent& event, bool from_dictionary, bool resolved) 
 
 // "met Qatar's prime minister in Doha", "... after he arrived in the Iranian
 // capital": the state a meeting took place in, or "" when none is named.
+// (The place is written after "di"/"in" and the like, a word or two before
+// it: "dalam situs The New York Times" places nothing.)
 std::string MeetingPlace(const Context& cx, const VerbMatch& verb) {
+  auto introduced = [&](const Mention& mention) {
+    for (size_t back = 1; back <= 3 && back <= mention.begin; ++back) {
+      if (cx.Is(LexiconKind::kPlacePreposition, mention.begin - back)) return true;
+    }
+    return false;
+  };
   for (const Mention& mention : cx.mentions()) {
     if (mention.begin < verb.end || !mention.location || mention.dateline) continue;
+    if (!introduced(mention)) continue;
     if (!mention.actors.empty()) return mention.actors.front().country;
   }
   return "";

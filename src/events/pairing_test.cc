@@ -25,6 +25,10 @@ TEST(PairingTest, SourcesIntoTargetsTableDriven) {
       // A meeting in one party's state is the other's visit and its hosting.
       {"China's president met the U.S. secretary of state in Beijing.", "en",
        "USAGOV 042 CHNGOV; CHNGOV 043 USAGOV"},
+      // ... a place written after "in"/"di" only, not a newspaper's name.
+      {"Menlu Amerika Serikat mengadakan pembicaraan dengan Menlu China, kata suratkabar The New "
+       "York Times.",
+       "id", "USAGOV 040 CHNGOV; CHNGOV 040 USAGOV"},
       // The parties after "antara" act on each other.
       {"Pertempuran antara militer Sudan dan RSF terus berlanjut.", "id",
        "SDNMIL 190 SDNREB; SDNREB 190 SDNMIL"},

@@ -142,6 +142,22 @@ bool PastABreak(const Context& cx, const SentenceFrame& frame, const VerbMatch& 
 
 }  // namespace
 
+// "yang - menurut perkiraan PBB - sudah membunuh 200.000 orang", "according
+// to the UN's estimates": the source a sentence cites is not who acts in it.
+// ("Menurut Sri, pihaknya telah berkoordinasi ...": a speaker set off by a
+// comma may be who the clause after it is about.)
+bool Cited(const Context& cx, const Mention& mention) {
+  size_t k = mention.begin;
+  bool document = k > 0 && cx.Match(LexiconKind::kCitation, k - 1) == 1;
+  if (document) --k;
+  bool set_off = mention.end < cx.tokens().size() && cx.token(mention.end).text == ",";
+  if (set_off && !document) return false;
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    if (cx.Match(LexiconKind::kAccordingTo, k - back) == back) return true;
+  }
+  return false;
+}
+
 int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_begin,
               size_t boundary) {
   int subject = -1;
@@ -150,7 +166,7 @@ int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_
   for (int m = static_cast<int>(mentions.size()) - 1; m >= 0; --m) {
     const Mention& mention = mentions[m];
     if (mention.end > verb_begin || mention.begin < boundary) continue;
-    if (mention.location || Oblique(cx, mention, boundary)) continue;
+    if (mention.location || Oblique(cx, mention, boundary) || Cited(cx, mention)) continue;
     if (relative[mention.begin] && !relative[verb_begin]) continue;
     int holder = RoleHolder(cx, m, boundary);
     return holder >= 0 ? holder : m;
@@ -243,6 +259,48 @@ bool IsPassive(const Context& cx, const VerbMatch& verb) {
   return participle && verb.end < cx.tokens().size() && cx.Is(LexiconKind::kPassiveAgent, verb.end);
 }
 
+namespace {
+
+enum class Join { kNone, kComma, kConjunction };
+
+// How mention `a` is joined to the mention `b` right after it in a list.
+// "dan"/"and" (also ", dan" and "and the": "South Korea, Japan and the
+// United States") joins; a bare comma joins only in a list that ends in
+// one (ListEndsInConjunction).
+Join JoinBetween(const Context& cx, const Mention& a, const Mention& b) {
+  if (a.location || b.location) return Join::kNone;
+  if (b.begin == a.end + 1) {
+    if (cx.Is(LexiconKind::kConjunction, a.end)) return Join::kConjunction;
+    return cx.token(a.end).text == "," ? Join::kComma : Join::kNone;
+  }
+  bool two_words = b.begin == a.end + 2 && cx.Is(LexiconKind::kConjunction, a.end + 1);
+  bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kConjunction, a.end) &&
+                    cx.Is(LexiconKind::kDemonstrative, a.end + 1);
+  if (determined) return Join::kConjunction;
+  // "Filipina, Vietnam, dan Malaysia", "A, B, and C": a serial comma, in a
+  // list that has one already ("..., and the two sides agreed" opens a
+  // clause).
+  bool listed = a.begin > 0 && cx.token(a.begin - 1).text == "," &&
+                std::any_of(cx.mentions().begin(), cx.mentions().end(),
+                            [&](const Mention& m) { return m.end + 1 == a.begin; });
+  if (two_words && listed && cx.token(a.end).text == ",") return Join::kConjunction;
+  return Join::kNone;
+}
+
+// Whether the mentions from `m` on, joined by commas, end in one joined by
+// a conjunction: "Filipina, Vietnam dan Malaysia" is a list; "keputusan
+// Demokrat, Nazaruddin dicopot" is two phrases.
+bool ListEndsInConjunction(const Context& cx, int m) {
+  const auto& mentions = cx.mentions();
+  for (; m + 1 < static_cast<int>(mentions.size()); ++m) {
+    Join join = JoinBetween(cx, mentions[m], mentions[m + 1]);
+    if (join != Join::kComma) return join == Join::kConjunction;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
   const auto& mentions = cx.mentions();
   std::vector<int> group = {mention};
@@ -250,23 +308,10 @@ std::vector<int> WithConjuncts(const Context& cx, int mention, bool leftwards) {
   while (true) {
     int next = leftwards ? current - 1 : current + 1;
     if (next < 0 || next >= static_cast<int>(mentions.size())) break;
-    const Mention& a = mentions[leftwards ? next : current];
-    const Mention& b = mentions[leftwards ? current : next];
-    // "South Korea, Japan and the United States": a determiner may open the
-    // next conjunct.
-    bool determined = b.begin == a.end + 2 && cx.Is(LexiconKind::kDemonstrative, a.end + 1) &&
-                      cx.Is(LexiconKind::kConjunction, a.end);
-    // "Filipina, Vietnam, dan Malaysia", "A, B, and C": a serial comma, in a
-    // list that has one already ("..., and the two sides agreed" opens a
-    // clause).
-    bool listed = a.begin > 0 && cx.token(a.begin - 1).text == "," &&
-                  std::any_of(mentions.begin(), mentions.end(),
-                              [&](const Mention& m) { return m.end + 1 == a.begin; });
-    bool serial = listed && b.begin == a.end + 2 && cx.token(a.end).text == "," &&
-                  cx.Is(LexiconKind::kConjunction, a.end + 1);
-    if ((b.begin != a.end + 1 && !determined && !serial) || a.location || b.location) break;
-    bool joined = cx.token(a.end).text == "," || cx.Is(LexiconKind::kConjunction, a.end);
-    if (!joined) break;
+    int later = leftwards ? current : next;
+    Join join = JoinBetween(cx, mentions[later - 1], mentions[later]);
+    if (join == Join::kNone) break;
+    if (join == Join::kComma && !ListEndsInConjunction(cx, later)) break;
     group.push_back(next);
     current = next;
   }

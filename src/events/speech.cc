@@ -246,6 +246,12 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
     k = cue.end;
     const std::string& code = cue.pattern->code;
     if (code == VerbPattern::kNoEvent) continue;
+    // ("koalisi merah putih yang mendukung Prabowo": an act in a relative
+    // clause tells who someone is, not what the speaker thinks of it; "presiden
+    // yang taat asas" is the speaker's verdict.)
+    bool describes = cue.begin > 0 && cx.Is(LexiconKind::kRelative, cue.begin - 1) &&
+                     cx.analysis(cue.begin).voice != Voice::kNone;
+    if (describes) continue;
     // "tidak harus", "not wrong": a negated cue says the opposite; passed over.
     // ("tidak adanya dukungan", "tak pernah setuju": one word may stand between.)
     bool negation_before =
@@ -260,8 +266,11 @@ WhatIsSaid ReadWhatIsSaid(const Context& cx, const VerbDictionary& verbs, const 
       if (addressee < 0 || addressee == speaker) continue;
       said.about = addressee;
     }
+    // ("Wajar saja jika DPR melakukan interpelasi akibat kecerobohan Menkum":
+    // a fault found anywhere in what is said outweighs approval before it.)
+    if (said.stance != nullptr && cameo::RootOf(code) != cameo::kDisapprove) continue;
     said.stance = cue.pattern;
-    break;
+    if (cameo::RootOf(code) != cameo::kDiplomaticCooperation) break;
   }
   // (A denial is aimed at whoever accused, seldom named in what is denied.)
   bool denial = said.stance != nullptr ? said.stance->code == cameo::kDenyCode
@@ -387,9 +396,10 @@ void DropStatements(std::vector<CodedEvent>* events) {
   // (An act only intended, "mengapa Jokowi akan menolak", is what is said,
   // not a fact the saying attributes.)
   // (An act only alleged, "mengatakan KPK melanggar kesepakatan", is what is
-  // said too.)
+  // said too, as is one said not to be done: "fraksi tidak bisa menahan
+  // kepergian Nazaruddin".)
   bool reports_act = std::any_of(events->begin(), events->end(), [](const CodedEvent& e) {
-    return !e.pattern->say && e.modality == Modality::kAsserted;
+    return !e.pattern->say && e.modality == Modality::kAsserted && !e.negated;
   });
   auto plain = [](const CodedEvent& e) { return CodeOf(e) == cameo::kCommentCode; };
   auto more_specific = [&](const CodedEvent& e) {

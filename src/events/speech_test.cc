@@ -131,6 +131,20 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // done is alleged, not a fact the saying attributes.
       {"Menteri Tedjo mengatakan KPK melanggar kesepakatan dengan kepolisian.", "id",
        "IDNGOV 112 IDNGOV; IDNGOV 128 COP"},
+      // A fault found anywhere in what is said outweighs approval before it;
+      // a role before a body after "kata" is the speaker.
+      {"Wajar saja jika anggota DPR melakukan interpelasi akibat kecerobohan Menteri Hukum, kata "
+       "Ketua Fraksi Partai Golkar.",
+       "id", "IDNPTY 111 LEG"},
+      // An act said not to be done is what is said, no fact the saying
+      // attributes: the statement stays.
+      {"Ketua DPR menegaskan fraksi tidak bisa menahan Nazaruddin.", "id",
+       "LEG 010 IDNCRM; LEG 173 IDNCRM"},
+      // An act in a relative clause describes someone; a verdict there is
+      // the speaker's.
+      {"Partai Demokrat berada di luar koalisi yang mendukung Prabowo, kata Ketua DPR.", "id",
+       "LEG 010 IDNPTY"},
+      {"Ketua DPR menyatakan SBY adalah presiden yang taat asas.", "id", "LEG 051 IDNPTY"},
       // A hope that another actor act is an appeal to it; confidence, or a
       // hope about the speaker's own side, is not.
       {"Ketua DPR berharap pemerintah segera menurunkan harga BBM.", "id", "LEG 020 GOV"},

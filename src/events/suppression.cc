@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/roles.h"
 #include "events/speech.h"
 #include "events/vocabulary.h"
 
@@ -9,11 +10,26 @@ namespace warta {
 
 namespace {
 
+// "pria yang diusung oleh Surya Paloh itu", "Bambang yang ditahan polisi": a
+// passive relative clause on a definite actor (a name, or closed by "itu" /
+// "tersebut") that names its doer. ("menteri yang diusung parpol" is any
+// minister a party puts forward: a description.)
+bool NamedDoerOfDefinite(const Context& cx, const Clause& clause) {
+  if (clause.sources.empty() || clause.targets.empty()) return false;
+  const Mention& head = cx.mentions()[clause.targets.front()];
+  const Mention& doer = cx.mentions()[clause.sources.back()];
+  bool closed = doer.end < cx.tokens().size() && cx.Is(LexiconKind::kDemonstrative, doer.end);
+  return cx.token(head.begin).capitalized || closed;
+}
+
 // "tiga pemuda yang menempelkan poster", "warga yang menolak pemilu": a verb
 // in a restrictive relative clause (no comma before "yang") says who someone
-// is, not what happened, unless the clause dates it.
-bool Describes(const Context& cx, const VerbMatch& verb) {
+// is, not what happened, unless the clause dates it or is a passive that
+// names the doer of a definite actor.
+bool Describes(const Context& cx, const Clause& clause) {
+  const VerbMatch& verb = *clause.verb;
   if (cx.english) return false;
+  if (IsPassive(cx, verb) && NamedDoerOfDefinite(cx, clause)) return false;
   for (size_t back = 1; back <= 2 && back <= verb.begin; ++back) {
     size_t k = verb.begin - back;
     if (!cx.Is(LexiconKind::kRelative, k)) continue;
@@ -47,11 +63,16 @@ bool Background(const Context& cx, size_t from, size_t verb_begin) {
 // "mendesak X menerima gencatan senjata", "urged X to accept a ceasefire":
 // what is urged or demanded has not happened; the appeal is the event.
 // "urged Israel and Hamas to accept a ceasefire": any of those urged.
-bool Urged(const Clause& clause, VerbChain* chain) {
+// ("Beijing's demand was rejected by Manila": a reaction to the demand with
+// its own doer answers it.)
+bool Urged(const Context& cx, const Clause& clause, VerbChain* chain) {
   const auto& urged_ones = chain->previous_targets;
   bool of_urged =
       std::find(urged_ones.begin(), urged_ones.end(), clause.subject) != urged_ones.end();
-  bool urged = chain->appeal_open && (clause.inherited || clause.subject < 0 || of_urged);
+  bool answer = IsPassive(cx, *clause.verb) && !clause.sources.empty() &&
+                cameo::AnswersActs(cameo::RootOf(clause.pattern->code));
+  bool urged =
+      chain->appeal_open && !answer && (clause.inherited || clause.subject < 0 || of_urged);
   chain->appeal_open = cameo::Urges(cameo::RootOf(clause.pattern->code)) || urged;
   return urged;
 }
@@ -91,13 +112,13 @@ bool Hypothetical(const Context& cx, size_t from, size_t verb_begin) {
 bool Suppressed(const Context& cx, const SentenceFrame& frame, const Clause& clause,
                 VerbChain* chain) {
   // Each frame is updated whatever the others say.
-  bool urged = Urged(clause, chain);
+  bool urged = Urged(cx, clause, chain);
   bool denied = Denied(clause, chain);
   bool reported = ReportedSpeech(cx, frame, clause, &chain->said_open);
   bool aim = Aim(cx, clause, chain);
   return urged || denied || reported || aim ||
          Background(cx, clause.boundary, clause.verb->begin) ||
-         Hypothetical(cx, clause.boundary, clause.verb->begin) || Describes(cx, *clause.verb);
+         Hypothetical(cx, clause.boundary, clause.verb->begin) || Describes(cx, clause);
 }
 
 void DropRepeatedActs(std::vector<CodedEvent>* events) {

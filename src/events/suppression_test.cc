@@ -17,6 +17,9 @@ TEST(SuppressionTest, WhatIsNoEventTableDriven) {
       // What is urged or demanded has not happened, nor what "dan" joins to it.
       {"Jokowi meminta Polri mengusut tuntas kasus itu dan menangkap pelakunya.", "id",
        "meminta: Jokowi > Polri; mengusut: no event; menangkap: no event"},
+      // ... but a reaction to the demand with its own doer answers it.
+      {"Beijing's demand was rejected by the Philippine foreign ministry.", "en",
+       "demand: Beijing > -; rejected: Philippine foreign ministry > Beijing"},
       // What is denied did not happen, until "dan" joins a new act to the
       // subject.
       {"Rusia membantah menyerang fasilitas sipil Ukraina.", "id",
@@ -37,6 +40,11 @@ TEST(SuppressionTest, WhatIsNoEventTableDriven) {
       // A restrictive relative clause says who someone is.
       {"Polisi menangkap tiga pemuda yang memboikot pemilu.", "id",
        "menangkap: Polisi > pemuda; memboikot pemilu: no event"},
+      // ... unless it is a passive naming the doer of a definite actor.
+      {"Tak ada rekam jejak dari pria yang diusung oleh Surya Paloh itu.", "id",
+       "diusung: Surya Paloh > pria"},
+      {"Jokowi tidak membedakan kandidat menteri yang diusung partai politik.", "id",
+       "diusung: no event"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(testing::WalkSummary(c.text, c.language), c.expected) << c.text;

@@ -138,6 +138,12 @@ size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<
   return MatchItems(pattern, tokens, analyses, blocked, item + 1, k + 1);
 }
 
+bool LightVerbBefore(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i) {
+  if (i > 0 && lexicon.Is(LexiconKind::kLightVerb, tokens, i - 1)) return true;
+  return i > 1 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1) &&
+         lexicon.Is(LexiconKind::kLightVerb, tokens, i - 2);
+}
+
 // An event noun that names an event already told ("perundingan tersebut",
 // "dengan perundingan", "the talks") is a reference, not a new event.
 bool VerbDictionary::RefersBack(const VerbPattern& pattern, const std::vector<Token>& tokens,
@@ -201,7 +207,10 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         continue;
       }
       bool single = pattern->items.size() == 1;
-      if (single && !pattern->noun) {
+      // ("melontarkan kecaman", "issued a warning": after a light verb it is
+      // the act.)
+      bool light = single && !pattern->noun && LightVerbBefore(tokens, lexicon, i);
+      if (single && !pattern->noun && !light) {
         // A lone verb word must be a verb: not a nominalisation (tuduhan) in
         // Indonesian, not after a determiner ("the attack") in English.
         if (language_ == "id" && analyses[i].nominal) continue;

@@ -59,6 +59,11 @@ struct VerbMatch {
 bool PassiveRelativeAt(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
                        const Lexicon& lexicon, size_t k, size_t* agent_at);
 
+// "melontarkan kecaman", "issued a warning": whether a light verb (lexicon
+// `light_verb`) stands right before tokens[i], or before a determiner right
+// before it. The event noun after one names the act it does.
+bool LightVerbBefore(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i);
+
 class VerbDictionary {
  public:
   static Result<std::unique_ptr<VerbDictionary>> Load(const std::string& data_dir,
