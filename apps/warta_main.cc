@@ -54,8 +54,10 @@ required), an HTML page, a WARC archive, any of them gzip- or zstd-compressed;
 
 options:
   --published YYYY-MM-DD   publication date for articles that carry none
-  --format json|table      output format (default json: one event a line);
-                           for eval text (default) or json
+  --format json|table|csv|gdelt
+                           output format (default json: one event a line;
+                           csv and gdelt as warta export writes them, each
+                           event told once); for eval text (default) or json
   --lang id|en             language, instead of detecting it
   --jsonl                  read standard input as JSON lines, whatever it
                            starts with
@@ -106,9 +108,9 @@ bool ParseOptions(int argc, char** argv, int first, Options* options, std::strin
       options->files.push_back(arg);
     }
   }
-  if (!options->format.empty() && options->format != "json" && options->format != "table" &&
-      options->format != "text") {
-    *error = "--format must be json or table (code), text or json (eval)";
+  if (!options->format.empty() && options->format != "json" && options->format != "text" &&
+      !warta::ParseExportFormat(options->format)) {
+    *error = "--format must be json, table, csv or gdelt (code), text or json (eval)";
     return false;
   }
   if (!options->language.empty() && options->language != "id" && options->language != "en") {
@@ -166,20 +168,37 @@ int CodeEach(
   return failures;
 }
 
+// A coded event as the store's exports write it: told once, by this article.
+warta::StoredEvent AsExported(const warta::Article& article, const warta::Event& event,
+                              long long row) {
+  warta::StoredEvent exported;
+  exported.event = event;
+  exported.row = row;
+  exported.num_mentions = exported.num_articles = exported.num_sources = 1;
+  exported.source_url = article.url;
+  return exported;
+}
+
 int RunCode(const Options& options) {
   if (options.files.empty()) return Fail("code: no input (give a FILE, or - for standard input)");
-  if (options.format == "text") return Fail("code: --format must be json or table");
+  if (options.format == "text") return Fail("code: --format must be json, table, csv or gdelt");
   bool table = options.format == "table";
+  auto exported =
+      options.format == "json" || table ? std::nullopt : warta::ParseExportFormat(options.format);
   warta::TextTable events(warta::EventTableColumns(/*with_reports=*/false));
-  int failures = CodeEach(options, options.files,
-                          [&](const warta::Article&, const warta::CodedArticle& coded) {
-                            for (const warta::Event& event : coded.events) {
-                              if (table)
-                                std::cout << events.Add(warta::EventTableCells(event));
-                              else
-                                std::cout << warta::ToJson(event) << "\n";
-                            }
-                          });
+  if (exported) std::cout << warta::ExportHeader(*exported);
+  long long row = 0;
+  int failures = CodeEach(
+      options, options.files, [&](const warta::Article& article, const warta::CodedArticle& coded) {
+        for (const warta::Event& event : coded.events) {
+          if (table)
+            std::cout << events.Add(warta::EventTableCells(event));
+          else if (exported)
+            std::cout << warta::ExportRow(AsExported(article, event, ++row), *exported);
+          else
+            std::cout << warta::ToJson(event) << "\n";
+        }
+      });
   if (table) std::cout << events.Finish();
   std::cout.flush();
   if (failures < 0) return kExitUsage;

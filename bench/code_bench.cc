@@ -1,6 +1,6 @@
 // warta_bench: how fast `warta code` codes, and whether memory stays flat.
 //
-//   warta_bench [--mb 100] [--corpus /tmp/warta-bench.jsonl] [--long-kb 800]
+//   warta_bench [--mb 100] [--corpus /tmp/warta-bench.jsonl] [--long-kb 800] [--no-places]
 //
 // Writes a corpus of JSON-lines articles of about the given size, made from the
 // golden test articles (tests/golden/) with variations (publication dates,
@@ -10,7 +10,8 @@
 // growing peak would show. Then codes single articles of growing size, once as
 // one run-on line (no sentence ends: the segmenter must cut it) and once as
 // ordinary paragraphs, printing seconds per MB for each: flat when the time is
-// linear in the input.
+// linear in the input. --no-places codes without placement (no event or
+// actor located), to measure what placement costs.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -87,14 +88,15 @@ std::string LongArticle(size_t bytes, bool run_on) {
   return text;
 }
 
-void CodeLongArticles(warta::ArticleCoder* coder, size_t max_kb) {
+void CodeLongArticles(warta::ArticleCoder* coder, size_t max_kb,
+                      const warta::CodeOptions& options) {
   for (bool run_on : {true, false}) {
     for (size_t kb = 100; kb <= max_kb; kb *= 2) {
       warta::Article article;
       article.id = "long";
       article.text = LongArticle(kb * 1000, run_on);
       auto start = std::chrono::steady_clock::now();
-      auto result = coder->Code(article);
+      auto result = coder->Code(article, options);
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf(
@@ -112,14 +114,22 @@ int main(int argc, char** argv) {
   long megabytes = 100;
   long long_kb = 800;
   std::string corpus = "/tmp/warta-bench.jsonl";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  warta::CodeOptions options;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--no-places") == 0) {
+      options.places = false;
+      continue;
+    }
+    if (i + 1 >= argc) break;
     if (std::strcmp(argv[i], "--mb") == 0) megabytes = std::atol(argv[i + 1]);
     if (std::strcmp(argv[i], "--corpus") == 0) corpus = argv[i + 1];
     if (std::strcmp(argv[i], "--long-kb") == 0) long_kb = std::atol(argv[i + 1]);
+    ++i;
   }
   long articles = WriteCorpus(corpus, megabytes);
   long corpus_bytes = static_cast<long>(std::filesystem::file_size(corpus));
-  std::printf("corpus: %s, %ld articles, %.1f MB\n", corpus.c_str(), articles, corpus_bytes / 1e6);
+  std::printf("corpus: %s, %ld articles, %.1f MB%s\n", corpus.c_str(), articles, corpus_bytes / 1e6,
+              options.places ? "" : " (no placement)");
 
   auto start_load = std::chrono::steady_clock::now();
   auto resources = warta::bench::LoadRepositoryResources();
@@ -141,7 +151,7 @@ int main(int argc, char** argv) {
   while (reader.value()->Next(&item)) {
     if (!item.article.ok()) continue;
     text_bytes += static_cast<long>(item.article.value().text.size());
-    auto result = coder.value()->Code(item.article.value());
+    auto result = coder.value()->Code(item.article.value(), options);
     if (!result.ok()) continue;
     for (const warta::Event& event : result.value().events) {
       output_bytes += static_cast<long>(warta::ToJson(event).size()) + 1;
@@ -164,6 +174,6 @@ int main(int argc, char** argv) {
       coded, events, seconds, coded / seconds, corpus_bytes / 1e6 / seconds,
       text_bytes / 1e6 / seconds, output_bytes / 1e6, warta::bench::PeakRssKb() / 1024.0);
   std::filesystem::remove(corpus);
-  CodeLongArticles(coder.value().get(), static_cast<size_t>(long_kb));
+  CodeLongArticles(coder.value().get(), static_cast<size_t>(long_kb), options);
   return 0;
 }

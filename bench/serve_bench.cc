@@ -38,7 +38,8 @@ int Quad(const std::string& code) {
 warta::Actor RandomActor(std::mt19937& random) {
   std::string state = kStates[random() % std::size(kStates)];
   std::string agent = kAgents[random() % std::size(kAgents)];
-  return {state + agent, state, agent, "name of " + state + agent, std::nullopt, std::nullopt};
+  return {state + agent, state,        agent,       "name of " + state + agent,
+          std::nullopt,  std::nullopt, std::nullopt};
 }
 
 long long CountEvents(const std::string& db) {

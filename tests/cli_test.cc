@@ -67,6 +67,31 @@ TEST(CliTest, CodeWritesTheLocationOfEachEvent) {
   EXPECT_TRUE(events[1]["location"].is_null()) << run.output;
 }
 
+// An actor is placed where its own words say (GDELT's Actor1Geo/Actor2Geo),
+// also for the next verb that shares it as its subject; never its nationality.
+TEST(CliTest, CodeWritesWhereTheTextPlacesEachActor) {
+  std::string text =
+      "Pengungsi di Rafah mengecam Israel dan menuntut bantuan PBB.\n"
+      "Presiden Indonesia Joko Widodo mengecam Israel.\n";
+  CommandRun run = Warta("code --lang id --published 2024-03-07 " + Temp("actors.txt", text));
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  std::vector<nlohmann::json> events;
+  for (const std::string& line : Split(run.output, '\n')) {
+    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(events.size(), 3u) << run.output;
+  for (size_t i : {0u, 1u}) {
+    const nlohmann::json& location = events[i]["source"]["location"];
+    ASSERT_TRUE(location.is_object()) << run.output;
+    EXPECT_EQ(location["id"], "PSE.GZ.rafah");
+    EXPECT_EQ(location["basis"], "written");
+    size_t start = location["start"], end = location["end"];
+    EXPECT_EQ(text.substr(start, end - start), "Rafah");
+    EXPECT_TRUE(events[i]["target"]["location"].is_null()) << run.output;
+  }
+  EXPECT_TRUE(events[2]["source"]["location"].is_null()) << "nationality is no place";
+}
+
 TEST(CliTest, TableAndStandardInput) {
   CommandRun table = Warta("code --format table --published 2023-10-12 - < " + Seed());
   ASSERT_EQ(table.exit_code, 0) << table.output;

@@ -4,6 +4,8 @@
 // events, so these do not depend on the placement stage.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "store/store.h"
@@ -19,7 +21,7 @@ Event PlacedEvent(const std::string& id, const std::string& cameo, const std::st
                   const std::string& name, double lat, double lon) {
   Event e;
   e.event_id = id;
-  e.source = Actor{"IDNGOV", "IDN", "GOV", "Pemerintah", std::nullopt, std::nullopt};
+  e.source = Actor{"IDNGOV", "IDN", "GOV", "Pemerintah", std::nullopt, std::nullopt, std::nullopt};
   e.cameo = cameo;
   e.cameo_root = cameo.substr(0, 2);
   e.cameo_label = "label";
@@ -64,6 +66,12 @@ std::string PlacedDatabase() {
   return path;
 }
 
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) joined += (i ? separator : "") + parts[i];
+  return joined;
+}
+
 size_t Lines(const std::string& text) { return Split(text, '\n').size() - 1; }
 
 TEST(PlacesCliTest, QueryAndExportFilterByPlaceAndDistance) {
@@ -106,6 +114,54 @@ TEST(PlacesCliTest, StatsNameTheBusiestPlaces) {
                             "  (no place)\t1\n"),
             std::string::npos)
       << run.output;
+}
+
+// GDELT's geography from the store (Actor1Geo, Actor2Geo, ActionGeo:
+// columns 35-58) is what `warta code --format gdelt` writes for the same
+// article: the same places, codes and full names with the country's name.
+TEST(PlacesCliTest, TheStoreExportsTheGeographyThatWartaCodeWrites) {
+  const std::string dir = ::testing::TempDir() + "warta-geo-roundtrip/";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string input = dir + "article.jsonl";
+  {
+    std::FILE* file = std::fopen(input.c_str(), "w");
+    ASSERT_NE(file, nullptr);
+    std::fputs(
+        "{\"id\": \"geo-1\", \"published\": \"2024-03-07\", \"text\": \"Pengungsi di Rafah "
+        "mengecam Israel. Gubernur Jawa Timur Khofifah mengecam Israel di Surabaya, Jawa Timur. "
+        "Protes berlangsung di Rafah.\"}\n",
+        file);
+    std::fclose(file);
+  }
+  auto geography = [](const std::string& rows) {
+    std::vector<std::string> lines;
+    for (const std::string& row : Split(rows, '\n')) {
+      std::vector<std::string> columns = Split(row, '\t');
+      if (columns.size() < 59) continue;
+      lines.push_back(
+          Join(std::vector<std::string>(columns.begin() + 35, columns.begin() + 59), "\t"));
+    }
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  CommandRun coded = testing::RunWarta(std::string("code --format gdelt ") + input);
+  ASSERT_EQ(coded.exit_code, 0) << coded.output;
+  const std::string db = dir + "events.db";
+  CommandRun ingested = testing::RunWarta(std::string("ingest --db ") + db + " " + input);
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.output;
+  std::vector<std::string> from_code = geography(coded.output);
+  ASSERT_FALSE(from_code.empty()) << coded.output;
+  for (const char* command : {"export", "query"}) {
+    CommandRun stored = testing::RunWarta(std::string(command) + " --db " + db +
+                                          " --format gdelt --modality any --negated any");
+    ASSERT_EQ(stored.exit_code, 0) << stored.output;
+    EXPECT_EQ(geography(stored.output), from_code) << command;
+  }
+  std::string all = Join(from_code, "\n");
+  EXPECT_NE(all.find("Rafah, Gaza Strip, Palestine\tWE\t"), std::string::npos) << all;
+  EXPECT_NE(all.find("5\tJawa Timur, Indonesia\tID\tID08\t"), std::string::npos) << all;
+  EXPECT_EQ(all.find("PSE\t"), std::string::npos) << "a country's name, not its code: " << all;
 }
 
 }  // namespace

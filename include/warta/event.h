@@ -15,17 +15,6 @@ namespace warta {
 enum class Modality { kAsserted, kAlleged, kIntended };
 const char* ModalityName(Modality modality);
 
-struct Actor {
-  std::string code;           // CAMEO actor code, e.g. "PRKGOV", "UNO"
-  std::string country;        // ISO alpha-3, or "IGO"
-  std::string agent;          // "GOV", "MIL", ... or empty
-  std::string name;           // the name as written (or as first written in the article)
-  std::optional<Date> start;  // the office's term, when from the people dictionary
-  std::optional<Date> end;
-
-  bool SameAs(const Actor& other) const { return code == other.code && name == other.name; }
-};
-
 struct Span {
   size_t start = 0;  // byte offsets into the original article text
   size_t end = 0;
@@ -54,10 +43,25 @@ struct Location {
   std::string adm1_code;     // GDELT's ADM1 code (FIPS country + division, "ID08"); empty if none
   double lat = 0;
   double lon = 0;
-  Span span;                 // where the place is written; zero-length when not written
-  std::string basis;         // "written" (in the event's sentence), "carried" (an earlier
-                             // sentence of the article), "dateline", "actor" (only the actors'
-                             // country: weak)
+  Span span;          // where the place is written; zero-length when not written
+  std::string basis;  // "written" (in the event's sentence), "carried" (an earlier
+                      // sentence of the article), "dateline", "actor" (only the actors'
+                      // country: weak)
+};
+
+struct Actor {
+  std::string code;           // CAMEO actor code, e.g. "PRKGOV", "UNO"
+  std::string country;        // ISO alpha-3, or "IGO"
+  std::string agent;          // "GOV", "MIL", ... or empty
+  std::string name;           // the name as written (or as first written in the article)
+  std::optional<Date> start;  // the office's term, when from the people dictionary
+  std::optional<Date> end;
+  // Where the text places the actor ("pengungsi di Rafah", "Gubernur Jawa
+  // Timur"): GDELT's Actor1Geo/Actor2Geo. Null when the text says nowhere;
+  // never only its nationality. Basis "written".
+  std::optional<Location> location;
+
+  bool SameAs(const Actor& other) const { return code == other.code && name == other.name; }
 };
 
 struct Event {

@@ -36,6 +36,9 @@ struct CodeOptions {
   // When set, receives a readable account of each sentence: its tokens'
   // roots, the actors, dates and verb patterns found (`warta code --trace`).
   std::string* trace = nullptr;
+  // False: no placement (every event and actor without a location), for
+  // measuring what placement costs (warta_bench --no-places).
+  bool places = true;
 };
 
 struct CodedArticle {

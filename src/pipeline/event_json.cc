@@ -24,33 +24,6 @@ void WriteDate(const std::optional<Date>& date, JsonWriter* json) {
     json->Null();
 }
 
-void WriteActor(const Actor& actor, JsonWriter* json) {
-  json->BeginObject();
-  json->Key("code");
-  json->String(actor.code);
-  json->Key("country");
-  json->String(actor.country);
-  json->Key("agent");
-  json->StringOrNull(actor.agent);
-  json->Key("name");
-  json->String(actor.name);
-  json->Key("start");
-  WriteDate(actor.start, json);
-  json->Key("end");
-  WriteDate(actor.end, json);
-  json->EndObject();
-}
-
-void WriteSpan(const char* key, const Span& span, JsonWriter* json) {
-  json->Key(key);
-  json->BeginObject();
-  json->Key("start");
-  json->Int(static_cast<long long>(span.start));
-  json->Key("end");
-  json->Int(static_cast<long long>(span.end));
-  json->EndObject();
-}
-
 void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
   if (!location) {
     json->Null();
@@ -85,6 +58,35 @@ void WriteLocation(const std::optional<Location>& location, JsonWriter* json) {
   json->Int(static_cast<long long>(location->span.end));
   json->Key("basis");
   json->String(location->basis);
+  json->EndObject();
+}
+
+void WriteActor(const Actor& actor, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("code");
+  json->String(actor.code);
+  json->Key("country");
+  json->String(actor.country);
+  json->Key("agent");
+  json->StringOrNull(actor.agent);
+  json->Key("name");
+  json->String(actor.name);
+  json->Key("start");
+  WriteDate(actor.start, json);
+  json->Key("end");
+  WriteDate(actor.end, json);
+  json->Key("location");
+  WriteLocation(actor.location, json);
+  json->EndObject();
+}
+
+void WriteSpan(const char* key, const Span& span, JsonWriter* json) {
+  json->Key(key);
+  json->BeginObject();
+  json->Key("start");
+  json->Int(static_cast<long long>(span.start));
+  json->Key("end");
+  json->Int(static_cast<long long>(span.end));
   json->EndObject();
 }
 

@@ -1,7 +1,9 @@
 #include "warta/pipeline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <span>
 
 #include "actors/actors.h"
 #include "analyse/analyser.h"
@@ -213,6 +215,72 @@ EventWords WordsOf(const CodedEvent& coded) {
   return words;
 }
 
+// Where an earlier event of the sentence placed this actor, or nothing.
+std::optional<Location> EarlierPlace(const Actor& actor, std::span<const Event> earlier) {
+  for (auto event = earlier.rbegin(); event != earlier.rend(); ++event) {
+    for (const Actor* other : {&event->source, event->target ? &*event->target : nullptr}) {
+      if (other != nullptr && other->location && other->SameAs(actor)) return other->location;
+    }
+  }
+  return std::nullopt;
+}
+
+// How many of the last tokens of an actor's words are a person's name: the
+// words of its name ("Nasir Djamil" of "Ketua DPP PKS Nasir Djamil"); 0 when
+// the mention written there is no person.
+size_t PersonWords(const std::vector<Mention>& mentions, const std::vector<Token>& tokens,
+                   TokenRange range, const Actor& actor) {
+  auto mention = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    return m.begin == range.begin && m.end == range.end;
+  });
+  if (mention == mentions.end() || !mention->person) return 0;
+  std::vector<std::string> name = Split(actor.name, ' ');
+  size_t k = range.end;
+  while (k > range.begin && std::find(name.begin(), name.end(), tokens[k - 1].text) != name.end()) {
+    --k;
+  }
+  return range.end - k;
+}
+
+// Where the sentence places the event's source and target (basis "written").
+// An actor it does not write again (a subject shared with the verb before:
+// "Pengungsi di Rafah mengecam Israel dan menuntut bantuan") is where an
+// earlier event of the sentence placed it.
+void PlaceActors(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
+                 const CleanedText& cleaned, const std::vector<Token>& tokens,
+                 const std::vector<Mention>& mentions, const CodedEvent& coded,
+                 std::span<const Event> earlier, Event* event) {
+  auto place = [&](TokenRange range, Actor* actor) {
+    if (range.begin == range.end) {
+      actor->location = EarlierPlace(*actor, earlier);
+      return;
+    }
+    ActorWords words{range.begin,      range.end,
+                     actor->country,   IsCrowd(actor->agent),
+                     coded.verb.begin, PersonWords(mentions, tokens, range, *actor)};
+    if (std::optional<PlaceInText> where = placer.PlaceActor(words)) {
+      actor->location = WrittenLocation(gazetteer, article, cleaned, tokens, *where, "written");
+    }
+  };
+  place(coded.source_range, &event->source);
+  if (event->target) place(coded.target_range, &*event->target);
+}
+
+// Where the sentence places the event and its actors; `earlier`: the
+// sentence's events before it.
+void PlaceEvent(const Gazetteer& gazetteer, const ArticlePlacer& placer, const Article& article,
+                const CleanedText& cleaned, const std::vector<Token>& tokens,
+                const std::vector<Mention>& mentions, const CodedEvent& coded,
+                std::span<const Event> earlier, std::string* trace, Event* event) {
+  PlaceActors(gazetteer, placer, article, cleaned, tokens, mentions, coded, earlier, event);
+  std::optional<PlaceInText> place = placer.Place(WordsOf(coded));
+  if (!place) return;
+  event->location = WrittenLocation(gazetteer, article, cleaned, tokens, *place, "written");
+  if (trace != nullptr) {
+    *trace += std::string("    at ") + event->location->id + " \"" + event->location->name + "\"\n";
+  }
+}
+
 // Tokens inside time expressions: no place phrase runs through a date.
 std::vector<bool> TimeTokens(size_t size, const std::vector<TimeExpression>& times) {
   std::vector<bool> blocked(size, false);
@@ -292,8 +360,9 @@ std::vector<WordAnalysis> AnalyseWords(Analyser* analyser, const std::string& la
 // most and in *dateline the place it was filed from.
 std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
                                  const Article& article, const CleanedText& cleaned,
-                                 const std::string& language, std::string* trace,
+                                 const std::string& language, const CodeOptions& options,
                                  std::string* country, std::optional<Location>* dateline) {
+  std::string* trace = options.trace;
   int li = LanguageIndex(language);
   const Lexicon& lexicon = *r.lexicons[li];
   EventCoder coder(*r.verbs[li], lexicon, language);
@@ -312,24 +381,23 @@ std::vector<Event> CodeSentences(const Resources::Impl& r, Analyser* analyser,
     SentenceInput input{&sentence.tokens, &analyses, &mentions, &times, article.published};
     if (trace != nullptr) Trace(sentence, analyses, mentions, times, trace);
     places.Read(mentions);
-    placer.Read(sentence.tokens, TimeTokens(sentence.tokens.size(), times));
-    if (first && placer.dateline().place >= 0) {
+    if (options.places) placer.Read(sentence.tokens, TimeTokens(sentence.tokens.size(), times));
+    if (first && options.places && placer.dateline().place >= 0) {
       *dateline = WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens,
                                   placer.dateline(), "dateline");
     }
     first = false;
+    const size_t sentence_first = events.size();
     for (CodedEvent& coded : coder.Code(input, &coder_state)) {
       places.Fill(&coded.source);
       if (coded.target) places.Fill(&*coded.target);
       if (trace != nullptr) TraceEvent(coded, trace);
       events.push_back(ToEvent(article, language, cleaned, sentence, coded, *r.codebook));
-      if (std::optional<PlaceInText> place = placer.Place(WordsOf(coded))) {
-        events.back().location =
-            WrittenLocation(*r.gazetteer, article, cleaned, sentence.tokens, *place, "written");
-        if (trace != nullptr) {
-          *trace += "    at " + events.back().location->id + " \"" + events.back().location->name +
-                    "\"\n";
-        }
+      if (options.places) {
+        std::span<const Event> earlier(events.data() + sentence_first,
+                                       events.size() - 1 - sentence_first);
+        PlaceEvent(*r.gazetteer, placer, article, cleaned, sentence.tokens, mentions, coded,
+                   earlier, trace, &events.back());
       }
     }
   }
@@ -366,7 +434,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   std::string country;
   std::optional<Location> dateline;
   std::vector<Event> events = CodeSentences(r, state_->analyser.get(), article, cleaned,
-                                            result.language, options.trace, &country, &dateline);
+                                            result.language, options, &country, &dateline);
   if (country.empty() && result.language == "id") country = "IDN";
   for (Event& event : events) {
     FillCountry(country, &event.source);
@@ -375,7 +443,7 @@ Result<CodedArticle> ArticleCoder::Code(const Article& article, const CodeOption
   }
   AddImplicitTargets(country, &events);
   result.events = FoldStatements(FoldDuplicates(std::move(events)));
-  PlaceByArticle(dateline, &result.events);
+  if (options.places) PlaceByArticle(dateline, &result.events);
   return result;
 }
 

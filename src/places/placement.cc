@@ -225,15 +225,18 @@ std::optional<PlaceInText> ArticlePlacer::Place(const EventWords& event) const {
       nearest_distance = distance;
     }
   }
-  if (nearest != nullptr) {
-    PlaceInText place;
-    place.place = Choose(*nearest, event.countries);
-    place.site = nearest->site;
-    place.begin = nearest->site ? nearest->begin : nearest->name_begin;
-    place.end = nearest->site && nearest->site_end > 0 ? nearest->site_end : nearest->name_end;
-    return place;
-  }
+  if (nearest != nullptr) return Taken(*nearest, event.countries);
   return TargetPlace(event);
+}
+
+PlaceInText ArticlePlacer::Taken(const WrittenPlace& written,
+                                 const std::vector<std::string>& countries) const {
+  PlaceInText place;
+  place.place = Choose(written, countries);
+  place.site = written.site;
+  place.begin = written.site ? written.begin : written.name_begin;
+  place.end = written.site && written.site_end > 0 ? written.site_end : written.name_end;
+  return place;
 }
 
 // A statement happens where it is made ("..., kata Marwan di Gedung DPR"),

@@ -6,6 +6,7 @@
 //     placer.Read(sentence.tokens, times);                        // the places it writes
 //     std::optional<PlaceInText> place = placer.Place(event_words);   // per event
 //   }
+//     std::optional<PlaceInText> where = placer.PlaceActor(actor_words);  // per actor
 //   PlaceByArticle(*gazetteer, placer.dateline(), &events);      // carried, dateline
 //
 // The gazetteer (data/places/**/*.tsv, format in data/README.md) is every
@@ -24,6 +25,15 @@
 // article with the same actors (basis "carried"), else the dateline's when
 // their actors are of its country (basis "dateline"). The actors' country
 // alone places nothing: a place the text does not support would be noise.
+//
+// An actor is placed where its own words say it is (GDELT's Actor1Geo and
+// Actor2Geo): a division or town inside them ("warga Gaza", "Gubernur Jawa
+// Timur", "the mayor of Kyiv", "Kapolres Jakarta Selatan": a regional office
+// places its holder in its region), or any place behind a locative word in or
+// right after them ("pengungsi di Rafah", "protesters in Lima"). Never its
+// nationality ("Presiden Indonesia": a country is an actor's place only after
+// a locative word) nor a metonym (a place that is the actor's whole name,
+// "Beijing mengecam"; a seat of power inside it, "juru bicara Gedung Putih").
 //
 // An ArticlePlacer belongs to one article on one thread.
 #pragma once
@@ -121,6 +131,22 @@ struct EventWords {
   bool statement = false;  // a speech verb: what is said has places of its own
 };
 
+// What placement needs of one actor of a coded event: its tokens in the
+// sentence (begin == end when not written there).
+struct ActorWords {
+  size_t begin = 0, end = 0;
+  std::string country;  // to choose among readings
+  // A crowd ("warga", "protesters") is where a place phrase after it says,
+  // wherever the verb is ("polisi menangkap demonstran di Jakarta"); any
+  // other actor only when the phrase comes before the event's verb ("Duta
+  // Besar di Jakarta mengatakan"), as after the verb it may place the act.
+  bool crowd = false;
+  size_t verb_begin = 0;
+  // How many of the last tokens are a person's name ("Nasir Djamil" of
+  // "Ketua DPP PKS Nasir Djamil"): a place name there is part of the name.
+  size_t person_words = 0;
+};
+
 // An event's place as the sentence writes it.
 struct PlaceInText {
   int place = -1;
@@ -140,6 +166,8 @@ class ArticlePlacer {
   const std::vector<WrittenPlace>& written() const { return written_; }
   // The place of an event of the last sentence read, or nothing.
   std::optional<PlaceInText> Place(const EventWords& event) const;
+  // Where the last sentence read places an actor, or nothing.
+  std::optional<PlaceInText> PlaceActor(const ActorWords& actor) const;
   // The article's dateline ("JAKARTA, Kamis -", "GENEVA (Reuters) -"): its
   // place and tokens in the first sentence; place -1 when none.
   const PlaceInText& dateline() const { return dateline_; }
@@ -156,6 +184,14 @@ class ArticlePlacer {
   bool OutsideWhatIsSaid(const WrittenPlace& written, const EventWords& event) const;
   std::optional<PlaceInText> TargetPlace(const EventWords& event) const;
   int Choose(const WrittenPlace& written, const std::vector<std::string>& countries) const;
+  // The place a written place phrase gives: its chosen reading, and the
+  // tokens of the site's name or else of the place's.
+  PlaceInText Taken(const WrittenPlace& written, const std::vector<std::string>& countries) const;
+  std::optional<PlaceInText> PlaceInActorWords(const ActorWords& actor) const;
+  std::optional<PlaceInText> PlaceAfterActor(const ActorWords& actor) const;
+  // The locative word ("di", "in") at tokens[i]: its length, or 0. Not
+  // "dari"/"from": where an actor comes from is not where it is.
+  size_t LocativeAt(const std::vector<Token>& tokens, size_t i) const;
   // Whether one place lies in the other, or both in one province.
   bool Related(int a, int b) const;
 

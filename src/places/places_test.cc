@@ -21,7 +21,10 @@ const char kCountries[] =
     "GEO\tcountry\t42.30\t43.40\tGG\tGeorgia\n"
     "CHN\tcountry\t35.00\t103.00\tCH\tTiongkok|China\n"
     "JPN\tcountry\t36.00\t138.00\tJA\tJepang|Japan\n"
-    "RUS\tcountry\t61.00\t99.00\tRS\tRusia|Russia\n";
+    "RUS\tcountry\t61.00\t99.00\tRS\tRusia|Russia\n"
+    "PSE\tcountry\t31.90\t35.20\tWE\tPalestina|Palestine\n"
+    "UKR\tcountry\t49.00\t32.00\tUP\tUkraina|Ukraine\n"
+    "PER\tcountry\t-9.19\t-75.02\tPE\tPeru\n";
 
 const char kIndonesia[] =
     "# test places in Indonesia\n"
@@ -31,7 +34,11 @@ const char kIndonesia[] =
     "IDN.KI\tadm1\t0.50\t116.40\tID14\tKalimantan Timur|Kaltim\n"
     "IDN.KI.samarinda\tcity\t-0.50\t117.15\t-\tSamarinda\n"
     "IDN.JI\tadm1\t-7.70\t112.60\tID08\tJawa Timur|Jatim|East Java\n"
-    "IDN.JI.batu\tcity\t-7.87\t112.52\t-\tBatu\tword\n";
+    "IDN.JI.batu\tcity\t-7.87\t112.52\t-\tBatu\tword\n"
+    "IDN.JK.jakarta-selatan\tcity\t-6.26\t106.81\t-\tJakarta Selatan\n"
+    "IDN.JK.jakarta-selatan.kalibata\tsite\t-6.26\t106.85\t-\tKalibata\n"
+    "IDN.PA\tadm1\t-4.00\t138.00\tID09\tPapua\n"
+    "IDN.PA.nduga\tadm2\t-4.40\t138.20\t-\tNduga|Kabupaten Nduga\n";
 
 const char kWorld[] =
     "# test places elsewhere\n"
@@ -40,11 +47,23 @@ const char kWorld[] =
     "CHN.BJ\tadm1\t40.20\t116.40\tCH22\tBeijing Municipality\n"
     "CHN.BJ.beijing\tcity\t39.90\t116.40\t-\tBeijing|Peking\n"
     "RUS.MOW\tadm1\t55.75\t37.62\tRS48\tMoscow City\n"
-    "RUS.MOW.moskow\tcity\t55.75\t37.62\t-\tMoskow|Moscow\n";
+    "RUS.MOW.moskow\tcity\t55.75\t37.62\t-\tMoskow|Moscow\n"
+    "USA.DC\tadm1\t38.90\t-77.03\tUSDC\tWashington, D.C.\n"
+    "USA.DC.white-house\tsite\t38.90\t-77.04\t-\tWhite House|Gedung Putih\n"
+    "PSE.GZ\tadm1\t31.42\t34.36\t-\tGaza Strip|Jalur Gaza|Gaza\n"
+    "PSE.GZ.rafah\tcity\t31.28\t34.25\t-\tRafah\n"
+    "UKR.30\tadm1\t50.45\t30.52\tUP12\tKyiv City\n"
+    "UKR.30.kyiv\tcity\t50.45\t30.52\t-\tKyiv|Kiev\n"
+    "UKR.63\tadm1\t49.60\t36.40\tUP07\tKharkiv Oblast\n"
+    "UKR.63.kharkiv\tcity\t49.99\t36.23\t-\tKharkiv\n"
+    "PER.LMA\tadm1\t-12.05\t-77.05\t-\tLima Metropolitan\n"
+    "PER.LMA.lima\tcity\t-12.05\t-77.04\t-\tLima\tword\n";
 
 const char kLexicon[] =
     "# test lexicon\n"
     "place_preposition\tdi|ke|in|at|to\n"
+    "location_preposition\tdi|dari|in|at|from\n"
+    "source\tdari|from|oleh|by\n"
     "site\tgedung|kantor|pengadilan negeri|PN\n"
     "place_noun\tkota|provinsi|the\n"
     "oblique\tkepada|to\n";
@@ -279,6 +298,87 @@ TEST_F(PlacementTest, TheDatelineIsWhereTheStoryWasFiled) {
     placer.Read(tokens, std::vector<bool>(tokens.size(), false));
     int place = placer.dateline().place;
     EXPECT_EQ(place >= 0 ? gazetteer_->at(place).id : "", c.dateline) << c.first_sentence;
+  }
+}
+
+// One sentence, one actor: its words, the event's verb (the first token with
+// that text) and whether the actor is a crowd.
+struct ActorCase {
+  const char* sentence;
+  const char* actor;  // the actor's words as written
+  const char* verb;
+  const char* place;  // expected id, "" for none
+  bool crowd = false;
+  const char* country = "";
+  size_t person_words = 0;
+};
+
+TEST_F(PlacementTest, ActorsArePlacedWhereTheirOwnWordsSay) {
+  const ActorCase cases[] = {
+      // A place in the actor's words, or behind a locative word after them.
+      {"Pengungsi di Rafah mengecam Israel.", "Pengungsi di Rafah", "mengecam", "PSE.GZ.rafah",
+       true},
+      {"Pengungsi di Rafah mengecam Israel.", "Pengungsi", "mengecam", "PSE.GZ.rafah", true},
+      {"Warga Gaza mengecam Israel.", "Warga Gaza", "mengecam", "PSE.GZ", true},
+      {"Polisi menangkap demonstran di Jakarta.", "demonstran", "menangkap", "IDN.JK.jakarta",
+       true},
+      {"Warga Kalibata memprotes.", "Warga Kalibata", "memprotes",
+       "IDN.JK.jakarta-selatan.kalibata", true},
+      {"Residents of Kharkiv protested.", "Residents of Kharkiv", "protested", "UKR.63.kharkiv",
+       true},
+      {"Protesters in Lima clashed with police.", "Protesters in Lima", "clashed", "PER.LMA.lima",
+       true},
+      {"Protesters in Russia clashed with police.", "Protesters in Russia", "clashed", "RUS", true},
+      // A regional office places its holder in its region.
+      {"Gubernur Jawa Timur Khofifah mengecam banjir.", "Gubernur Jawa Timur Khofifah", "mengecam",
+       "IDN.JI"},
+      {"Bupati Nduga meminta bantuan.", "Bupati Nduga", "meminta", "IDN.PA.nduga"},
+      {"The mayor of Kyiv appealed for help.", "The mayor of Kyiv", "appealed", "UKR.30.kyiv"},
+      {"Kapolres Jakarta Selatan menangkap Ali.", "Kapolres Jakarta Selatan", "menangkap",
+       "IDN.JK.jakarta-selatan"},
+      {"Duta Besar di Jakarta mengecam Rusia.", "Duta Besar", "mengecam", "IDN.JK.jakarta"},
+      // Nationality is no place.
+      {"Presiden Indonesia mengecam Israel.", "Presiden Indonesia", "mengecam", ""},
+      {"Menteri Luar Negeri Rusia berbicara.", "Menteri Luar Negeri Rusia", "berbicara", ""},
+      {"The Russian military attacked Ukraine.", "The Russian military", "attacked", ""},
+      // Metonyms stay actors: a place that is the whole name, a seat of power.
+      {"Beijing mengecam Jepang.", "Beijing", "mengecam", "", false, "CHN"},
+      {"Gedung Putih mengecam Beijing.", "Gedung Putih", "mengecam", ""},
+      {"Juru bicara Gedung Putih mengecam Beijing.", "Juru bicara Gedung Putih", "mengecam", ""},
+      // A name that is also a word, and where an actor comes from.
+      {"Warga Batu memprotes.", "Warga Batu", "memprotes", "", true},
+      {"Pengungsi dari Rafah tiba.", "Pengungsi", "tiba", "", true},
+      // A place in another clause, or after the verb for an actor that is no crowd.
+      {"Pengungsi mengatakan tentara menyerang Rafah.", "Pengungsi", "mengatakan", "", true},
+      {"Prabowo mengecam Israel di Jakarta.", "Israel", "mengecam", ""},
+      {"Anis berbicara di Samarinda.", "Anis", "berbicara", ""},
+      // A place name in a person's name.
+      {"Ketua Partai Budi Samarinda mengecam Rusia.", "Ketua Partai Budi Samarinda", "mengecam", "",
+       false, "", 2},
+      {"Gubernur Jawa Timur Budi Samarinda mengecam Rusia.", "Gubernur Jawa Timur Budi Samarinda",
+       "mengecam", "IDN.JI", false, "", 2},
+  };
+  for (const ActorCase& c : cases) {
+    std::vector<Token> tokens = segmenter_.Tokenize(c.sentence);
+    std::vector<Token> actor_tokens = segmenter_.Tokenize(c.actor);
+    ActorWords actor;
+    for (size_t i = 0; i + actor_tokens.size() <= tokens.size(); ++i) {
+      if (tokens[i].text != actor_tokens[0].text) continue;
+      actor.begin = i;
+      actor.end = i + actor_tokens.size();
+      break;
+    }
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].text == c.verb) actor.verb_begin = i;
+    }
+    actor.crowd = c.crowd;
+    actor.country = c.country;
+    actor.person_words = c.person_words;
+    ArticlePlacer placer(*gazetteer_, *lexicon_);
+    std::vector<Token> opening = segmenter_.Tokenize("Berita hari ini.");
+    placer.Read(opening, std::vector<bool>(opening.size(), false));
+    placer.Read(tokens, std::vector<bool>(tokens.size(), false));
+    EXPECT_EQ(IdOf(placer.PlaceActor(actor)), c.place) << c.sentence << " / " << c.actor;
   }
 }
 

@@ -30,7 +30,7 @@ const char* kKindsText =
     "visit North Korea in December.";
 
 Actor State(const std::string& country, const std::string& name, const std::string& agent = "") {
-  return Actor{country + agent, country, agent, name, std::nullopt, std::nullopt};
+  return Actor{country + agent, country, agent, name, std::nullopt, std::nullopt, std::nullopt};
 }
 
 Span Find(const std::string& text, const std::string& part) {

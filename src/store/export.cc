@@ -95,11 +95,11 @@ std::string GdeltRow(const StoredEvent& s) {
   out += std::string(goldstein) + '\t' + std::to_string(s.num_mentions) + '\t' +
          std::to_string(s.num_sources) + '\t' + std::to_string(s.num_articles) + '\t';
   out += '\t';  // AvgTone: warta measures no tone
-  // Actor1Geo and Actor2Geo: warta does not yet place actors apart from
-  // their events, so these stay empty.
-  GdeltGeo(std::nullopt, &out);
-  GdeltGeo(std::nullopt, &out);
-  GdeltGeo(e.location, &out);  // ActionGeo
+  // Actor1Geo and Actor2Geo: where the text places each actor (empty when
+  // it says nowhere: never the actor's mere nationality), then ActionGeo.
+  GdeltGeo(e.source.location, &out);
+  GdeltGeo(e.target ? e.target->location : std::nullopt, &out);
+  GdeltGeo(e.location, &out);
   out += s.date_added + '\t' + Tsv(s.source_url.empty() ? e.article_id : s.source_url) + '\n';
   return out;
 }
@@ -130,7 +130,8 @@ std::string CsvRow(const StoredEvent& s) {
          ',' + std::to_string(s.story_id) + ',' + std::to_string(s.num_mentions) + ',' +
          std::to_string(s.num_articles) + ',' + std::to_string(s.num_sources) + ',' +
          CsvField(e.article_id) + ',' + CsvField(s.source_url) + ',' + CsvField(e.evidence.text) +
-         ',' + CsvLocation(e.location) + '\n';
+         ',' + CsvLocation(e.location) + ',' + CsvLocation(e.source.location) + ',' +
+         CsvLocation(e.target ? e.target->location : std::nullopt) + '\n';
 }
 
 std::string JsonString(const std::string& text) {
@@ -225,7 +226,11 @@ std::string ExportHeader(ExportFormat format) {
              "quad_class,goldstein,plover,modality,negated,language,story_id,num_mentions,"
              "num_articles,num_sources,article_id,url,evidence,location_id,location_name,"
              "location_feature,location_country,location_adm1,location_lat,location_lon,"
-             "location_basis\n";
+             "location_basis,source_location_id,source_location_name,source_location_feature,"
+             "source_location_country,source_location_adm1,source_location_lat,"
+             "source_location_lon,source_location_basis,target_location_id,target_location_name,"
+             "target_location_feature,target_location_country,target_location_adm1,"
+             "target_location_lat,target_location_lon,target_location_basis\n";
     default:
       return "";
   }

@@ -2,12 +2,30 @@
 
 namespace warta {
 
-std::string LocationColumnList(const std::string& prefix) {
+std::string LocationColumnList(const std::string& table) {
   std::string list;
   for (const LocationColumn& column : kLocationColumns) {
-    list += (list.empty() ? "" : ", ") + prefix + column.name;
+    list += (list.empty() ? "" : ", ") + table + column.name;
   }
   return list;
+}
+
+std::vector<LocationColumn> LocationColumnsAfter(int version) {
+  std::vector<LocationColumn> columns;
+  for (const LocationColumn& column : kLocationColumns) {
+    if (column.since > version) columns.push_back(column);
+  }
+  return columns;
+}
+
+std::string ActorPlacesSchema(bool temporary) {
+  std::string columns;
+  for (const LocationColumn& column : kLocationColumns) {
+    columns += std::string(", ") + column.name + " " + column.type;
+  }
+  return std::string("CREATE ") + (temporary ? "TEMP " : "") +
+         "TABLE IF NOT EXISTS actor_places(event INTEGER NOT NULL, side INTEGER NOT NULL" +
+         columns + ", PRIMARY KEY(event, side))";
 }
 
 void BindLocation(sql::Statement* s, int first, const std::optional<Location>& location) {
@@ -26,7 +44,8 @@ void BindLocation(sql::Statement* s, int first, const std::optional<Location>& l
   s->Bind(at++, l.lon);
   s->Bind(at++, static_cast<long long>(l.span.start));
   s->Bind(at++, static_cast<long long>(l.span.end));
-  s->BindOptional(at, l.basis);
+  s->BindOptional(at++, l.basis);
+  s->BindOptional(at, l.country_name);
 }
 
 std::optional<Location> ReadLocation(const sql::Statement& s, int first) {
@@ -42,7 +61,8 @@ std::optional<Location> ReadLocation(const sql::Statement& s, int first) {
   l.lon = s.Double(at++);
   l.span.start = static_cast<size_t>(s.Int(at++));
   l.span.end = static_cast<size_t>(s.Int(at++));
-  l.basis = s.Text(at);
+  l.basis = s.Text(at++);
+  l.country_name = s.Text(at);
   return l;
 }
 

@@ -75,8 +75,8 @@ Event MakeEvent(const std::string& id, const std::string& cameo, double goldstei
                 const std::optional<Location>& location) {
   Event e;
   e.event_id = id;
-  e.source = Actor{"IDNGOV", "IDN", "GOV", "Pemerintah", std::nullopt, std::nullopt};
-  e.target = Actor{"IDNOPP", "IDN", "OPP", "Oposisi", std::nullopt, std::nullopt};
+  e.source = Actor{"IDNGOV", "IDN", "GOV", "Pemerintah", std::nullopt, std::nullopt, std::nullopt};
+  e.target = Actor{"IDNOPP", "IDN", "OPP", "Oposisi", std::nullopt, std::nullopt, std::nullopt};
   e.cameo = cameo;
   e.cameo_root = cameo.substr(0, 2);
   e.cameo_label = "label " + cameo;
@@ -175,6 +175,51 @@ TEST_F(PlacesTest, EveryFieldOfALocationRoundTrips) {
   ASSERT_TRUE(detail.ok());
   ASSERT_TRUE(detail.value().event.event.location);
   EXPECT_EQ(detail.value().event.event.location->id, "PSE.GZ.rafah");
+}
+
+// Where the text places each actor, and the country's name, come back as
+// written: the stored row gives the JSON and GDELT that `warta code` wrote.
+TEST(ActorPlacesTest, ActorPlacesAndTheCountryNameRoundTrip) {
+  std::string path = FreshPath("warta-actor-places.db");
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Event e = MakeEvent("e1", "190", -10, kRafah);
+  e.location->country_name = "Palestine";
+  e.source.location = kSurabaya;
+  e.source.location->country_name = "Indonesia";
+  e.target->location = kJawaTimur;
+  e.article_id = "a1";
+  e.published = Date::Day(2024, 3, 6);
+  std::string json = ToJson(e);
+  ASSERT_TRUE(store.value()->WriteBatch({Record("a1", {e})}).ok());
+  std::vector<StoredEvent> found;
+  ASSERT_TRUE(store.value()->Query({}, [&](const StoredEvent& s) { found.push_back(s); }).ok());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(ToJson(found[0].event), json);
+  ASSERT_TRUE(found[0].event.source.location);
+  EXPECT_EQ(found[0].event.source.location->id, "IDN.JI.surabaya");
+  EXPECT_EQ(found[0].event.source.location->country_name, "Indonesia");
+  EXPECT_EQ(found[0].event.target->location->id, "IDN.JI");
+  EXPECT_EQ(found[0].event.location->country_name, "Palestine");
+  // A later telling that places an actor stored without a place gives it one.
+  Event unplaced = MakeEvent("e2", "173", -5, std::nullopt);
+  Event placed = unplaced;
+  placed.target->location = kMalang;
+  CodedRecord first = Record("b1", {unplaced});
+  CodedRecord second = Record("b2", {placed});
+  second.article.text = first.article.text + " Lagi.";
+  ASSERT_TRUE(store.value()->WriteBatch({first}).ok());
+  ASSERT_TRUE(store.value()->WriteBatch({second}).ok());
+  QueryFilter arrests;
+  arrests.codes = {"173"};
+  found.clear();
+  ASSERT_TRUE(
+      store.value()->Query(arrests, [&](const StoredEvent& s) { found.push_back(s); }).ok());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].num_mentions, 2);
+  EXPECT_FALSE(found[0].event.source.location);
+  ASSERT_TRUE(found[0].event.target->location);
+  EXPECT_EQ(found[0].event.target->location->id, "IDN.JI.malang");
 }
 
 TEST_F(PlacesTest, APlaceIdTakesEveryPlaceInsideIt) {
@@ -449,16 +494,72 @@ TEST(SchemaUpgradeTest, AnUpgradeThatFailsLeavesTheVersion1FileAsItWas) {
             "0");
 }
 
+// A version 3 file (places of events only, no country names): made by this
+// warta, what version 4 added dropped.
+void MakeVersion3(const std::string& path) {
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(
+        store.value()->WriteBatch({Record("old-1", {MakeEvent("e1", "190", -10, kRafah)})}).ok());
+  }
+  RunSql(path, "DROP TABLE actor_places");
+  RunSql(path, "ALTER TABLE events DROP COLUMN place_country_name");
+  RunSql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+}
+
+TEST(SchemaUpgradeTest, AVersion3DatabaseGainsActorPlacesEmpty) {
+  std::string path = FreshPath("warta-version-3.db");
+  MakeVersion3(path);
+  const std::string before = Bytes(path);
+  {
+    auto reader = Store::OpenReadOnly(path);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    std::vector<StoredEvent> found;
+    ASSERT_TRUE(reader.value()->Query({}, [&](const StoredEvent& e) { found.push_back(e); }).ok());
+    ASSERT_EQ(found.size(), 1u);
+    ASSERT_TRUE(found[0].event.location);
+    EXPECT_EQ(found[0].event.location->id, "PSE.GZ.rafah");
+    EXPECT_EQ(found[0].event.location->country_name, "");
+    EXPECT_FALSE(found[0].event.source.location);
+  }
+  EXPECT_EQ(Bytes(path), before) << "reading does not upgrade";
+  auto writer = Store::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(SqlValue(path,
+                     "SELECT place_id || '|' || IFNULL(place_country_name, 'null') || '|' || "
+                     "(SELECT COUNT(*) FROM actor_places) FROM events"),
+            "PSE.GZ.rafah|null|0")
+      << "the new columns are added empty, nothing stored is lost";
+  Event e = MakeEvent("e2", "042", 1.9, kSurabaya);
+  e.source.location = kMalang;
+  ASSERT_TRUE(writer.value()->WriteBatch({Record("new-1", {e})}).ok());
+  EXPECT_EQ(SqlValue(path, "SELECT place_id FROM actor_places WHERE side = 1"), "IDN.JI.malang");
+}
+
+// A failing ALTER names the version whose columns it was adding.
+TEST(SchemaUpgradeTest, AFailingUpgradeFromVersion3NamesVersion4) {
+  std::string path = FreshPath("warta-version-3-broken.db");
+  MakeVersion3(path);
+  RunSql(path, "ALTER TABLE events ADD COLUMN place_country_name TEXT");
+  auto writer = Store::Open(path);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_NE(writer.status().message().find("upgrading to schema version 4"), std::string::npos)
+      << writer.status().message();
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
+}
+
 TEST(SchemaUpgradeTest, ADatabaseOfANewerVersionIsRefusedNamingTheFileAndBothVersions) {
-  std::string path = FreshPath("warta-version-4.db");
+  std::string path = FreshPath("warta-version-5.db");
   RunSql(path, kVersion1Schema);
-  RunSql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  RunSql(path, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
   const std::string before = Bytes(path);
   for (bool writing : {true, false}) {
     auto store = writing ? Store::Open(path) : Store::OpenReadOnly(path);
     ASSERT_FALSE(store.ok());
     EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                   "4; this one knows version 3)"),
+                                                   "5; this one knows version 4)"),
               std::string::npos)
         << store.status().message();
   }

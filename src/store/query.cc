@@ -249,14 +249,16 @@ StoredEvent ReadStoredEvent(const sql::Statement& s) {
               s.Text(7),
               s.Text(8),
               OptionalDate(s.Text(9)),
-              OptionalDate(s.Text(10))};
+              OptionalDate(s.Text(10)),
+              std::nullopt};
   if (!s.IsNull(11)) {
     e.target = Actor{s.Text(11),
                      s.Text(12),
                      s.Text(13),
                      s.Text(14),
                      OptionalDate(s.Text(15)),
-                     OptionalDate(s.Text(16))};
+                     OptionalDate(s.Text(16)),
+                     std::nullopt};
   }
   e.cameo = s.Text(17);
   e.cameo_root = s.Text(18);
@@ -277,6 +279,8 @@ StoredEvent ReadStoredEvent(const sql::Statement& s) {
   out.source_url = s.Text(33);
   e.evidence = ReadEvidence(s, 34);
   e.location = ReadLocation(s, 43);
+  e.source.location = ReadLocation(s, 43 + kLocationColumnCount);
+  if (e.target) e.target->location = ReadLocation(s, 43 + 2 * kLocationColumnCount);
   return out;
 }
 
@@ -302,10 +306,23 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
          "e.published, e.num_mentions, e.num_articles, e.num_sources, e.date_added, a.url, "
          "m.evidence_start, m.evidence_end, m.evidence_text, m.source_start, m.source_end, "
          "m.verb_start, m.verb_end, m.target_start, m.target_end, " +
-         LocationColumnList("e.") + " FROM (" + inner +
+         LocationColumnList("e.") + ", " + LocationColumnList("s.") + ", " +
+         LocationColumnList("t.") + " FROM (" + inner +
          ") e LEFT JOIN articles a ON a.id = e.first_article "
+         "LEFT JOIN actor_places s ON s.event = e.row AND s.side = " +
+         std::to_string(static_cast<int>(ActorSide::kSource)) +
+         " LEFT JOIN actor_places t ON t.event = e.row AND t.side = " +
+         std::to_string(static_cast<int>(ActorSide::kTarget)) +
+         " "
          "LEFT JOIN mentions m ON m.event = e.row AND m.article = e.first_article "
-         "AND m.event_id = e.event_id ORDER BY " +
+         "AND m.event_id = e.event_id "
+         // (An event told twice in one sentence under one id, "Bupati dan Wakil
+         // Bupati ...", has two such mentions: the first written is its evidence,
+         // one row per event on either engine.)
+         "AND NOT EXISTS (SELECT 1 FROM mentions d WHERE d.event = m.event AND d.article = "
+         "m.article AND d.event_id = m.event_id AND (d.evidence_start, d.source_start, "
+         "d.verb_start, d.target_start) < (m.evidence_start, m.source_start, m.verb_start, "
+         "m.target_start)) ORDER BY " +
          outer_order;
 }
 
@@ -517,7 +534,7 @@ Result<EventDetail> Store::Detail(long long row) {
       "m.evidence_text, m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, "
       "m.target_end FROM mentions m LEFT JOIN articles a ON a.id = m.article "
       "WHERE m.event = ?1 ORDER BY a.published" +
-          std::string(dialect.NullsLow(false)) + ", a.row");
+          std::string(dialect.NullsLow(false)) + ", a.row, m.evidence_start, m.verb_start");
   if (!mentions.ok()) return mentions.status();
   sql::Statement& m = *mentions.value();
   m.Bind(1, row);

@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS events(
   num_sources INTEGER NOT NULL DEFAULT 0, date_added TEXT NOT NULL,
   place_id TEXT, place_name TEXT, place_feature TEXT, place_country TEXT, place_adm1 TEXT,
   place_adm1_id TEXT, place_fips TEXT, place_adm1_code TEXT, place_lat REAL, place_lon REAL,
-  place_start INTEGER, place_end INTEGER, place_basis TEXT);
+  place_start INTEGER, place_end INTEGER, place_basis TEXT, place_country_name TEXT);
 CREATE INDEX IF NOT EXISTS events_date_quad ON events(date, quad_class, goldstein);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country);
 -- Each pairing of a code or a country on one side with either on the other
@@ -280,7 +280,7 @@ Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path,
   if (!status.ok()) return status;
   auto version = store->StoredVersion();
   if (!version.ok()) return version.status();
-  if (version.value() < 2) status = store->ViewOldSchema();
+  if (version.value() < kSchemaVersion) status = store->ViewOldSchema(version.value());
   if (!status.ok()) return status;
   store->summaries_ = version.value() >= 3 && options.use_summaries;
   return store;
@@ -328,32 +328,39 @@ Result<int> Store::StoredVersion() {
   return contents.value().version ? ParseVersion(*contents.value().version) : 0;
 }
 
-// Version 1 had no place columns. A reader may not add them, so a temporary
-// view (of this connection only, in memory) shows the table with them, all
-// null: every query reads it as it reads version 2, and every event has no
-// place. Unqualified, "events" names the temporary view first.
-Status Store::ViewOldSchema() {
+// An older file lacks what later versions added: the place columns (version
+// 1 has none; versions 2 and 3 have no country name) and actor_places
+// (version 4). A reader may not add them, so a temporary view and table (of
+// this connection only, in memory) show them, null and empty: every query
+// reads the file as it reads the current version, and nothing it holds is
+// placed beyond what it stored. Unqualified, "events" names the temporary
+// view first.
+Status Store::ViewOldSchema(int version) {
   if (db_->dialect().postgres()) {  // (warta has written PostgreSQL from version 3 on)
-    return Status::InvalidData(db_->path() +
-                               " has warta's schema version 1; upgrade it with warta ingest");
+    return Status::InvalidData(db_->path() + " has warta's schema version " +
+                               std::to_string(version) + "; upgrade it with warta ingest");
   }
   std::string nulls;
-  for (const LocationColumn& column : kLocationColumns) {
-    nulls += ", NULL AS " + std::string(column.name);
+  for (const LocationColumn& column : LocationColumnsAfter(version)) {
+    nulls += std::string(", NULL AS ") + column.name;
   }
-  return db_->Execute("CREATE TEMP VIEW events AS SELECT *" + nulls + " FROM main.events");
+  Status status = db_->Execute("CREATE TEMP VIEW events AS SELECT *" + nulls + " FROM main.events");
+  return status.ok() ? db_->Execute(ActorPlacesSchema(/*temporary=*/true)) : status;
 }
 
 Status Store::Migrate(int version) {
-  if (version >= 3) return Status::Ok();
-  // 1 → 2: the place columns, empty (what version 1 coded was never placed);
-  // kSchema then adds their indexes.
-  for (const LocationColumn& column : kLocationColumns) {
-    if (version >= 2) break;
-    Status status = db_->Execute("ALTER TABLE events ADD COLUMN " + std::string(column.name) + " " +
+  if (version >= kSchemaVersion) return Status::Ok();
+  // 1 → 2 and 3 → 4: the place columns each version added, empty (what an
+  // older warta coded was never placed so); kSchema then adds their indexes
+  // and actor_places (version 4), empty.
+  for (const LocationColumn& column : LocationColumnsAfter(version)) {
+    Status status = db_->Execute(std::string("ALTER TABLE events ADD COLUMN ") + column.name + " " +
                                  db_->dialect().Ddl(column.type));
-    if (!status.ok()) return status.WithContext("upgrading to schema version 2");
+    if (!status.ok()) {
+      return status.WithContext("upgrading to schema version " + std::to_string(column.since));
+    }
   }
+  if (version >= 3) return Status::Ok();
   // 2 → 3: the summary tables, counted from the rows.
   Status status = db_->Execute(db_->dialect().Ddl(kSummarySchema));
   if (status.ok()) status = FillSummaries();
@@ -401,6 +408,7 @@ Status Store::TryCreateSchema(bool* busy) {
   if (version.value() > 0) status = Migrate(version.value());  // 0: a new file
   if (status.ok()) status = db_->Execute(dialect.Ddl(kSchema));
   if (status.ok()) status = db_->Execute(dialect.Ddl(kSummarySchema));
+  if (status.ok()) status = db_->Execute(dialect.Ddl(ActorPlacesSchema(/*temporary=*/false)));
   if (status.ok() && dialect.postgres()) status = db_->Execute(kSummaryUniqueKeys);
   if (status.ok() && dialect.postgres()) status = db_->Execute(dialect.Functions());
   if (status.ok()) {
@@ -603,6 +611,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     row = added.value();
     status = CountEvent(row);
     if (status.ok()) status = CountPlace(row);
+    if (status.ok()) status = PlaceActors(row, e);
     if (!status.ok()) return status;
   }
   // Counts grow by what this telling adds: a new article, a new outlet. A
@@ -671,7 +680,8 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
 }
 
 Status Store::FillLocation(long long row, const Event& event) {
-  if (!event.location) return Status::Ok();
+  Status status = PlaceActors(row, event);
+  if (!status.ok() || !event.location) return status;
   std::string set;
   for (int k = 0; k < kLocationColumnCount; ++k) {
     set += (k ? ", " : "") + std::string(kLocationColumns[k].name) + " = ?" + std::to_string(k + 2);
@@ -680,9 +690,28 @@ Status Store::FillLocation(long long row, const Event& event) {
   if (!update.ok()) return update.status();
   update.value()->Bind(1, row);
   BindLocation(&*update.value(), 2, event.location);
-  Status status = update.value()->Run();
+  status = update.value()->Run();
   if (!status.ok() || db_->Changes() == 0) return status;
   return CountPlace(row);  // placed only now
+}
+
+// An actor already placed keeps its place: the first telling that places it.
+Status Store::PlaceActors(long long row, const Event& event) {
+  auto insert =
+      Cached(std::string("INSERT INTO actor_places(event, side, ") + LocationColumnList() +
+             ") VALUES(?1, ?2" + Placeholders(3, kLocationColumnCount) +
+             ") ON CONFLICT(event, side) DO NOTHING");
+  if (!insert.ok()) return insert.status();
+  for (auto [side, actor] : {std::pair{ActorSide::kSource, &event.source},
+                             {ActorSide::kTarget, event.target ? &*event.target : nullptr}}) {
+    if (actor == nullptr || !actor->location) continue;
+    insert.value()->Bind(1, row);
+    insert.value()->Bind(2, static_cast<long long>(side));
+    BindLocation(&*insert.value(), 3, actor->location);
+    Status status = insert.value()->Run();
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
 }
 
 // Joins the story of a near-duplicate or a translation, or starts one.

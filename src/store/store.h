@@ -24,15 +24,19 @@
 // message naming the file, and left as it was. Every error names the file.
 //
 // Schema versions: 1 had no places; 2 stores each event's Location in
-// place_* columns of the events table; 3 (kSchemaVersion) adds the summary
-// tables (summary.cc: counts per date, root and kind, per place, per outlet
-// and language, and totals), kept current by every write in the write's own
+// place_* columns of the events table; 3 adds the summary tables
+// (summary.cc: counts per date, root and kind, per place, per outlet and
+// language, and totals), kept current by every write in the write's own
 // transaction, which answer /api/stats and the counts and aggregates of
-// queries that filter only on kinds, roots, quad class and dates. Opening an
-// older file to write upgrades it in one transaction (the columns added
-// empty, the summaries counted from the rows, their indexes made, the
-// version raised); opening it read-only reads it as it is: every event
-// without a place (version 1), every answer counted from the rows.
+// queries that filter only on kinds, roots, quad class and dates; 4
+// (kSchemaVersion) adds where the text places each event's source and target
+// (the actor_places table) and the place's country name (place_country_name,
+// for GDELT's FullName). Opening an older file to write
+// upgrades it in one transaction (the columns added empty, the summaries
+// counted from the rows, their indexes made, the version raised); opening it
+// read-only reads it as it is: the columns it lacks read as null (version 1:
+// every event without a place), every answer counted from the rows before
+// version 3.
 //
 // Not thread-safe: one writer. A batch either lands whole or not at all, so a
 // killed ingest loses at most the batch it was writing, and re-running skips
@@ -202,7 +206,7 @@ std::string TextHash(const std::string& text);
 std::string OutletOf(const Article& article);
 
 // The schema this warta writes, recorded in the meta table.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct StoreOptions {
   // How long a write waits for another process's transaction before failing
@@ -267,8 +271,8 @@ class Store {
   Status CheckContents(bool writing);
   // The schema version stored in the file (0: none yet).
   Result<int> StoredVersion();
-  // Reads a version 1 file as the current schema, without writing to it.
-  Status ViewOldSchema();
+  // Reads an older file as the current schema, without writing to it.
+  Status ViewOldSchema(int version);
   // Adds what each version since `version` added; inside the schema's transaction.
   Status Migrate(int version);
   Status CreateSchema();
@@ -298,8 +302,11 @@ class Store {
   // Whether the summary tables can answer a filter (kinds, roots, quad, dates only).
   // `dated`: the table has the date (summary_events; summary_places has not).
   bool SummaryAnswers(const QueryFilter& filter, bool dated) const;
-  // A telling that places an event not placed yet gives it its place.
+  // A telling that places an event (or its source or target) not placed yet
+  // gives it its place.
   Status FillLocation(long long row, const Event& event);
+  // Stores where the text places the event's source and target.
+  Status PlaceActors(long long row, const Event& event);
 
   // Prepared once per store and reused: preparing costs more than running.
   Result<sql::Loan> Cached(const std::string& sql);

@@ -275,8 +275,8 @@ Event MadeEvent(const std::string& article, const std::string& cameo, const std:
   e.event_id = article + "-" + cameo + source + target;
   e.language = "en";
   e.date = Date::Day(2024, 3, 6);
-  e.source = Actor{source, source.substr(0, 3), source.substr(3), "name of " + source, {}, {}};
-  e.target = Actor{target, target.substr(0, 3), target.substr(3), "name of " + target, {}, {}};
+  e.source = Actor{source, source.substr(0, 3), source.substr(3), "name of " + source, {}, {}, {}};
+  e.target = Actor{target, target.substr(0, 3), target.substr(3), "name of " + target, {}, {}, {}};
   e.cameo = cameo;
   e.cameo_root = cameo.substr(0, 2);
   e.cameo_label = "label " + cameo;
@@ -415,7 +415,7 @@ TEST_F(StoreTest, ExportFormats) {
     EXPECT_NE(json.find("\"event_id\":\"" + e.event.event_id + "\""), std::string::npos);
   }
   std::string header = ExportHeader(ExportFormat::kCsv);
-  EXPECT_EQ(Split(header, ',').size(), 35u);
+  EXPECT_EQ(Split(header, ',').size(), 51u);
   // ActionGeo (GDELT columns 51-58) and the CSV's location columns, from the
   // event's location; empty without one.
   StoredEvent placed = events[0];
@@ -441,7 +441,26 @@ TEST_F(StoreTest, ExportFormats) {
                                                "",         "-0.5000",
                                                "117.1500", "IDN.KI.samarinda"};
   EXPECT_EQ(std::vector<std::string>(columns.begin() + 51, columns.begin() + 59), action_geo);
-  EXPECT_EQ(columns[35], "");  // Actor1Geo_Type: actors are not placed apart
+  EXPECT_EQ(columns[35], "");  // Actor1Geo_Type: the text does not place the source
+  EXPECT_EQ(columns[43], "");  // nor the target
+  // Actor1Geo/Actor2Geo (35-42, 43-50): where the text places each actor, in
+  // ActionGeo's formats.
+  StoredEvent actors_placed = placed;
+  actors_placed.event.source.location = l;
+  if (!actors_placed.event.target) actors_placed.event.target = actors_placed.event.source;
+  actors_placed.event.target->location = l;
+  actors_placed.event.target->location->feature = "adm1";
+  actors_placed.event.target->location->name = "Kaltim";
+  columns = Split(ExportRow(actors_placed, ExportFormat::kGdelt), '\t');
+  EXPECT_EQ(std::vector<std::string>(columns.begin() + 35, columns.begin() + 43), action_geo);
+  const std::vector<std::string> actor2_geo = {
+      "5", "Kaltim, Indonesia", "ID", "ID14", "", "-0.5000", "117.1500", "IDN.KI.samarinda"};
+  EXPECT_EQ(std::vector<std::string>(columns.begin() + 43, columns.begin() + 51), actor2_geo);
+  std::string actors_csv = ExportRow(actors_placed, ExportFormat::kCsv);
+  EXPECT_NE(actors_csv.find(",written,IDN.KI.samarinda,Samarinda,city,IDN,Kalimantan Timur,"
+                            "-0.5000,117.1500,written,IDN.KI.samarinda,Kaltim,adm1,"),
+            std::string::npos)
+      << actors_csv;
   placed.event.location->feature = "country";
   placed.event.location->name = "Indonesia";
   placed.event.location->adm1 = placed.event.location->adm1_code = "";
@@ -450,7 +469,7 @@ TEST_F(StoreTest, ExportFormats) {
   EXPECT_EQ(columns[52], "Indonesia");
   EXPECT_EQ(columns[54], "ID");
   std::string csv = ExportRow(placed, ExportFormat::kCsv);
-  EXPECT_NE(csv.find(",IDN.KI.samarinda,Indonesia,country,IDN,,-0.5000,117.1500,written\n"),
+  EXPECT_NE(csv.find(",IDN.KI.samarinda,Indonesia,country,IDN,,-0.5000,117.1500,written,"),
             std::string::npos)
       << csv;
   EXPECT_EQ(Split(ExportRow(events[0], ExportFormat::kCsv), ',').size() >= 35u, true);
@@ -519,7 +538,7 @@ TEST(StoreOpenTest, ADatabaseOfANewerSchemaIsRefused) {
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                 "99; this one knows version 3)"),
+                                                 "99; this one knows version 4)"),
             std::string::npos)
       << store.status().message();
   EXPECT_FALSE(Store::OpenReadOnly(path).ok());
