@@ -534,7 +534,8 @@ Result<EventDetail> Store::Detail(long long row) {
       "m.evidence_text, m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, "
       "m.target_end FROM mentions m LEFT JOIN articles a ON a.id = m.article "
       "WHERE m.event = ?1 ORDER BY a.published" +
-          std::string(dialect.NullsLow(false)) + ", a.row, m.evidence_start, m.verb_start");
+          std::string(dialect.NullsLow(false)) +
+          ", a.row, m.evidence_start, m.source_start, m.verb_start, m.target_start");
   if (!mentions.ok()) return mentions.status();
   sql::Statement& m = *mentions.value();
   m.Bind(1, row);
