@@ -40,7 +40,8 @@ std::string NumberedPlaceholders(const std::string& sql, int* count) {
     while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
     int number = end > i + 1 ? std::atoi(sql.substr(i + 1, end - i - 1).c_str()) : largest + 1;
     largest = std::max(largest, number);
-    out += "$" + std::to_string(number);
+    out += '$';
+    out += std::to_string(number);
     i = end - 1;
   }
   *count = largest;
@@ -160,7 +161,7 @@ Result<std::unique_ptr<Statement>> PostgresDatabase::Prepare(const std::string& 
   Claim(nullptr);
   int parameters = 0;
   std::string text = NumberedPlaceholders(sql, &parameters);
-  std::string name = "warta_" + std::to_string(++next_statement_);
+  std::string name = std::string("warta_") + std::to_string(++next_statement_);
   PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
   Status status;
   if (PQresultStatus(result) != PGRES_COMMAND_OK)
@@ -180,7 +181,7 @@ void PostgresDatabase::SetDeadline(std::chrono::steady_clock::time_point deadlin
   }
   if (ms == timeout_ms_) return;
   // (A failure here shows again at the statement that follows.)
-  if (Execute("SET statement_timeout = " + std::to_string(ms)).ok()) timeout_ms_ = ms;
+  if (Execute(std::string("SET statement_timeout = ") + std::to_string(ms)).ok()) timeout_ms_ = ms;
 }
 
 PostgresStatement::~PostgresStatement() {

@@ -25,7 +25,9 @@ struct Where {
   // Binds one value; returns its placeholder ("?3").
   std::string Param(const std::string& value) {
     values.push_back(value);
-    return "?" + std::to_string(values.size());
+    std::string placeholder = "?";
+    placeholder += std::to_string(values.size());
+    return placeholder;
   }
   // `clause` already holds its placeholders (from Param).
   void AddClause(const std::string& clause) { sql += " AND (" + clause + ")"; }
