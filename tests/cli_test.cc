@@ -43,6 +43,15 @@ TEST(CliTest, CodesTheSeedAsJsonLinesWithTheContractFields) {
   }
 }
 
+// The events `warta code` wrote, one JSON object a line.
+std::vector<nlohmann::json> JsonLines(const std::string& output) {
+  std::vector<nlohmann::json> events;
+  for (const std::string& line : Split(output, '\n')) {
+    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
+  }
+  return events;
+}
+
 // Issue 14: an event is placed where its sentence says, with the offsets of
 // the place in the original text; one the text does not place is null.
 TEST(CliTest, CodeWritesTheLocationOfEachEvent) {
@@ -51,10 +60,7 @@ TEST(CliTest, CodeWritesTheLocationOfEachEvent) {
       "Presiden Joko Widodo mengecam Korea Utara.\n";
   CommandRun run = Warta("code --lang id --published 2020-01-02 " + Temp("placed.txt", text));
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  std::vector<nlohmann::json> events;
-  for (const std::string& line : Split(run.output, '\n')) {
-    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
-  }
+  std::vector<nlohmann::json> events = JsonLines(run.output);
   ASSERT_EQ(events.size(), 2u) << run.output;
   const nlohmann::json& location = events[0]["location"];
   ASSERT_TRUE(location.is_object()) << run.output;
@@ -75,10 +81,7 @@ TEST(CliTest, CodeWritesWhereTheTextPlacesEachActor) {
       "Presiden Indonesia Joko Widodo mengecam Israel.\n";
   CommandRun run = Warta("code --lang id --published 2024-03-07 " + Temp("actors.txt", text));
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  std::vector<nlohmann::json> events;
-  for (const std::string& line : Split(run.output, '\n')) {
-    if (!line.empty()) events.push_back(nlohmann::json::parse(line));
-  }
+  std::vector<nlohmann::json> events = JsonLines(run.output);
   ASSERT_EQ(events.size(), 3u) << run.output;
   for (size_t i : {0u, 1u}) {
     const nlohmann::json& location = events[i]["source"]["location"];

@@ -163,16 +163,7 @@ void CasualtyRoles(const Context& cx, Clause* clause) {
   if (begin == end) return;
   // Who was hurt: the actor before the phrase, a word or two of verb
   // ("were", "sudah") between.
-  int victim = -1;
-  for (size_t i = 0; i < cx.mentions().size(); ++i) {
-    const Mention& mention = cx.mentions()[i];
-    if (mention.location || mention.end > begin || mention.end + 2 < begin) continue;
-    bool plain = true;
-    for (size_t k = mention.end; k < begin; ++k) {
-      plain = plain && cx.token(k).kind == TokenKind::kWord && !cx.token(k).capitalized;
-    }
-    if (plain) victim = static_cast<int>(i);
-  }
+  int victim = ActorBefore(cx, 0, begin);
   if (victim < 0) return;
   clause->targets = WithConjuncts(cx, victim, true);
   int doer = clause->doer >= 0 ? clause->doer : AgentOf(cx, verb, clause->limit);

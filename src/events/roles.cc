@@ -174,6 +174,21 @@ int SubjectOf(const Context& cx, const std::vector<bool>& relative, size_t verb_
   return -1;
 }
 
+// The actor right before token k ("negara harusnya", "Jakarta must"), with at
+// most two words between (juga, tetap, pun): the one an obligation is laid on.
+int ActorBefore(const Context& cx, size_t begin, size_t k) {
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (mention.location || mention.begin < begin || mention.end > k) continue;
+    bool near = mention.end + 2 >= k;
+    for (size_t t = mention.end; t < k && near; ++t) {
+      near = cx.token(t).kind == TokenKind::kWord && !cx.token(t).capitalized;
+    }
+    if (near) return static_cast<int>(m);
+  }
+  return -1;
+}
+
 int PartnerOf(const Context& cx, const VerbMatch& verb, size_t limit) {
   for (size_t k = verb.end; k + 1 < limit; ++k) {
     if (!cx.Is(LexiconKind::kPartner, k)) continue;

@@ -30,6 +30,10 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
 int AgentOf(const Context& cx, const VerbMatch& verb, size_t limit);
 // The mention that starts at token k, or -1.
 int MentionAt(const Context& cx, size_t k);
+// The actor (not a place) in [begin, k) ending right before token k, with at
+// most two lowercase words between ("negara harusnya", "Jakarta must",
+// "soldiers were wounded in"); -1 when none.
+int ActorBefore(const Context& cx, size_t begin, size_t k);
 
 // ",", a closing quote: what stands before an attribution ("..., kata X").
 bool IsQuoteOrComma(const std::string& text);

@@ -106,21 +106,6 @@ TokenRange SaidSpan(const Context& cx, const Clause& clause, int speaker) {
   return {verb.begin + 1, size};
 }
 
-// The actor right before token k ("negara harusnya", "Jakarta must"), with at
-// most two words between (juga, tetap, pun): the one an obligation is laid on.
-int ActorBefore(const Context& cx, size_t begin, size_t k) {
-  for (size_t m = 0; m < cx.mentions().size(); ++m) {
-    const Mention& mention = cx.mentions()[m];
-    if (mention.location || mention.begin < begin || mention.end > k) continue;
-    bool near = mention.end + 2 >= k;
-    for (size_t t = mention.end; t < k && near; ++t) {
-      near = cx.token(t).kind == TokenKind::kWord && !cx.token(t).capitalized;
-    }
-    if (near) return static_cast<int>(m);
-  }
-  return -1;
-}
-
 // The first actor in [begin, end) that is not the speaker, a place or a
 // dateline.
 int FirstActorIn(const Context& cx, size_t begin, size_t end, int speaker) {

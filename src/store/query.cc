@@ -286,6 +286,16 @@ StoredEvent ReadStoredEvent(const sql::Statement& s) {
   return out;
 }
 
+// The order of an article's mentions of one event, by where they are
+// written: the first is the event's evidence, and the detail lists them so.
+std::string MentionSpans(const std::string& alias) {
+  std::string columns;
+  for (const char* column : {"evidence_start", "source_start", "verb_start", "target_start"}) {
+    columns += (columns.empty() ? "" : ", ") + alias + column;
+  }
+  return columns;
+}
+
 // The events the clause matches, each with its first telling's evidence and URL.
 std::string EventSelect(const Where& where, const QueryFilter& filter) {
   const std::string nulls = where.dialect.NullsLow(filter.newest_first);
@@ -322,10 +332,8 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
          // Bupati ...", has two such mentions: the first written is its evidence,
          // one row per event on either engine.)
          "AND NOT EXISTS (SELECT 1 FROM mentions d WHERE d.event = m.event AND d.article = "
-         "m.article AND d.event_id = m.event_id AND (d.evidence_start, d.source_start, "
-         "d.verb_start, d.target_start) < (m.evidence_start, m.source_start, m.verb_start, "
-         "m.target_start)) ORDER BY " +
-         outer_order;
+         "m.article AND d.event_id = m.event_id AND (" +
+         MentionSpans("d.") + ") < (" + MentionSpans("m.") + ")) ORDER BY " + outer_order;
 }
 
 // Goldstein sums in hundredths, exactly: every Goldstein value has at most
@@ -536,8 +544,7 @@ Result<EventDetail> Store::Detail(long long row) {
       "m.evidence_text, m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, "
       "m.target_end FROM mentions m LEFT JOIN articles a ON a.id = m.article "
       "WHERE m.event = ?1 ORDER BY a.published" +
-          std::string(dialect.NullsLow(false)) +
-          ", a.row, m.evidence_start, m.source_start, m.verb_start, m.target_start");
+          std::string(dialect.NullsLow(false)) + ", a.row, " + MentionSpans("m."));
   if (!mentions.ok()) return mentions.status();
   sql::Statement& m = *mentions.value();
   m.Bind(1, row);
