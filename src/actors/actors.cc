@@ -485,6 +485,7 @@ const ActorEntry* ActorTracker::PossessedRole(const Token& token) const {
   if (token.kind != TokenKind::kWord || !HasNyaClitic(word)) return nullptr;
   Token bare = token;
   bare.lower = word.substr(0, word.size() - 3);
+  bare.lower_hash = WordHash{}(bare.lower);
   bare.text = token.text.substr(0, token.text.size() - 3);
   const ActorEntry* entry = nullptr;
   size_t length = dictionary_.Match({bare}, 0, &entry);

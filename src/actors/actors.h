@@ -34,6 +34,7 @@
 #include "segment/segmenter.h"
 #include "util/phrase_table.h"
 #include "util/tsv.h"
+#include "util/word_hash.h"
 #include "warta/event.h"
 #include "warta/status.h"
 
@@ -129,7 +130,7 @@ class ActorDictionary {
   // Countries whose people the news names by their first name alone
   // ("Jafar", "Thaksin"); grammar line `first_names`.
   std::set<std::string> first_name_countries_;
-  std::unordered_set<std::string> common_words_;
+  WordSet common_words_;
 };
 
 // Agents that name crowds of ordinary people (civilians, students, workers,

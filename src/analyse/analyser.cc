@@ -54,13 +54,12 @@ Status CheckDictionary(const std::string& hunspell_dir, const DictionaryFiles& f
 }
 
 // data/lexicon/en_irregular.tsv: form → lemma. Errors go to *diagnostics.
-Result<std::unordered_map<std::string, std::string>> ReadIrregular(const std::string& data_dir,
-                                                                   Diagnostics* diagnostics) {
+Result<WordMap<std::string>> ReadIrregular(const std::string& data_dir, Diagnostics* diagnostics) {
   std::string path = data_dir + "/lexicon/en_irregular.tsv";
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();
   Diagnostics local;
-  std::unordered_map<std::string, std::string> irregular;
+  WordMap<std::string> irregular;
   for (const TsvRecord& record : file.value().records) {
     if (record.fields.size() != 2 || record.fields[0].empty()) {
       local.Error(path, record.line, "expected `lemma<TAB>form|form`");

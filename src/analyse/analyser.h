@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "util/tsv.h"
+#include "util/word_hash.h"
 #include "warta/status.h"
 
 class Hunspell;
@@ -61,9 +62,9 @@ class Analyser {
 
   std::unique_ptr<Hunspell> indonesian_;
   std::unique_ptr<Hunspell> english_;
-  std::unordered_map<std::string, std::string> irregular_;  // form → lemma
-  std::unordered_map<std::string, WordAnalysis> cache_id_;
-  std::unordered_map<std::string, WordAnalysis> cache_en_;
+  WordMap<std::string> irregular_;  // form → lemma
+  WordMap<WordAnalysis> cache_id_;
+  WordMap<WordAnalysis> cache_en_;
 };
 
 }  // namespace warta

@@ -1,5 +1,7 @@
 #include "events/verbs.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 namespace warta {
@@ -98,14 +100,54 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(const std::string& 
         }
       }
       if (!ok) continue;
-      auto& index = pattern->stance ? verbs->stance_by_first_ : verbs->by_first_;
-      index[pattern->items.front().word].push_back(pattern.get());
+      AddTo(pattern->stance ? &verbs->stance_by_first_ : &verbs->by_first_, pattern.get());
       verbs->patterns_.push_back(std::move(pattern));
     }
   }
   if (diagnostics != nullptr) diagnostics->Merge(local);
   if (!local.ok()) return local.ToStatus();
   return verbs;
+}
+
+void VerbDictionary::AddTo(Index* index, const VerbPattern* pattern) {
+  Bucket& bucket = (*index)[pattern->items.front().word];
+  auto position = static_cast<uint32_t>(bucket.patterns.size());
+  bucket.patterns.push_back(pattern);
+  const auto& items = pattern->items;
+  if (items.size() == 1) {
+    bucket.one_word.push_back(position);
+    return;
+  }
+  // A pattern ends with a word, so a gap is followed by one.
+  size_t second = items[1].kind == VerbPattern::ItemKind::kGap ? 2 : 1;
+  bucket.by_second[items[second].word].push_back(position);
+}
+
+void VerbDictionary::Candidates(const Bucket& bucket, const std::vector<Token>& tokens,
+                                const std::vector<WordAnalysis>& analyses, size_t i,
+                                std::vector<const VerbPattern*>* out) {
+  out->clear();
+  constexpr size_t kSmall = 8;  // fewer patterns than this are simply all tried
+  if (bucket.patterns.size() < kSmall) {
+    out->assign(bucket.patterns.begin(), bucket.patterns.end());
+    return;
+  }
+  // A match's second word lies after tokens[i] and no later than the first
+  // break (a gap stops there; see MatchItems).
+  std::vector<uint32_t> positions(bucket.one_word);
+  auto add = [&](const auto& word) {
+    auto it = bucket.by_second.find(word);
+    if (it != bucket.by_second.end())
+      positions.insert(positions.end(), it->second.begin(), it->second.end());
+  };
+  for (size_t k = i + 1; k < tokens.size(); ++k) {
+    add(HashedLower(tokens[k]));
+    if (analyses[k].lemma != tokens[k].lower) add(analyses[k].lemma);
+    if (IsBreak(tokens[k])) break;
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  for (uint32_t position : positions) out->push_back(bucket.patterns[position]);
 }
 
 // Token index just past the match of items[item..] starting at token k, or kNoMatch.
@@ -181,7 +223,9 @@ bool VerbDictionary::StanceAt(const std::vector<Token>& tokens,
   for (const std::string* key : {&tokens[i].lower, &analyses[i].lemma}) {
     auto it = stance_by_first_.find(*key);
     if (it == stance_by_first_.end()) continue;
-    for (const VerbPattern* pattern : it->second) {
+    std::vector<const VerbPattern*> candidates;
+    Candidates(it->second, tokens, analyses, i, &candidates);
+    for (const VerbPattern* pattern : candidates) {
       size_t end = MatchItems(*pattern, tokens, analyses, blocked, 0, i);
       if (end == kNoMatch || (found && end <= match->end)) continue;
       *match = {i, end, pattern};
@@ -198,10 +242,12 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
                              VerbMatch* match, size_t* reference_end) const {
   if (blocked[i] || tokens[i].kind != TokenKind::kWord) return false;
   bool found = false;
-  auto consider = [&](const std::string& key) {
+  std::vector<const VerbPattern*> candidates;
+  auto consider = [&](const auto& key) {
     auto it = by_first_.find(key);
     if (it == by_first_.end()) return;
-    for (const VerbPattern* pattern : it->second) {
+    Candidates(it->second, tokens, analyses, i, &candidates);
+    for (const VerbPattern* pattern : candidates) {
       if (pattern->items.front().kind == VerbPattern::ItemKind::kExact &&
           tokens[i].lower != pattern->items.front().word) {
         continue;
@@ -252,7 +298,7 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
     }
   };
   consider(analyses[i].lemma);
-  if (tokens[i].lower != analyses[i].lemma) consider(tokens[i].lower);
+  if (tokens[i].lower != analyses[i].lemma) consider(HashedLower(tokens[i]));
   return found;
 }
 

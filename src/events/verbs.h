@@ -9,6 +9,7 @@
 // Immutable after Load; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,7 @@
 #include "events/codebook.h"
 #include "segment/segmenter.h"
 #include "util/tsv.h"
+#include "util/word_hash.h"
 #include "warta/status.h"
 
 namespace warta {
@@ -93,10 +95,28 @@ class VerbDictionary {
                     const std::vector<WordAnalysis>& analyses, const std::vector<bool>& blocked,
                     size_t item, size_t k) const;
 
+  // The patterns that start with one word, in file order. A common first
+  // word starts hundreds ("minta ... mundur", "minta ... maaf", ...) while a
+  // sentence holds few of their second words, so a large bucket is also
+  // indexed by its patterns' second word: the matcher tries only those whose
+  // second word occurs before the next break.
+  struct Bucket {
+    std::vector<const VerbPattern*> patterns;
+    std::vector<uint32_t> one_word;  // positions in `patterns` of one-word patterns
+    WordMap<std::vector<uint32_t>> by_second;
+  };
+  using Index = WordMap<Bucket>;
+  static void AddTo(Index* index, const VerbPattern* pattern);
+  // The patterns of `bucket` that can match from tokens[i], in file order
+  // (ties between equally long matches go to the first).
+  static void Candidates(const Bucket& bucket, const std::vector<Token>& tokens,
+                         const std::vector<WordAnalysis>& analyses, size_t i,
+                         std::vector<const VerbPattern*>* out);
+
   std::string language_;
   std::vector<std::unique_ptr<VerbPattern>> patterns_;
-  std::unordered_map<std::string, std::vector<const VerbPattern*>> by_first_;
-  std::unordered_map<std::string, std::vector<const VerbPattern*>> stance_by_first_;
+  Index by_first_;
+  Index stance_by_first_;
 };
 
 }  // namespace warta

@@ -9,9 +9,10 @@
 namespace warta {
 
 LanguageGuess DetectLanguage(std::string_view text) {
-  // The first 3 KB say enough (CLD2 is reliable on a few hundred bytes) and
-  // keep detection cheap.
-  constexpr size_t kSample = 3 * 1024;
+  // The first kilobyte says enough (CLD2 is reliable on a few hundred bytes,
+  // and the two languages warta reads are far apart) and keeps detection
+  // cheap: on 3 KB it took a sixth of the time spent coding an article.
+  constexpr size_t kSample = 1024;
   size_t length = text.size() < kSample ? text.size() : kSample;
   // Do not cut a UTF-8 sequence in half.
   while (length < text.size() && length > 0 &&

@@ -112,6 +112,7 @@ bool NextToken(std::string_view text, size_t* pos, bool* newline, Token* token) 
     token->end = *pos;
     token->text = std::string(text.substr(start, *pos - start));
     token->lower = ToLower(token->text);
+    token->lower_hash = WordHash{}(token->lower);
     token->capitalized = token->kind == TokenKind::kWord && StartsUpper(token->text);
     return true;
   }
@@ -187,9 +188,9 @@ bool SentenceReader::Next(Sentence* sentence) {
     Token token = std::move(ahead_.front());
     ahead_.pop_front();
     const Token* next = Fill(1) ? &ahead_.front() : nullptr;
-    bool ends = segmenter_.EndsSentence(has_last_ ? &last_ : nullptr, token, next);
-    last_ = token;
-    has_last_ = true;
+    // The token before: this sentence's last, or the previous sentence's.
+    const Token* last = !tokens.empty() ? &tokens.back() : has_last_ ? &last_ : nullptr;
+    bool ends = segmenter_.EndsSentence(last, token, next);
     tokens.push_back(std::move(token));
     if (ends) {
       // Closing quotes and brackets right after the end belong to the sentence,
@@ -197,7 +198,6 @@ bool SentenceReader::Next(Sentence* sentence) {
       // otherwise make a sentence past it (found by fuzz/segment_fuzz).
       while (tokens.size() < kMaxSentenceTokens && Fill(1) &&
              ClosesSentence(ahead_.front(), tokens.back())) {
-        last_ = ahead_.front();
         tokens.push_back(std::move(ahead_.front()));
         ahead_.pop_front();
       }
@@ -209,6 +209,8 @@ bool SentenceReader::Next(Sentence* sentence) {
     }
   }
   if (tokens.empty()) return false;
+  last_ = tokens.back();
+  has_last_ = true;
   sentence->start = tokens.front().start;
   sentence->end = tokens.back().end;
   return true;
@@ -225,7 +227,6 @@ void SentenceReader::CutRunOn(std::vector<Token>* tokens) {
   }
   for (size_t i = tokens->size(); i > cut; --i) ahead_.push_front(std::move((*tokens)[i - 1]));
   tokens->resize(cut);
-  last_ = tokens->back();
 }
 
 }  // namespace warta

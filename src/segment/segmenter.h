@@ -28,6 +28,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "util/word_hash.h"
 #include "warta/status.h"
 
 namespace warta {
@@ -41,10 +42,16 @@ struct Token {
   size_t end = 0;
   std::string text;
   std::string lower;
+  size_t lower_hash = 0;  // WordHash of `lower`: set with it, 0 when not set
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first letter uppercase
   bool newline_before = false;
 };
+
+// A token's lowercase form with its hash, for look-ups in WordMap tables.
+inline HashedWord HashedLower(const Token& token) {
+  return {token.lower, token.lower_hash != 0 ? token.lower_hash : WordHash{}(token.lower)};
+}
 
 struct Sentence {
   size_t start = 0;
@@ -93,7 +100,7 @@ class SentenceReader {
   size_t pos_ = 0;
   bool newline_ = false;
   std::deque<Token> ahead_;
-  Token last_;  // the token before the next one, for abbreviations and initials
+  Token last_;  // the previous sentence's last token, for abbreviations and initials
   bool has_last_ = false;
 };
 

@@ -29,6 +29,7 @@
 #include "segment/segmenter.h"
 #include "util/phrase_table.h"
 #include "util/tsv.h"
+#include "util/word_hash.h"
 #include "warta/date.h"
 #include "warta/status.h"
 
@@ -92,7 +93,7 @@ class TimeFinder {
                                               const std::optional<Date>& published) const;
 
   PhraseTable<Word> tables_[kKindCount];
-  std::unordered_set<std::string> first_words_;  // prefilter over every table
+  WordSet first_words_;  // prefilter over every table
 };
 
 }  // namespace warta

@@ -16,6 +16,7 @@
 
 #include "segment/segmenter.h"
 #include "util/text.h"
+#include "util/word_hash.h"
 
 namespace warta {
 
@@ -77,7 +78,7 @@ class PhraseTable {
   template <typename Accept>
   size_t Visit(const std::vector<Token>& tokens, size_t i, Accept accept) const {
     if (i >= tokens.size()) return 0;  // past the end: nothing starts there
-    auto it = by_first_.find(tokens[i].lower);
+    auto it = by_first_.find(HashedLower(tokens[i]));
     if (it == by_first_.end()) return 0;
     for (const Entry& entry : it->second) {
       if (!Matches(entry.words, tokens, i)) continue;
@@ -105,7 +106,7 @@ class PhraseTable {
     return true;
   }
 
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  WordMap<std::vector<Entry>> by_first_;
 };
 
 }  // namespace warta
