@@ -55,6 +55,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path, const Se
       {"partner", LexiconKind::kPartner},
       {"light_verb", LexiconKind::kLightVerb},
       {"casualty", LexiconKind::kCasualty},
+      {"off_topic", LexiconKind::kOffTopic},
   };
   auto file = ReadTsv(path);
   if (!file.ok()) return file.status();

@@ -59,6 +59,7 @@ enum class LexiconKind {
   kPartner,
   kLightVerb,
   kCasualty,
+  kOffTopic,
   kCount
 };
 

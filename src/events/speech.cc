@@ -181,6 +181,26 @@ bool Political(const Context& cx, TokenRange span, int speaker) {
   return cx.AnyBetween(LexiconKind::kPoliticalTopic, span.begin, span.end);
 }
 
+// "badai itu akan menurunkan curah hujan", "laba paruh pertamanya tidak
+// mengindikasikan tren": what is said is about markets, business, weather or
+// sport (lexicon `off_topic`) and names no political matter and no actor with
+// a political role (a bare country, a company or ordinary people do not
+// count: "ekonomi Indonesia tumbuh").
+bool OffTopic(const Context& cx, TokenRange span, int speaker) {
+  if (!cx.AnyBetween(LexiconKind::kOffTopic, span.begin, span.end) ||
+      cx.AnyBetween(LexiconKind::kPoliticalTopic, span.begin, span.end)) {
+    return false;
+  }
+  for (size_t m = 0; m < cx.mentions().size(); ++m) {
+    const Mention& mention = cx.mentions()[m];
+    if (static_cast<int>(m) == speaker || mention.location || mention.dateline) continue;
+    if (mention.begin < span.begin || mention.end > span.end || mention.actors.empty()) continue;
+    const std::string& agent = mention.actors.front().agent;
+    if (!agent.empty() && !agents::SpeaksWithoutPoliticalRole(agent)) return false;
+  }
+  return true;
+}
+
 // A comment whose words say more takes their code ("keliru": 111).
 // ("Firman meyakini ada perbuatan melawan hukum yang dilakukan KPU": a belief
 // or a worry that finds fault is a criticism too.)
@@ -282,6 +302,13 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
   bool role_known = speaker >= 0 && !cx.mentions()[speaker].actors.empty() &&
                     !agents::SpeaksOnlyOnPolitics(cx.mentions()[speaker].actors.front().agent);
   if (!role_known && !Political(cx, {0, cx.tokens().size()}, speaker)) return false;
+  // Talk with no political content is no statement, whoever says it
+  // (CODING.md: economic statistics, market moves, weather and sport are no
+  // events); a specific act said about them still is ("mengecam kenaikan
+  // harga": 111).
+  if (cameo::RootOf(CodeOf(*base)) == cameo::kStatement && OffTopic(cx, said.span, speaker)) {
+    return false;
+  }
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
   return true;
 }

@@ -173,6 +173,16 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
        "IDNGOV 010 IDNPTY"},
       {"Menurut Kementerian Kesehatan, sedikitnya 16 rumah sakit berhenti beroperasi.", "id", "-"},
       {"The missile flew about 4,600 km, according to Japan's defence ministry.", "en", "-"},
+      // Talk of markets, business, weather or sport, naming no political
+      // matter and no political actor, is no statement, whoever says it; a
+      // political word or actor in it makes it one.
+      {"Menteri Keuangan mengatakan ekonomi Indonesia tumbuh lima persen.", "id", "-"},
+      {"Kepala BMKG mengatakan curah hujan akan meningkat pekan depan.", "id", "-"},
+      {"Japan's finance minister said the economy grew 2 percent in the third quarter.", "en", "-"},
+      {"The central bank governor said inflation would ease next year.", "en", "-"},
+      {"Ketua DPR mengatakan kenaikan harga minyak membebani anggaran negara.", "id", "LEG 010 -"},
+      {"The finance minister said inflation would hurt the government's budget.", "en",
+       "GOV 010 -"},
   };
   for (const auto& c : cases) {
     testing::PreparedSentence sentence(c.text, c.language);
