@@ -21,16 +21,8 @@ namespace {
 bool DoerFollows(const Context& cx, const VerbMatch& match) {
   const WordAnalysis& first = cx.analysis(match.begin);
   bool noun = first.nominal || match.pattern->noun || first.voice == Voice::kNone;
-  if (match.begin > 0) {
-    size_t before = match.begin - 1;
-    bool opens =
-        cx.token(before).kind == TokenKind::kPunct || cx.Is(LexiconKind::kPreposition, before);
-    if (!opens) return false;
-  }
-  const std::string& word = cx.token(match.begin).lower;
-  bool process = word.size() > 4 && word.compare(0, 2, "pe") == 0 &&
-                 word.compare(0, 3, "per") != 0 && word.compare(word.size() - 2, 2, "an") == 0;
-  return noun && !process;
+  return noun && OpensPhrase(cx.tokens(), cx.lexicon, match.begin) &&
+         !ProcessNoun(cx.token(match.begin).lower);
 }
 
 // "tembakan roket dari Libanon menghantam Israel utara", "rockets fired from

@@ -17,6 +17,14 @@ TEST(NominalTest, DoersAndAgentsTableDriven) {
       // An event noun opening its phrase: its doer follows, then its target.
       {"Serangan itu bertepatan dengan kunjungan Perdana Menteri India ke Moskow.", "id",
        "kunjungan: Perdana Menteri India > Moskow"},
+      // A noun made from an act's verb, opening the clause with an actor
+      // right after it, is that actor's act ("tuntutan Malaysia"); after a
+      // preposition it is a reference ("lebih ringan dari tuntutan jaksa").
+      {"Ajakan Presiden Prabowo kepada negara-negara ASEAN disambut baik.", "id",
+       "Ajakan: Presiden Prabowo > ASEAN; disambut baik: - > Presiden Prabowo"},
+      {"Tuntutan Malaysia ditolak oleh Filipina.", "id",
+       "Tuntutan: Malaysia > -; ditolak: Filipina > Malaysia"},
+      {"Vonis itu lebih ringan dari tuntutan jaksa penuntut umum.", "id", "-"},
       // After a verb it is that verb's object, no event of its own.
       {"Partai Demokrat mengakhiri kerja sama partai itu dengan Partai Gerindra.", "id", "-"},
       // A pe-...-an noun's following actor is its patient, not its doer.

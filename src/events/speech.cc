@@ -184,8 +184,7 @@ bool Political(const Context& cx, TokenRange span, int speaker) {
 // "badai itu akan menurunkan curah hujan", "laba paruh pertamanya tidak
 // mengindikasikan tren": what is said is about markets, business, weather or
 // sport (lexicon `off_topic`) and names no political matter and no actor with
-// a political role (a bare country, a company or ordinary people do not
-// count: "ekonomi Indonesia tumbuh").
+// a political role or a state (a company or ordinary people do not count).
 bool OffTopic(const Context& cx, TokenRange span, int speaker) {
   if (!cx.AnyBetween(LexiconKind::kOffTopic, span.begin, span.end) ||
       cx.AnyBetween(LexiconKind::kPoliticalTopic, span.begin, span.end)) {
@@ -195,8 +194,11 @@ bool OffTopic(const Context& cx, TokenRange span, int speaker) {
     const Mention& mention = cx.mentions()[m];
     if (static_cast<int>(m) == speaker || mention.location || mention.dateline) continue;
     if (mention.begin < span.begin || mention.end > span.end || mention.actors.empty()) continue;
-    const std::string& agent = mention.actors.front().agent;
-    if (!agent.empty() && !agents::SpeaksWithoutPoliticalRole(agent)) return false;
+    const Actor& actor = mention.actors.front();
+    if (actor.agent.empty() ? !actor.country.empty()
+                            : !agents::SpeaksWithoutPoliticalRole(actor.agent)) {
+      return false;
+    }
   }
   return true;
 }
@@ -305,10 +307,11 @@ bool CodeWhatIsSaid(const Context& cx, const VerbDictionary& verbs, Clause* clau
   // Talk with no political content is no statement, whoever says it
   // (CODING.md: economic statistics, market moves, weather and sport are no
   // events); a specific act said about them still is ("mengecam kenaikan
-  // harga": 111).
-  if (cameo::RootOf(CodeOf(*base)) == cameo::kStatement && OffTopic(cx, said.span, speaker)) {
-    return false;
-  }
+  // harga": 111; a denial: 016).
+  const std::string& code = CodeOf(*base);
+  bool comment =
+      code == cameo::kCommentCode || code == cameo::kWorryCode || code == cameo::kHopeCode;
+  if (comment && OffTopic(cx, said.span, speaker)) return false;
   if (clause->targets.empty() && said.about >= 0) clause->targets = {said.about};
   return true;
 }

@@ -176,7 +176,10 @@ TEST(SpeechTest, WhatIsSaidGivesTheCodeAndTargetTableDriven) {
       // Talk of markets, business, weather or sport, naming no political
       // matter and no political actor, is no statement, whoever says it; a
       // political word or actor in it makes it one.
-      {"Menteri Keuangan mengatakan ekonomi Indonesia tumbuh lima persen.", "id", "-"},
+      {"Menteri Keuangan mengatakan pertumbuhan ekonomi mencapai lima persen.", "id", "-"},
+      {"Tersangka membantah menerima keuntungan dari pengadaan itu.", "id", "CRM 016 -"},
+      {"China mengklaim seluruh perairan itu, termasuk zona ekonomi eksklusif Filipina.", "id",
+       "CHN 010 PHL"},
       {"Kepala BMKG mengatakan curah hujan akan meningkat pekan depan.", "id", "-"},
       {"Japan's finance minister said the economy grew 2 percent in the third quarter.", "en", "-"},
       {"The central bank governor said inflation would ease next year.", "en", "-"},

@@ -180,6 +180,23 @@ size_t VerbDictionary::MatchItems(const VerbPattern& pattern, const std::vector<
   return MatchItems(pattern, tokens, analyses, blocked, item + 1, k + 1);
 }
 
+bool OpensPhrase(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i) {
+  return i == 0 || tokens[i - 1].kind == TokenKind::kPunct ||
+         lexicon.Is(LexiconKind::kPreposition, tokens, i - 1);
+}
+
+bool ProcessNoun(const std::string& lower) {
+  return lower.size() > 4 && lower.compare(0, 2, "pe") == 0 && lower.compare(0, 3, "per") != 0 &&
+         lower.compare(lower.size() - 2, 2, "an") == 0;
+}
+
+bool PossessedAct(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+                  const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i) {
+  return analyses[i].nominal && i + 1 < tokens.size() && blocked[i + 1] &&
+         tokens[i + 1].kind == TokenKind::kWord && !ProcessNoun(tokens[i].lower) &&
+         (i == 0 || tokens[i - 1].kind == TokenKind::kPunct);
+}
+
 bool LightVerbBefore(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i) {
   if (i > 0 && lexicon.Is(LexiconKind::kLightVerb, tokens, i - 1)) return true;
   return i > 1 && lexicon.Is(LexiconKind::kDeterminer, tokens, i - 1) &&
@@ -259,7 +276,10 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
       if (single && !pattern->noun && !light) {
         // A lone verb word must be a verb: not a nominalisation (tuduhan) in
         // Indonesian, not after a determiner ("the attack") in English.
-        if (language_ == "id" && analyses[i].nominal) continue;
+        if (language_ == "id" && analyses[i].nominal &&
+            !PossessedAct(tokens, analyses, blocked, lexicon, i)) {
+          continue;
+        }
         // Nor a participle after "by" ("formed by ousted lawmakers").
         bool attributive = language_ == "en" && i > 0 && tokens[i].lower != analyses[i].lemma &&
                            lexicon.Is(LexiconKind::kPassiveAgent, tokens, i - 1);

@@ -66,6 +66,20 @@ bool PassiveRelativeAt(const std::vector<Token>& tokens, const std::vector<WordA
 // before it. The event noun after one names the act it does.
 bool LightVerbBefore(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i);
 
+// Whether tokens[i] opens a phrase: it starts the sentence or follows
+// punctuation or a preposition ("bertepatan dengan kunjungan ...").
+bool OpensPhrase(const std::vector<Token>& tokens, const Lexicon& lexicon, size_t i);
+// A pe-...-an noun ("penangkapan", not "pertemuan"): it names a process whose
+// following actor is mostly its patient ("penangkapan Bupati X").
+bool ProcessNoun(const std::string& lower);
+// "Kecaman Indonesia terhadap ...", "tuntutan Malaysia", "ajakan Presiden
+// Prabowo": an Indonesian noun made from an act's verb, opening its clause
+// (first in the sentence or after punctuation) with an actor right after it,
+// names that actor's act. After a preposition it is mostly a reference ("lebih
+// ringan dari tuntutan jaksa"); a process noun's actor is its patient.
+bool PossessedAct(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
+                  const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i);
+
 class VerbDictionary {
  public:
   static Result<std::unique_ptr<VerbDictionary>> Load(const std::string& data_dir,
