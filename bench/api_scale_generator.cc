@@ -515,16 +515,12 @@ Status Fill(sql::Database* db, long long events, unsigned seed, GeneratedDatabas
 }
 
 // An empty database at `target`: an SQLite file removed, a PostgreSQL
-// database's warta tables dropped (a database holding other tables is
-// refused by Store::Open afterwards, as it would be by warta).
+// database's tables dropped when they are warta's (it has warta's meta
+// table); a database holding other tables is refused.
 Status Empty(const std::string& target) {
   if (!sql::IsPostgres(target)) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target + suffix);
     return Status::Ok();
-  }
-  {
-    auto store = Store::OpenReadOnly(target);  // only warta's own tables are dropped
-    if (!store.ok()) return Status::Ok();
   }
   auto db = sql::Database::Open(target);
   if (!db.ok()) return db.status();
@@ -535,6 +531,10 @@ Status Empty(const std::string& target) {
   while (tables.value()->Step(&status)) names.push_back(tables.value()->Text(0));
   if (!status.ok()) return status;
   tables.value().reset();
+  if (!names.empty() && std::find(names.begin(), names.end(), "meta") == names.end()) {
+    return Status::InvalidInput(db.value()->path() +
+                                " holds tables that are not warta's; not replacing them");
+  }
   for (const std::string& name : names) {
     if (status.ok()) status = db.value()->Execute("DROP TABLE " + name);
   }
