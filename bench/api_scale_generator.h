@@ -28,12 +28,14 @@ namespace warta::bench {
 
 struct GeneratedDatabase {
   long long events = 0, mentions = 0, articles = 0, stories = 0;
-  double seconds = 0;
+  double load_seconds = 0;  // writing the rows, before the indexes
+  double seconds = 0;       // in all
 };
 
-// Writes a new database at `path` (removing any file there) with at least
-// `events` events.
-Result<GeneratedDatabase> GenerateEventDatabase(const std::string& path, long long events,
+// Writes a new database at `target` with at least `events` events: an SQLite
+// file (removing any file there) or, for a PostgreSQL connection string
+// (database.h), that database (dropping warta's tables there first).
+Result<GeneratedDatabase> GenerateEventDatabase(const std::string& target, long long events,
                                                 unsigned seed);
 
 }  // namespace warta::bench

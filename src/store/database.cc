@@ -46,6 +46,7 @@ std::string Dialect::Ddl(const std::string& sqlite_ddl) const {
       // Pages of events are ordered by date with nulls low (NullsLow), which
       // PostgreSQL's default index order (nulls last) cannot give.
       {std::regex(R"(ON events\(date\))"), "ON events(date NULLS FIRST)"},
+      {std::regex(R"(ON event_keys\(key, date,)"), "ON event_keys(key, date NULLS FIRST,"},
   };
   std::string ddl = sqlite_ddl;
   for (const auto& [pattern, replacement] : kRewrites) {

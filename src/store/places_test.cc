@@ -526,7 +526,8 @@ TEST(SchemaUpgradeTest, AVersion3DatabaseGainsActorPlacesEmpty) {
   EXPECT_EQ(Bytes(path), before) << "reading does not upgrade";
   auto writer = Store::Open(path);
   ASSERT_TRUE(writer.ok()) << writer.status().message();
-  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
   EXPECT_EQ(SqlValue(path,
                      "SELECT place_id || '|' || IFNULL(place_country_name, 'null') || '|' || "
                      "(SELECT COUNT(*) FROM actor_places) FROM events"),
@@ -551,16 +552,18 @@ TEST(SchemaUpgradeTest, AFailingUpgradeFromVersion3NamesVersion4) {
 }
 
 TEST(SchemaUpgradeTest, ADatabaseOfANewerVersionIsRefusedNamingTheFileAndBothVersions) {
-  std::string path = FreshPath("warta-version-5.db");
+  std::string path = FreshPath("warta-version-99.db");
   RunSql(path, kVersion1Schema);
-  RunSql(path, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+  RunSql(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
   const std::string before = Bytes(path);
   for (bool writing : {true, false}) {
     auto store = writing ? Store::Open(path) : Store::OpenReadOnly(path);
     ASSERT_FALSE(store.ok());
-    EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                   "5; this one knows version 4)"),
-              std::string::npos)
+    EXPECT_NE(
+        store.status().message().find(
+            path + " was written by a newer warta (schema version 99; this one knows version " +
+            std::to_string(kSchemaVersion) + ")"),
+        std::string::npos)
         << store.status().message();
   }
   EXPECT_EQ(Bytes(path), before);

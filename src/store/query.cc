@@ -20,6 +20,12 @@ struct Where {
   explicit Where(const sql::Dialect& d) : dialect(d) {}
   const sql::Dialect& dialect;
   std::string sql = " WHERE 1=1";
+  // When a filter is answered through event_keys (summary.h): the same
+  // clauses over its rows, its key for the filter it stands for.
+  std::string keys_sql = " WHERE 1=1";
+  bool keyed = false;
+  // Every clause names a column of event_keys: keys_sql answers alone.
+  bool keys_only = false;
   std::vector<std::string> values;
 
   // Binds one value; returns its placeholder ("?3").
@@ -30,7 +36,17 @@ struct Where {
     return placeholder;
   }
   // `clause` already holds its placeholders (from Param).
-  void AddClause(const std::string& clause) { sql += " AND (" + clause + ")"; }
+  void AddClause(const std::string& clause) {
+    sql += " AND (" + clause + ")";
+    keys_sql += " AND (" + clause + ")";
+  }
+  // The events that have `key` in event_keys.
+  void AddKey(const std::string& key) {
+    std::string placeholder = Param(key);
+    sql += " AND row IN (SELECT row FROM event_keys WHERE key = " + placeholder + ")";
+    keys_sql += " AND key = " + placeholder;
+    keyed = true;
+  }
   // `clause` holds one '?' per value, in order.
   void Add(const std::string& clause, const std::vector<std::string>& bound) {
     std::string numbered;
@@ -42,7 +58,7 @@ struct Where {
         numbered += c;
       }
     }
-    sql += " AND (" + numbered + ")";
+    AddClause(numbered);
   }
   // Prepares `sql` (which holds this clause's placeholders) and binds the values.
   Result<std::unique_ptr<sql::Statement>> Prepare(sql::Database* db,
@@ -137,9 +153,55 @@ void AddNear(const NearFilter& near, Where* where) {
              {Number(near.lat), Number(near.lon), Number(near.km)});
 }
 
-Where Build(const QueryFilter& f, const sql::Dialect& dialect) {
+// The one actor name that contains `text` ("Prabowo": "Prabowo Subianto"),
+// or "" when none or several do (or the look-up fails: the query then
+// takes the names itself).
+std::string OnlyName(sql::Database* db, const std::string& text) {
+  auto names = db->Prepare(std::string("SELECT DISTINCT name FROM actors WHERE name ") +
+                           db->dialect().Like() + " ?1 ESCAPE '\\' LIMIT 2");
+  if (!names.ok()) return "";
+  names.value()->Bind(1, Contains(text));
+  Status status;
+  std::vector<std::string> found;
+  while (names.value()->Step(&status)) found.push_back(names.value()->Text(0));
+  return found.size() == 1 && status.ok() ? found[0] : "";
+}
+
+// Which filter event_keys answers (summary.h), when the store has it: the
+// first of an actor code or name, a name, a place id and a country; "" for
+// none. `which` is set to the filter the key stands for.
+std::string KeyOf(const QueryFilter& f, sql::Database* db, const std::string** which) {
+  auto name_key = [&](const std::string& text) {
+    std::string name = OnlyName(db, text);
+    return name.empty() ? name : "n:" + name;
+  };
+  std::string key;
+  if (!f.actor.empty()) {
+    key = IsActorCode(f.actor) ? "a:" + f.actor : name_key(f.actor);
+    *which = &f.actor;
+  } else if (!f.name.empty()) {
+    key = name_key(f.name);
+    *which = &f.name;
+  } else if (!f.place.empty() && IsPlaceId(f.place)) {
+    key = "p:" + f.place;
+    *which = &f.place;
+  } else if (!f.country.empty()) {
+    key = "c:" + f.country;
+    *which = &f.country;
+  }
+  if (key.empty()) *which = nullptr;
+  return key;
+}
+
+// `db`: the store's database when it has event_keys, else null.
+Where Build(const QueryFilter& f, const sql::Dialect& dialect, sql::Database* db = nullptr) {
   Where where(dialect);
   AddKinds(f.kinds, &where);
+  const std::string* keyed = nullptr;
+  if (db != nullptr) {
+    std::string key = KeyOf(f, db, &keyed);
+    if (!key.empty()) where.AddKey(key);
+  }
   // A part of a name: the names that contain it are looked up in the actors
   // table (every actor of every telling is there, a few thousand rows), and
   // the events with those names found through their indexes, instead of
@@ -148,7 +210,7 @@ Where Build(const QueryFilter& f, const sql::Dialect& dialect) {
   const std::string name_like =
       "source_name IN (SELECT name FROM actors WHERE name " + like + " ? ESCAPE '\\') OR " +
       "target_name IN (SELECT name FROM actors WHERE name " + like + " ? ESCAPE '\\')";
-  if (!f.actor.empty()) {
+  if (!f.actor.empty() && keyed != &f.actor) {
     if (IsActorCode(f.actor)) {
       where.Add("source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?",
                 {f.actor, f.actor, f.actor, f.actor});
@@ -156,10 +218,11 @@ Where Build(const QueryFilter& f, const sql::Dialect& dialect) {
       where.Add(name_like, {Contains(f.actor), Contains(f.actor)});
     }
   }
-  if (!f.country.empty())
+  if (!f.country.empty() && keyed != &f.country)
     where.Add("source_country = ? OR target_country = ?", {f.country, f.country});
   if (!f.agent.empty()) where.Add("source_agent = ? OR target_agent = ?", {f.agent, f.agent});
-  if (!f.name.empty()) where.Add(name_like, {Contains(f.name), Contains(f.name)});
+  if (!f.name.empty() && keyed != &f.name)
+    where.Add(name_like, {Contains(f.name), Contains(f.name)});
   if (!f.dyad_a.empty()) {
     std::string a = where.Param(f.dyad_a), b = where.Param(f.dyad_b);
     // Written as a disjunction of conjunctions so that SQLite can answer each
@@ -206,8 +269,16 @@ Where Build(const QueryFilter& f, const sql::Dialect& dialect) {
     where.Add("row IN (SELECT event FROM mentions WHERE outlet = ?)", {f.source});
   }
   if (f.story) where.Add("story_id = ?", {std::to_string(f.story)});
-  if (!f.place.empty()) AddPlace(f.place, &where);
+  if (!f.place.empty() && keyed != &f.place) AddPlace(f.place, &where);
   if (f.near) AddNear(*f.near, &where);
+  bool roots_only = std::all_of(f.codes.begin(), f.codes.end(),
+                                [](const std::string& code) { return code.size() == 2; });
+  bool others = (!f.actor.empty() && keyed != &f.actor) ||
+                (!f.country.empty() && keyed != &f.country) ||
+                (!f.name.empty() && keyed != &f.name) || (!f.place.empty() && keyed != &f.place) ||
+                !f.agent.empty() || !f.dyad_a.empty() || !f.language.empty() || !f.source.empty() ||
+                f.story != 0 || f.near || !roots_only;
+  where.keys_only = where.keyed && !others;
   return where;
 }
 
@@ -307,7 +378,12 @@ std::string EventSelect(const Where& where, const QueryFilter& filter) {
     if (page.empty()) page = std::string(" ") + where.dialect.NoLimit();
     page += " OFFSET " + std::to_string(filter.offset);
   }
-  std::string inner = "SELECT * FROM events" + where.sql + " ORDER BY " + order + page;
+  // Keyed alone: the page's rows from event_keys, in its index's order.
+  std::string inner = where.keys_only
+                          ? "SELECT * FROM events WHERE row IN (SELECT row FROM "
+                            "event_keys" +
+                                where.keys_sql + " ORDER BY " + order + page + ")"
+                          : "SELECT * FROM events" + where.sql + " ORDER BY " + order + page;
   std::string outer_order =
       filter.newest_first ? "e.date DESC" + nulls + ", e.row DESC" : "e.date" + nulls + ", e.row";
   return "SELECT e.row, e.event_id, e.story_id, e.date, e.date_text, e.source_code, "
@@ -354,7 +430,7 @@ double Mean(double hundredths, long long count) {
 
 Status Store::Query(const QueryFilter& filter,
                     const std::function<void(const StoredEvent&)>& visit) {
-  Where where = Build(filter, db_->dialect());
+  Where where = Build(filter, db_->dialect(), keys_ ? db_.get() : nullptr);
   auto stmt = where.Prepare(db_.get(), EventSelect(where, filter));
   if (!stmt.ok()) return stmt.status();
   Status status;
@@ -371,11 +447,12 @@ bool Store::SummaryAnswers(const QueryFilter& f, bool dated) const {
 }
 
 Result<long long> Store::Count(const QueryFilter& filter) {
-  Where where = Build(filter, db_->dialect());
+  Where where = Build(filter, db_->dialect(), keys_ ? db_.get() : nullptr);
   const std::string sql = SummaryAnswers(filter, /*dated=*/true)
-                              ? "SELECT COALESCE(SUM(events), 0) FROM summary_events"
-                              : "SELECT COUNT(*) FROM events";
-  auto stmt = where.Prepare(db_.get(), sql + where.sql);
+                              ? "SELECT COALESCE(SUM(events), 0) FROM summary_events" + where.sql
+                          : where.keys_only ? "SELECT COUNT(*) FROM event_keys" + where.keys_sql
+                                            : "SELECT COUNT(*) FROM events" + where.sql;
+  auto stmt = where.Prepare(db_.get(), sql);
   if (!stmt.ok()) return stmt.status();
   Status status;
   long long count = stmt.value()->Step(&status) ? stmt.value()->Int(0) : 0;
@@ -384,8 +461,9 @@ Result<long long> Store::Count(const QueryFilter& filter) {
 }
 
 Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Period period) {
-  Where where = Build(filter, db_->dialect());
+  Where where = Build(filter, db_->dialect(), keys_ ? db_.get() : nullptr);
   where.sql += " AND date IS NOT NULL";
+  where.keys_sql += " AND date IS NOT NULL";
   // A month or year date counts in its first day's period.
   const std::string day =
       "CASE length(date) WHEN 10 THEN date WHEN 7 THEN date || '-01' ELSE date || '-01-01' END";
@@ -401,9 +479,12 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
   const bool summary = SummaryAnswers(filter, /*dated=*/true);
   const std::string by_date =
       "SELECT date, " + reverse + " AS reverse, quad_class, " +
-      (summary ? "SUM(events) AS n, " + Hundredths("goldstein_sum") + " AS g FROM summary_events"
-               : "COUNT(*) AS n, " + Hundredths("goldstein") + " AS g FROM events") +
-      where.sql + " GROUP BY 1, 2, 3";
+      (summary ? "SUM(events) AS n, " + Hundredths("goldstein_sum") + " AS g FROM summary_events" +
+                     where.sql
+       : where.keys_only
+           ? "COUNT(*) AS n, " + Hundredths("goldstein") + " AS g FROM event_keys" + where.keys_sql
+           : "COUNT(*) AS n, " + Hundredths("goldstein") + " AS g FROM events" + where.sql) +
+      " GROUP BY 1, 2, 3";
   const std::string with_day =
       "SELECT " + day + " AS day, reverse, quad_class, n, g FROM (" + by_date + ") AS by_date";
   auto stmt =
@@ -421,7 +502,7 @@ Result<std::vector<TimelineRow>> Store::Timeline(const QueryFilter& filter, Peri
 }
 
 Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
-  Where where = Build(filter, db_->dialect());
+  Where where = Build(filter, db_->dialect(), keys_ ? db_.get() : nullptr);
   auto stmt = where.Prepare(
       db_.get(), "SELECT source_code, target_code, COUNT(*), " + Hundredths("goldstein") +
                      ", COUNT(goldstein) FROM events" + where.sql +
@@ -462,7 +543,7 @@ Result<Network> Store::ActorNetwork(const QueryFilter& filter, int max_nodes) {
 }
 
 Result<PlaceCounts> Store::Places(const QueryFilter& filter, int limit) {
-  Where where = Build(filter, db_->dialect());
+  Where where = Build(filter, db_->dialect(), keys_ ? db_.get() : nullptr);
   PlaceCounts counts;
   const bool summary = SummaryAnswers(filter, /*dated=*/false);
   auto totals = where.Prepare(

@@ -206,7 +206,7 @@ std::string TextHash(const std::string& text);
 std::string OutletOf(const Article& article);
 
 // The schema this warta writes, recorded in the meta table.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct StoreOptions {
   // How long a write waits for another process's transaction before failing
@@ -275,6 +275,7 @@ class Store {
   Status ViewOldSchema(int version);
   // Adds what each version since `version` added; inside the schema's transaction.
   Status Migrate(int version);
+  Status MigrateEventKeys(int version);
   Status CreateSchema();
   // One attempt; *busy: it failed because SQLite found the file busy.
   Status TryCreateSchema(bool* busy);
@@ -297,6 +298,13 @@ class Store {
   };
   Status AddOrInsert(const Summing& summing, long long row);
   Status AddToTotal(const std::string& name, long long amount);
+  // event_keys (summary.h): the keys of the event of `row`, its actors' or
+  // its place's; inserted with the event's columns.
+  Status KeyEvent(long long row);
+  Status KeyPlace(long long row);
+  Status InsertKeys(long long row, const std::set<std::string>& keys);
+  // Empties and fills event_keys from the events; inside a transaction.
+  Status FillEventKeys();
   // Empties and fills the summary tables from the rows; inside a transaction.
   Status FillSummaries();
   // Whether the summary tables can answer a filter (kinds, roots, quad, dates only).
@@ -315,6 +323,7 @@ class Store {
   StoreOptions options_;
   std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
   bool summaries_ = false;  // the file has them (version 3) and options_ allow them
+  bool keys_ = false;       // the file has event_keys (version 5) and options_ allow them
 };
 
 }  // namespace warta

@@ -3,6 +3,8 @@
 // what a COUNT over the rows would.
 #include "store/summary.h"
 
+#include <set>
+
 #include "store/store.h"
 
 namespace warta {
@@ -19,6 +21,29 @@ std::string KeepFirst(const std::string& column, const std::string& from) {
 
 const char* const kKeptPlaceColumns[] = {"place_name", "place_feature", "place_country",
                                          "place_adm1", "place_lat",     "place_lon"};
+
+// The columns event_keys copies from the event, after the key.
+const char* kKeyedColumns = "date, row, modality, negated, cameo_root, quad_class, goldstein";
+
+// Which event_keys key takes which actor column ("a:" codes and countries,
+// "c:" countries, "n:" names); empty values have no key.
+const std::pair<const char*, const char*> kActorKeys[] = {
+    {"a:", "source_code"},    {"a:", "target_code"},    {"a:", "source_country"},
+    {"a:", "target_country"}, {"c:", "source_country"}, {"c:", "target_country"},
+    {"n:", "source_name"},    {"n:", "target_name"}};
+
+// The places --place `id` takes: the id, each id it is inside ("IDN" and
+// "IDN.JK" for "IDN.JK.jakarta": the filter's range of ids), and a
+// country's three-letter code.
+std::set<std::string> PlaceKeys(const std::string& id, const std::string& country) {
+  std::set<std::string> keys;
+  for (size_t dot = id.find('.'); dot != std::string::npos; dot = id.find('.', dot + 1)) {
+    keys.insert("p:" + id.substr(0, dot));
+  }
+  keys.insert("p:" + id);
+  if (country.size() == 3) keys.insert("p:" + country);
+  return keys;
+}
 
 }  // namespace
 
@@ -48,6 +73,8 @@ Status Store::AddOrInsert(const Summing& summing, long long row) {
 }
 
 Status Store::CountEvent(long long row) {
+  Status status = KeyEvent(row);
+  if (!status.ok()) return status;
   return AddOrInsert(
       {"UPDATE summary_events SET events = events + 1, goldstein_sum = goldstein_sum + "
        "COALESCE(e.goldstein, 0) FROM (SELECT * FROM events WHERE row = ?1) e "
@@ -65,6 +92,8 @@ Status Store::CountEvent(long long row) {
 }
 
 Status Store::CountPlace(long long row) {
+  Status status = KeyPlace(row);
+  if (!status.ok()) return status;
   std::string keep, keep_excluded;
   for (const char* column : kKeptPlaceColumns) {
     keep += ", " + KeepFirst(column, "e.");
@@ -88,6 +117,95 @@ Status Store::CountPlace(long long row) {
        "goldstein_sum = summary_places.goldstein_sum + excluded.goldstein_sum" +
            keep_excluded},
       row);
+}
+
+Status Store::InsertKeys(long long row, const std::set<std::string>& keys) {
+  auto insert = Cached(std::string("INSERT INTO event_keys SELECT CAST(?2 AS TEXT), ") +
+                       kKeyedColumns + " FROM events WHERE row = ?1");
+  if (!insert.ok()) return insert.status();
+  for (const std::string& key : keys) {
+    insert.value()->Reset();
+    insert.value()->Bind(1, row);
+    insert.value()->Bind(2, key);
+    Status status = insert.value()->Run();
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status Store::KeyEvent(long long row) {
+  std::string columns;
+  for (const auto& [prefix, column] : kActorKeys)
+    columns += (columns.empty() ? "" : ", ") + std::string(column);
+  auto read = Cached("SELECT " + columns + " FROM events WHERE row = ?1");
+  if (!read.ok()) return read.status();
+  read.value()->Bind(1, row);
+  std::set<std::string> keys;
+  Status status;
+  if (read.value()->Step(&status)) {
+    for (size_t k = 0; k < std::size(kActorKeys); ++k) {
+      std::string value = read.value()->Text(static_cast<int>(k));
+      if (!value.empty()) keys.insert(kActorKeys[k].first + value);
+    }
+  }
+  if (!status.ok()) return status;
+  return InsertKeys(row, keys);
+}
+
+Status Store::KeyPlace(long long row) {
+  auto read = Cached(
+      "SELECT place_id, COALESCE(place_country, '') FROM events WHERE row = ?1 "
+      "AND place_id IS NOT NULL");
+  if (!read.ok()) return read.status();
+  read.value()->Bind(1, row);
+  Status status;
+  std::set<std::string> keys;
+  if (read.value()->Step(&status)) keys = PlaceKeys(read.value()->Text(0), read.value()->Text(1));
+  if (!status.ok()) return status;
+  return InsertKeys(row, keys);
+}
+
+// By bulk SQL: the actors' keys in one statement (UNION: each event's key
+// once); the places' keys per place id (a few thousand), each id's keys
+// computed here, a country's code left out where the first statement wrote
+// it already.
+Status Store::FillEventKeys() {
+  const std::string events = std::string(db_->dialect().OwnTables()) + "events";
+  std::string sql = "DELETE FROM event_keys; INSERT INTO event_keys ";
+  for (const auto& [prefix, column] : kActorKeys) {
+    sql += std::string(&prefix == &kActorKeys[0].first ? "" : " UNION ") + "SELECT '" + prefix +
+           "' || " + column + ", " + kKeyedColumns + " FROM " + events + " WHERE " + column +
+           " <> ''";
+  }
+  sql += " UNION SELECT 'p:' || place_country, " + std::string(kKeyedColumns) + " FROM " + events +
+         " WHERE place_id IS NOT NULL AND length(place_country) = 3";
+  Status status = db_->Execute(sql);
+  if (!status.ok()) return status;
+  std::vector<std::pair<std::string, std::string>> places;
+  {
+    auto ids = sql::Statement::Prepare(
+        db_.get(), "SELECT DISTINCT place_id FROM " + events + " WHERE place_id IS NOT NULL");
+    if (!ids.ok()) return ids.status();
+    while (ids.value()->Step(&status)) places.push_back({ids.value()->Text(0), ""});
+    if (!status.ok()) return status;
+  }
+  auto insert = sql::Statement::Prepare(
+      db_.get(),
+      "INSERT INTO event_keys SELECT CAST(?1 AS TEXT), " + std::string(kKeyedColumns) + " FROM " +
+          events +
+          " WHERE place_id = ?2 AND (place_country IS NULL OR length(place_country) <> 3 "
+          "OR 'p:' || place_country <> ?1)");
+  if (!insert.ok()) return insert.status();
+  for (const auto& [id, unused] : places) {
+    for (const std::string& key : PlaceKeys(id, "")) {
+      insert.value()->Reset();
+      insert.value()->Bind(1, key);
+      insert.value()->Bind(2, id);
+      status = insert.value()->Run();
+      if (!status.ok()) return status;
+    }
+  }
+  return Status::Ok();
 }
 
 Status Store::CountArticle(long long row) {
@@ -117,7 +235,7 @@ Status Store::FillSummaries() {
   const sql::Dialect& dialect = db_->dialect();
   const std::string own = dialect.OwnTables();
   const std::string total = dialect.Total("goldstein");
-  return db_->Execute(
+  Status status = db_->Execute(
       "DELETE FROM summary_events; DELETE FROM summary_places; DELETE FROM summary_articles; "
       "DELETE FROM summary_totals; "
       "INSERT INTO summary_events SELECT modality, negated, date, cameo_root, quad_class, "
@@ -139,6 +257,7 @@ Status Store::FillSummaries() {
       "mentions; "
       "INSERT INTO summary_totals SELECT 'stories', COUNT(*) FROM " +
       own + "stories;");
+  return status.ok() ? FillEventKeys() : status;
 }
 
 Status Store::RebuildSummaries() {

@@ -11,6 +11,17 @@
 //                     fields (the first in byte order, as the queries take them)
 //   summary_articles  articles per outlet (the article's source) and language
 //   summary_totals    "mentions" and "stories"
+//   event_keys        (schema version 5) one row per event and key it has:
+//                     "a:" each code and country of its actors (what
+//                     --actor CODE matches), "c:" each actor's country
+//                     (--country), "n:" each actor's name (--actor/--name
+//                     text naming one actor), "p:" its place's id, every
+//                     id its id is inside ("IDN", "IDN.JK" for
+//                     "IDN.JK.jakarta") and its country (--place ID), with
+//                     the event's kind, date, root, quad class and
+//                     Goldstein: a page of one actor's events walks the
+//                     index in date order and stops after the page, and
+//                     their count and timeline read the index only.
 #pragma once
 
 namespace warta {
@@ -31,7 +42,15 @@ CREATE INDEX IF NOT EXISTS summary_places_key
 CREATE TABLE IF NOT EXISTS summary_articles(
   source TEXT, language TEXT, articles INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS summary_articles_key ON summary_articles(source, language);
+CREATE TABLE IF NOT EXISTS event_keys(
+  key TEXT NOT NULL, date TEXT, row INTEGER NOT NULL, modality TEXT, negated INTEGER,
+  cameo_root TEXT, quad_class INTEGER, goldstein REAL);
+CREATE INDEX IF NOT EXISTS event_keys_walk
+  ON event_keys(key, date, row, modality, negated, cameo_root, quad_class, goldstein);
 )SQL";
+
+// The schema version that added event_keys.
+inline constexpr int kEventKeysVersion = 5;
 
 // PostgreSQL only (15 or newer): the keys its summary upserts find their row
 // by, NULLs equal (an undated event's date), as in SQLite's IS comparisons.

@@ -104,7 +104,33 @@ std::vector<QueryFilter> Filters() {
   filters[6].kinds.statements = false;
   filters[7].kinds.negated = true;
   filters[7].from = "2024";
+  // What event_keys answers (schema version 5), alone and with other filters.
+  for (const char* actor : {"IDN", "JPN", "CHN", "Jepang", "Indonesia", "nobody"}) {
+    filters.emplace_back().actor = actor;
+  }
+  filters.emplace_back().actor = "IDN";
+  filters.back().codes = {"04"};
+  filters.back().from = "2024-03-04";
+  filters.emplace_back().actor = "JPN";
+  filters.back().kinds.modalities.clear();
+  filters.back().kinds.negated = std::nullopt;
+  filters.emplace_back().actor = "IDN";
+  filters.back().codes = {"042"};
+  filters.emplace_back().name = "Jepang";
+  filters.emplace_back().country = "JPN";
+  filters.emplace_back().country = "IDN";
+  filters.back().actor = "JPN";
+  for (const char* place : {"IDN", "IDN.JI", "IDN.JI.surabaya", "IDN.J", "Surabaya"}) {
+    filters.emplace_back().place = place;
+  }
   return filters;
+}
+
+// The rows of the events a query lists, in its order.
+std::vector<long long> Rows(Store* store, const QueryFilter& filter) {
+  std::vector<long long> rows;
+  EXPECT_TRUE(store->Query(filter, [&](const StoredEvent& e) { rows.push_back(e.row); }).ok());
+  return rows;
 }
 
 // Every answer from the summaries equals the answer counted from the rows.
@@ -115,8 +141,15 @@ void ExpectSummariesMatchRows(const std::string& path) {
   auto counted = Store::OpenReadOnly(path, rows_only);
   ASSERT_TRUE(summed.ok() && counted.ok());
   for (const QueryFilter& f : Filters()) {
-    SCOPED_TRACE(f.codes.empty() ? f.from : f.codes[0]);
+    SCOPED_TRACE(f.actor + f.name + f.country + f.place + (f.codes.empty() ? f.from : f.codes[0]));
     EXPECT_EQ(summed.value()->Count(f).value(), counted.value()->Count(f).value());
+    for (bool newest_first : {true, false}) {
+      QueryFilter page = f;
+      page.newest_first = newest_first;
+      page.limit = 2;
+      page.offset = 1;
+      EXPECT_EQ(Rows(summed.value().get(), page), Rows(counted.value().get(), page));
+    }
     EXPECT_EQ(Show(summed.value()->Stats(f.kinds).value()),
               Show(counted.value()->Stats(f.kinds).value()));
     for (Period period : {Period::kMonth, Period::kWeek}) {
@@ -204,6 +237,38 @@ TEST_F(SummaryTest, AVersion2DatabaseGainsItsSummariesCountedFromTheRows) {
   auto reader = Store::OpenReadOnly(path_);
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(Show(reader.value()->Stats().value()), expected);
+}
+
+TEST_F(SummaryTest, AVersion4DatabaseGainsItsEventKeys) {
+  CodedRecord copy =
+      Coded("a-3", std::string(kStory) + " Demikian.", "Kabar B", Date::Day(2024, 3, 4));
+  copy.events[0].location = Surabaya();
+  ASSERT_TRUE(store_
+                  ->WriteBatch({Coded("a-1", kStory, "Kabar A", Date::Day(2024, 3, 4)),
+                                Coded("a-2", kOther, "", Date::Day(2024, 3, 6)), copy})
+                  .ok());
+  QueryFilter placed;
+  placed.place = "IDN";
+  ASSERT_EQ(store_->Count(placed).value(), 1);
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE event_keys; "
+                         "UPDATE meta SET value = '4' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  {  // read as it is: without event_keys
+    auto reader = Store::OpenReadOnly(path_);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    EXPECT_EQ(reader.value()->Count(placed).value(), 1);
+  }
+  auto writer = Store::Open(path_);  // upgraded: the keys made from the events
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_EQ(writer.value()->Count(placed).value(), 1);
+  writer.value().reset();
+  ExpectSummariesMatchRows(path_);
 }
 
 TEST_F(SummaryTest, RebuildingCountsWhatBulkSqlWrote) {
