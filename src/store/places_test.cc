@@ -526,7 +526,8 @@ TEST(SchemaUpgradeTest, AVersion3DatabaseGainsActorPlacesEmpty) {
   EXPECT_EQ(Bytes(path), before) << "reading does not upgrade";
   auto writer = Store::Open(path);
   ASSERT_TRUE(writer.ok()) << writer.status().message();
-  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
   EXPECT_EQ(SqlValue(path,
                      "SELECT place_id || '|' || IFNULL(place_country_name, 'null') || '|' || "
                      "(SELECT COUNT(*) FROM actor_places) FROM events"),
@@ -550,16 +551,52 @@ TEST(SchemaUpgradeTest, AFailingUpgradeFromVersion3NamesVersion4) {
   EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
 }
 
+// Version 5 added ingest's claims only: a reader reads a version 4 file as it
+// is (no query touches the claims), a writer adds the table.
+TEST(SchemaUpgradeTest, AVersion4DatabaseIsReadAsItIsAndGainsIngestClaims) {
+  std::string path = FreshPath("warta-version-4.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    Event e = MakeEvent("e1", "190", -10, kRafah);
+    e.source.location = kMalang;
+    ASSERT_TRUE(store.value()->WriteBatch({Record("old-1", {e})}).ok());
+  }
+  RunSql(path, "DROP TABLE ingest_claims");
+  RunSql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  RunSql(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  const std::string before = Bytes(path);
+  {
+    auto reader = Store::OpenReadOnly(path);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    std::vector<StoredEvent> found;
+    ASSERT_TRUE(reader.value()->Query({}, [&](const StoredEvent& e) { found.push_back(e); }).ok());
+    ASSERT_EQ(found.size(), 1u);
+    ASSERT_TRUE(found[0].event.source.location) << "actor_places is read, not hidden";
+    EXPECT_EQ(found[0].event.source.location->id, "IDN.JI.malang");
+  }
+  EXPECT_EQ(Bytes(path), before) << "reading does not upgrade";
+  auto writer = Store::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(SqlValue(path, "SELECT COUNT(*) FROM ingest_claims"), "0");
+  writer.value()->SetClaimant("me");
+  auto mine = writer.value()->Claim({"a", "b"}, std::chrono::seconds(600));
+  ASSERT_TRUE(mine.ok()) << mine.status().message();
+  EXPECT_EQ(mine.value(), (std::vector<bool>{true, true}));
+  EXPECT_EQ(SqlValue(path, "SELECT COUNT(*) FROM ingest_claims WHERE worker = 'me'"), "2");
+}
+
 TEST(SchemaUpgradeTest, ADatabaseOfANewerVersionIsRefusedNamingTheFileAndBothVersions) {
-  std::string path = FreshPath("warta-version-5.db");
+  std::string path = FreshPath("warta-version-6.db");
   RunSql(path, kVersion1Schema);
-  RunSql(path, "UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+  RunSql(path, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
   const std::string before = Bytes(path);
   for (bool writing : {true, false}) {
     auto store = writing ? Store::Open(path) : Store::OpenReadOnly(path);
     ASSERT_FALSE(store.ok());
     EXPECT_NE(store.status().message().find(path + " was written by a newer warta (schema version "
-                                                   "5; this one knows version 4)"),
+                                                   "6; this one knows version 5)"),
               std::string::npos)
         << store.status().message();
   }
