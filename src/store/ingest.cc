@@ -192,6 +192,44 @@ Status ClaimAndSend(const Lookup& lookup, std::vector<Unclaimed>* unclaimed, Sha
   return Status::Ok();
 }
 
+// What the reading side does with what it reads.
+struct Reading {
+  const Lookup& lookup;
+  size_t batch;
+  Shared* shared;
+  std::function<void(Unclaimed)> send;               // to the coders
+  std::function<void(const std::string&)> on_error;  // may be empty
+  std::function<void()> tick;                        // after each article
+};
+
+// Reads until the end of the input or a failure (its own, or the writer's:
+// then reading stops), skips what is stored, and claims the rest a batch at
+// a time, sending what this ingest got.
+Status ReadAll(const Reading& r, const std::function<bool(ReadItem*)>& next) {
+  std::vector<Unclaimed> unclaimed;
+  Status status;
+  ReadItem item;
+  while (status.ok() && r.shared->WritingOk() && next(&item)) {
+    r.shared->Count(&IngestProgress::read);
+    if (!item.article.ok()) {
+      r.shared->Count(&IngestProgress::failed);
+      if (r.on_error) r.on_error(item.article.status().message());
+      continue;
+    }
+    Article& article = item.article.value();
+    std::string hash = TextHash(article.text);
+    auto stored = r.lookup.reader->HasArticle(article.id, hash);
+    if (stored.ok() && stored.value()) {
+      r.shared->Count(&IngestProgress::skipped);
+      continue;
+    }
+    unclaimed.push_back(Unclaimed{item.location, std::move(article), std::move(hash)});
+    if (unclaimed.size() >= r.batch) status = ClaimAndSend(r.lookup, &unclaimed, r.shared, r.send);
+    r.tick();
+  }
+  return status.ok() ? ClaimAndSend(r.lookup, &unclaimed, r.shared, r.send) : status;
+}
+
 // The stores an ingest uses, each a connection of its own, all under one claimant.
 struct Stores {
   std::unique_ptr<Store> writer, reader, claims;
@@ -269,29 +307,8 @@ Result<IngestProgress> Ingest(const std::string& db_path,
     window.acquire();
     to_code.Push(Work{sequence++, std::move(u.location), std::move(u.article)});
   };
-  std::vector<Unclaimed> unclaimed;
-  Status reading;
-  ReadItem item;
-  while (reading.ok() && shared.WritingOk() && next(&item)) {  // after a failure, reading stops
-    shared.Count(&IngestProgress::read);
-    if (!item.article.ok()) {
-      shared.Count(&IngestProgress::failed);
-      if (options.on_error) options.on_error(item.article.status().message());
-      continue;
-    }
-    Article& article = item.article.value();
-    std::string hash = TextHash(article.text);
-    auto stored = lookup.reader->HasArticle(article.id, hash);
-    if (stored.ok() && stored.value()) {
-      shared.Count(&IngestProgress::skipped);
-      continue;
-    }
-    unclaimed.push_back(Unclaimed{item.location, std::move(article), std::move(hash)});
-    if (unclaimed.size() >= options.batch)
-      reading = ClaimAndSend(lookup, &unclaimed, &shared, send);
-    report(false);
-  }
-  if (reading.ok()) reading = ClaimAndSend(lookup, &unclaimed, &shared, send);
+  Status reading = ReadAll(
+      {lookup, options.batch, &shared, send, options.on_error, [&] { report(false); }}, next);
   to_code.Close();
   for (std::thread& worker : workers) worker.join();
   writing.join();
