@@ -476,10 +476,51 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& text_ha
   return found;
 }
 
+void Store::BatchCounts::AddActor(const Actor& actor) {
+  auto [it, added] = actor_index.try_emplace({actor.code, actor.name}, actors.size());
+  if (added) actors.push_back({actor.code, actor.name, actor.country, actor.agent, 0});
+  ++actors[it->second].events;
+}
+
+void Store::BatchCounts::AddTotal(const std::string& name, long long amount) {
+  for (auto& [total, value] : totals) {
+    if (total == name) {
+      value += amount;
+      return;
+    }
+  }
+  totals.emplace_back(name, amount);
+}
+
+Status Store::WriteCounts() {
+  for (const auto& [name, amount] : batch_counts_.totals) {
+    Status status = AddToTotal(name, amount);
+    if (!status.ok()) return status;
+  }
+  // (The first telling's country and agent are kept, as the first insert keeps them.)
+  auto upsert = Cached(
+      "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,?5) "
+      "ON CONFLICT(code, name) DO UPDATE SET num_events = actors.num_events + "
+      "excluded.num_events");
+  if (!upsert.ok()) return upsert.status();
+  for (const BatchCounts::ActorCount& actor : batch_counts_.actors) {
+    upsert.value()->Bind(1, actor.code);
+    upsert.value()->Bind(2, actor.name);
+    upsert.value()->Bind(3, actor.country);
+    upsert.value()->BindOptional(4, actor.agent);
+    upsert.value()->Bind(5, actor.events);
+    Status status = upsert.value()->Send();
+    if (!status.ok()) return status;
+  }
+  batch_counts_ = {};
+  return Status::Ok();
+}
+
 Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) {
   Status begin = db_->Execute(db_->dialect().BeginWrite());
   if (!begin.ok()) return begin;
   db_->BeginPipeline();  // what is only written goes out without a round trip each
+  batch_counts_ = {};
   Written written;
   for (const CodedRecord& record : batch) {
     Status status = WriteRecord(record, &written);
@@ -488,7 +529,8 @@ Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) 
       return status.WithContext("storing " + record.article.id);
     }
   }
-  Status released = ReleaseClaimsOf(batch);
+  Status released = WriteCounts();
+  if (released.ok()) released = ReleaseClaimsOf(batch);
   if (!released.ok()) {
     db_->Execute("ROLLBACK");
     return released;
@@ -680,20 +722,10 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   }
   m.Bind(14, e.confidence);
   status = m.Send();
-  if (status.ok()) status = AddToTotal("mentions", 1);
   if (!status.ok()) return status;
+  batch_counts_.AddTotal("mentions", 1);
   for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
-    if (actor == nullptr) continue;
-    auto upsert = Cached(
-        "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,1) "
-        "ON CONFLICT(code, name) DO UPDATE SET num_events = actors.num_events + 1");
-    if (!upsert.ok()) return upsert.status();
-    upsert.value()->Bind(1, actor->code);
-    upsert.value()->Bind(2, actor->name);
-    upsert.value()->Bind(3, actor->country);
-    upsert.value()->BindOptional(4, actor->agent);
-    status = upsert.value()->Send();
-    if (!status.ok()) return status;
+    if (actor != nullptr) batch_counts_.AddActor(*actor);
   }
   if (inserted) return Status::Ok();
   status = FillLocation(row, e);
@@ -819,8 +851,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     auto inserted = insert.value()->Insert();
     if (!inserted.ok()) return inserted.status();
     story = inserted.value();
-    Status status = AddToTotal("stories", 1);
-    if (!status.ok()) return status;
+    batch_counts_.AddTotal("stories", 1);
   }
   Status status = Sent("UPDATE stories SET num_articles = num_articles + 1 WHERE id = ?1", story);
   if (status.ok())

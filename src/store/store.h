@@ -346,6 +346,24 @@ class Store {
   // wait for each other in a circle); adds those taken to *taken.
   Status ClaimSorted(const std::vector<std::string>& keys, std::chrono::seconds lease,
                      std::set<std::string>* taken);
+  // What a batch adds to the actors' event counts and to summary_totals,
+  // gathered as it is written and written once at its end (WriteCounts): one
+  // statement per actor and total a batch, not one per event. In the order
+  // first seen, so new rows are made in the order one statement per event
+  // made them.
+  struct BatchCounts {
+    struct ActorCount {
+      std::string code, name, country, agent;
+      long long events = 0;
+    };
+    std::vector<ActorCount> actors;
+    std::map<std::pair<std::string, std::string>, size_t> actor_index;  // by code and name
+    std::vector<std::pair<std::string, long long>> totals;
+
+    void AddActor(const Actor& actor);
+    void AddTotal(const std::string& name, long long amount);
+  };
+  Status WriteCounts();
   // Releases the claimant's claims on the batch's articles, in the write's
   // transaction, in key order: a claimer locks keys in that order too, so
   // the two never wait for each other in a circle.
@@ -360,6 +378,7 @@ class Store {
   std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
   bool summaries_ = false;  // the file has them (version 3) and options_ allow them
   std::string claimant_;    // "": WriteBatch releases no claims
+  BatchCounts batch_counts_;
 };
 
 // A claimant's name no other ingest has: host, process and a random number.
