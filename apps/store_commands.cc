@@ -22,11 +22,14 @@ namespace warta::cli {
 namespace {
 
 const char* kStoreUsage = R"(usage:
-  warta ingest --db DB [--jobs N] [--batch N] [--published YYYY-MM-DD] INPUT...
+  warta ingest --db DB [--jobs N] [--batch N] [--lease MINUTES] [--published YYYY-MM-DD] INPUT...
       INPUT: files or folders (read recursively): .jsonl, .txt, .html, .warc,
       and their .gz/.zst versions. Resumable and idempotent: what is stored
-      is skipped. Waits up to 30 s for another process writing to DB
-      ($WARTA_BUSY_TIMEOUT_MS); $SOURCE_DATE_EPOCH fixes the time stamped.
+      is skipped. Several ingests on one DB share the work: each claims the
+      articles it codes and skips those another has claimed; a claim older
+      than --lease (default 10 minutes) is taken over. Waits up to 30 s for
+      another process writing to DB ($WARTA_BUSY_TIMEOUT_MS);
+      $SOURCE_DATE_EPOCH fixes the time stamped.
   warta query --db DB [filters] [--format table|jsonl|csv|gdelt] [--limit N] [--offset N]
       --actor X     code (IDNGOV), country (IDN) or part of a name, either side
       --country C  --agent A  --name TEXT
@@ -63,11 +66,11 @@ struct Flags {
 
 bool ParseFlags(int argc, char** argv, Flags* flags, std::string* error) {
   static const char* kWithValue[] = {
-      "--db",      "--jobs",     "--batch",   "--published",  "--data",   "--actor",
-      "--country", "--agent",    "--name",    "--dyad",       "--code",   "--root",
-      "--quad",    "--from",     "--to",      "--lang",       "--source", "--story",
-      "--limit",   "--format",   "--offset",  "--port",       "--host",   "--web",
-      "--threads", "--modality", "--negated", "--statements", "--place",  "--near"};
+      "--db",    "--jobs", "--batch",  "--published", "--data",     "--actor",   "--country",
+      "--agent", "--name", "--dyad",   "--code",      "--root",     "--quad",    "--from",
+      "--to",    "--lang", "--source", "--story",     "--limit",    "--format",  "--offset",
+      "--port",  "--host", "--web",    "--threads",   "--modality", "--negated", "--statements",
+      "--place", "--near", "--lease"};
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--directed") {
@@ -148,6 +151,11 @@ int RunIngest(const Flags& flags) {
       !ParseBoundedNumber(Get(flags, "--batch"), 1, 100000, &batch)) {
     return Fail("--batch must be a number from 1 to 100000");
   }
+  long long lease = 10;
+  if (!Get(flags, "--lease").empty() &&
+      !ParseBoundedNumber(Get(flags, "--lease"), 1, 10080, &lease)) {
+    return Fail("--lease must be a number of minutes from 1 to 10080");
+  }
   std::optional<Date> published;
   if (!Get(flags, "--published").empty()) {
     if (!IsDay(Get(flags, "--published"))) return Fail("--published must be YYYY-MM-DD");
@@ -164,12 +172,17 @@ int RunIngest(const Flags& flags) {
   if (!StoreOptionsFromEnvironment(true, &options.store, &error)) return Fail(error);
   options.jobs = static_cast<int>(jobs);
   options.batch = static_cast<size_t>(batch);
+  options.lease = std::chrono::minutes(lease);
   options.on_error = [](const std::string& message) { std::cerr << "warta: " << message << "\n"; };
   bool progressed = false;  // a progress line to end before any message
   options.on_progress = [&progressed](const IngestProgress& p) {
     progressed = true;
     std::cerr << "\ringest: " << p.read << " read, " << p.stored << " stored, " << p.skipped
-              << " already stored, " << p.failed << " failed, " << p.events << " events, "
+              << " already stored, " << p.failed << " failed, "
+              << (p.claimed_elsewhere > 0
+                      ? std::to_string(p.claimed_elsewhere) + " claimed by another worker, "
+                      : std::string())
+              << p.events << " events, "
               << static_cast<long long>(p.seconds > 0 ? p.read / p.seconds : 0) << " articles/s"
               << std::flush;
   };

@@ -241,6 +241,31 @@ TEST(IngestCliTest, KilledIngestResumesWithNothingLostAndNothingTwice) {
   EXPECT_EQ(Count(db, "events"), events);
 }
 
+// Issue 13: two `warta ingest` processes on one file at once (claiming what
+// they code: workers_test.cc checks that each article is coded once) store
+// what one stores, each article once.
+TEST(IngestCliTest, TwoIngestProcessesShareTheCorpusAndStoreWhatOneDoes) {
+  std::string corpus = Fresh("warta-two.jsonl");
+  WriteCorpus(corpus, 40);
+  std::string one = Fresh("warta-two-one.db"), both = Fresh("warta-two-both.db");
+  ASSERT_EQ(Warta("ingest --batch 10 --db " + one + " " + corpus).exit_code, 0);
+  std::string ingest =
+      std::string(WARTA_BINARY) + " ingest --batch 10 --db " + both + " " + corpus + " 2>" + both;
+  std::string run = "(" + ingest + ".1.log & " + ingest + ".2.log; wait)";
+  ASSERT_EQ(std::system(run.c_str()), 0) << run;
+  EXPECT_EQ(Warta("stats --db " + both).output, Warta("stats --db " + one).output);
+  EXPECT_EQ(Warta("stats --db " + both + " --modality any --negated any").output,
+            Warta("stats --db " + one + " --modality any --negated any").output);
+  // Between them they stored each article once.
+  long long stored = 0;
+  for (const char* log : {".1.log", ".2.log"}) {
+    std::string output = ReadFileToString(both + log).value();
+    output.erase(0, output.rfind('\r') + 1);
+    stored += std::atoll(output.substr(output.find(" read, ") + 7).c_str());
+  }
+  EXPECT_EQ(stored, Count(one, "articles"));
+}
+
 TEST(IngestCliTest, QueryFiltersAndExportFormats) {
   std::string corpus = Fresh("warta-query.jsonl");
   WriteCorpus(corpus, 1);

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <filesystem>
 #include <hunspell/hunspell.hxx>
+#include <mutex>
 
 #include "util/text.h"
 
@@ -32,9 +33,22 @@ void ParseMorphology(const std::string& analysis, std::string* stem, std::string
   }
 }
 
+// Hunspell counts its users of a table shared by every instance (csutil's
+// utf_tbl, for UTF-8 dictionaries) without a lock: two threads making or
+// freeing analysers at once (two ingests in one process) freed it twice.
+// Making and freeing take turns; analysing needs no lock.
+std::mutex& HunspellLifetimes() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 }  // namespace
 
-Analyser::~Analyser() = default;
+Analyser::~Analyser() {
+  std::lock_guard<std::mutex> lock(HunspellLifetimes());
+  indonesian_.reset();
+  english_.reset();
+}
 
 namespace {
 
@@ -95,6 +109,7 @@ Result<std::unique_ptr<Analyser>> Analyser::Load(const std::string& data_dir,
     Status found = CheckDictionary(hunspell_dir, kDictionaries[i]);
     if (!found.ok()) return found;
     std::string base = hunspell_dir + "/" + kDictionaries[i].name;
+    std::lock_guard<std::mutex> lock(HunspellLifetimes());
     *slots[i] = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
   }
   auto irregular = ReadIrregular(data_dir, diagnostics);

@@ -191,7 +191,7 @@ bool ProcessNoun(const std::string& lower) {
 }
 
 bool PossessedAct(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
-                  const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i) {
+                  const std::vector<bool>& blocked, size_t i) {
   return analyses[i].nominal && i + 1 < tokens.size() && blocked[i + 1] &&
          tokens[i + 1].kind == TokenKind::kWord && !ProcessNoun(tokens[i].lower) &&
          (i == 0 || tokens[i - 1].kind == TokenKind::kPunct);
@@ -277,7 +277,7 @@ bool VerbDictionary::MatchAt(const std::vector<Token>& tokens,
         // A lone verb word must be a verb: not a nominalisation (tuduhan) in
         // Indonesian, not after a determiner ("the attack") in English.
         if (language_ == "id" && analyses[i].nominal &&
-            !PossessedAct(tokens, analyses, blocked, lexicon, i)) {
+            !PossessedAct(tokens, analyses, blocked, i)) {
           continue;
         }
         // Nor a participle after "by" ("formed by ousted lawmakers").

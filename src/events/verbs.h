@@ -78,7 +78,7 @@ bool ProcessNoun(const std::string& lower);
 // names that actor's act. After a preposition it is mostly a reference ("lebih
 // ringan dari tuntutan jaksa"); a process noun's actor is its patient.
 bool PossessedAct(const std::vector<Token>& tokens, const std::vector<WordAnalysis>& analyses,
-                  const std::vector<bool>& blocked, const Lexicon& lexicon, size_t i);
+                  const std::vector<bool>& blocked, size_t i);
 
 class VerbDictionary {
  public:

@@ -64,6 +64,13 @@ const char* Dialect::BeginWrite() const {
   return postgres() ? "BEGIN; SELECT pg_advisory_xact_lock(521510777953)" : "BEGIN IMMEDIATE";
 }
 
+const char* Dialect::BeginUnlocked() const { return postgres() ? "BEGIN" : "BEGIN IMMEDIATE"; }
+
+const char* Dialect::NowSeconds() const {
+  return postgres() ? "CAST(extract(epoch FROM clock_timestamp()) AS BIGINT)"
+                    : "CAST(strftime('%s', 'now') AS INTEGER)";
+}
+
 std::string Dialect::Returning(const std::string& key) const {
   return postgres() ? " RETURNING " + key : "";
 }

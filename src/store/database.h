@@ -69,6 +69,12 @@ struct Dialect {
   // COMMIT (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock that every
   // warta writer takes, so writers take turns as they do on SQLite).
   const char* BeginWrite() const;
+  // Opens a short transaction that writes without the writers' lock
+  // (PostgreSQL: BEGIN; its rows are locked one by one), for ingest's claims.
+  // SQLite has one write lock only: BEGIN IMMEDIATE.
+  const char* BeginUnlocked() const;
+  // The database's clock in whole seconds since 1970 UTC, as an SQL expression.
+  const char* NowSeconds() const;
   // Put after an INSERT whose new row's key Statement::Insert() returns.
   std::string Returning(const std::string& key) const;
   // `column` equal to `value` regardless of ASCII case.
@@ -119,6 +125,13 @@ class Database {
   virtual bool LastFailureBusy() const = 0;
   // Whether the last failure was a file that is not a database at all.
   virtual bool LastFailureNotDatabase() const { return false; }
+  // Until the next Execute (which ends it: COMMIT, ROLLBACK), statements run
+  // by Statement::Send() go out without waiting for their results, and a
+  // failure among them shows at the next statement that reads (Step,
+  // Insert, Run) or at that Execute. PostgreSQL: libpq's pipeline mode, so a
+  // write batch costs a round trip per query that reads, not per statement.
+  // SQLite: no change (a statement costs no round trip).
+  virtual void BeginPipeline() {}
   // Statements still running at `deadline` stop with an "interrupted" error,
   // so no query can hold a server thread for long. No deadline: max().
   virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) = 0;
@@ -153,6 +166,9 @@ class Statement {
   // Steps once: true while a row is available; errors end in *status.
   virtual bool Step(Status* status) = 0;
   Status Run();  // steps to the end, for statements without results
+  // Runs a statement whose results no one reads (not even Changes()); in a
+  // pipeline (Database::BeginPipeline) without waiting for it.
+  virtual Status Send() { return Run(); }
   // Runs an INSERT written with Dialect::Returning(key): the new row's key.
   virtual Result<long long> Insert() = 0;
   virtual void Reset() = 0;  // ready to run again, its parameters cleared

@@ -131,16 +131,133 @@ class Writer {
   bool failed_ = false;  // the writer's own copy of "write_status is set"
 };
 
+// An article read and not stored yet, waiting to be claimed.
+struct Unclaimed {
+  std::string location;
+  Article article;
+  std::string hash;
+};
+
+// The reading side's stores: one to look up what is stored (it never waits
+// for the writer), one to claim on.
+struct Lookup {
+  Store* reader;
+  Store* claims;
+  std::chrono::seconds lease;
+};
+
+// Releases the claims of ingests on this host that were killed, so that
+// their articles need not wait for the lease.
+Status ReleaseGoneClaimants(Store* claims) {
+  auto claimants = claims->Claimants();
+  if (!claimants.ok()) return claimants.status();
+  for (const std::string& claimant : claimants.value()) {
+    if (!ClaimantIsGone(claimant)) continue;
+    Status status = claims->ReleaseClaims(claimant);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// Claims `unclaimed` and hands what this ingest got to the coders (through
+// `send`); what another ingest holds, or stored since it was read, is
+// counted and left.
+Status ClaimAndSend(const Lookup& lookup, std::vector<Unclaimed>* unclaimed, Shared* shared,
+                    const std::function<void(Unclaimed)>& send) {
+  Status released = ReleaseGoneClaimants(lookup.claims);
+  if (!released.ok()) return released;
+  std::vector<std::string> keys;
+  for (const Unclaimed& u : *unclaimed) keys.push_back(u.hash);
+  auto mine = lookup.claims->Claim(keys, lookup.lease);
+  if (!mine.ok()) return mine.status();
+  for (size_t i = 0; i < unclaimed->size(); ++i) {
+    Unclaimed& u = (*unclaimed)[i];
+    if (!mine.value()[i]) {
+      shared->Count(&IngestProgress::claimed_elsewhere);
+      continue;
+    }
+    // Another ingest may have stored it, and released its claim in the same
+    // transaction, between the first look and the claim: asked again, after
+    // the claim, it is never coded twice.
+    auto stored = lookup.reader->HasArticle(u.article.id, u.hash);
+    if (!stored.ok()) return stored.status();
+    if (stored.value()) {
+      shared->Count(&IngestProgress::skipped);
+      continue;
+    }
+    shared->Count(&IngestProgress::coded);
+    send(std::move(u));
+  }
+  unclaimed->clear();
+  return Status::Ok();
+}
+
+// What the reading side does with what it reads.
+struct Reading {
+  const Lookup& lookup;
+  size_t batch;
+  Shared* shared;
+  std::function<void(Unclaimed)> send;               // to the coders
+  std::function<void(const std::string&)> on_error;  // may be empty
+  std::function<void()> tick;                        // after each article
+};
+
+// Reads until the end of the input or a failure (its own, or the writer's:
+// then reading stops), skips what is stored, and claims the rest a batch at
+// a time, sending what this ingest got.
+Status ReadAll(const Reading& r, const std::function<bool(ReadItem*)>& next) {
+  std::vector<Unclaimed> unclaimed;
+  Status status;
+  ReadItem item;
+  while (status.ok() && r.shared->WritingOk() && next(&item)) {
+    r.shared->Count(&IngestProgress::read);
+    if (!item.article.ok()) {
+      r.shared->Count(&IngestProgress::failed);
+      if (r.on_error) r.on_error(item.article.status().message());
+      continue;
+    }
+    Article& article = item.article.value();
+    std::string hash = TextHash(article.text);
+    auto stored = r.lookup.reader->HasArticle(article.id, hash);
+    if (stored.ok() && stored.value()) {
+      r.shared->Count(&IngestProgress::skipped);
+      continue;
+    }
+    unclaimed.push_back(Unclaimed{item.location, std::move(article), std::move(hash)});
+    if (unclaimed.size() >= r.batch) status = ClaimAndSend(r.lookup, &unclaimed, r.shared, r.send);
+    r.tick();
+  }
+  return status.ok() ? ClaimAndSend(r.lookup, &unclaimed, r.shared, r.send) : status;
+}
+
+// The stores an ingest uses, each a connection of its own, all under one claimant.
+struct Stores {
+  std::unique_ptr<Store> writer, reader, claims;
+};
+
+Result<Stores> OpenStores(const std::string& db_path, const StoreOptions& options) {
+  Stores stores;
+  for (auto [store, read_only] : {std::pair{&stores.writer, false},
+                                  {&stores.reader, true},  // WAL: reads beside the writer
+                                  {&stores.claims, false}}) {
+    auto opened = read_only ? Store::OpenReadOnly(db_path, options) : Store::Open(db_path, options);
+    if (!opened.ok()) return opened.status();
+    *store = std::move(opened).value();
+  }
+  const std::string claimant = NewClaimant();
+  stores.writer->SetClaimant(claimant);
+  stores.claims->SetClaimant(claimant);
+  return stores;
+}
+
 }  // namespace
 
 Result<IngestProgress> Ingest(const std::string& db_path,
                               std::shared_ptr<const Resources> resources,
                               const std::function<bool(ReadItem*)>& next,
                               const IngestOptions& options) {
-  auto writer_store = Store::Open(db_path, options.store);
-  if (!writer_store.ok()) return writer_store.status();
-  auto reader_store = Store::OpenReadOnly(db_path, options.store);  // WAL: reads beside the writer
-  if (!reader_store.ok()) return reader_store.status();
+  auto stores = OpenStores(db_path, options.store);
+  if (!stores.ok()) return stores.status();
   int jobs = options.jobs < 1 ? 1 : options.jobs;
   std::vector<std::unique_ptr<ArticleCoder>> coders;
   for (int i = 0; i < jobs; ++i) {
@@ -167,7 +284,7 @@ Result<IngestProgress> Ingest(const std::string& db_path,
       if (--running == 0) to_store.Close();
     });
   }
-  Writer writer(writer_store.value().get(), options.batch, &shared, &window);
+  Writer writer(stores.value().writer.get(), options.batch, &shared, &window);
   std::thread writing([&] { writer.Run(&to_store); });
 
   auto last = start;
@@ -184,30 +301,22 @@ Result<IngestProgress> Ingest(const std::string& db_path,
     if (options.on_progress) options.on_progress(snapshot);
   };
 
-  ReadItem item;
+  const Lookup lookup{stores.value().reader.get(), stores.value().claims.get(), options.lease};
   long long sequence = 0;
-  while (shared.WritingOk() && next(&item)) {  // after a failure to store, reading stops
-    shared.Count(&IngestProgress::read);
-    if (!item.article.ok()) {
-      shared.Count(&IngestProgress::failed);
-      if (options.on_error) options.on_error(item.article.status().message());
-      continue;
-    }
-    Article& article = item.article.value();
-    auto stored = reader_store.value()->HasArticle(article.id, TextHash(article.text));
-    if (stored.ok() && stored.value()) {
-      shared.Count(&IngestProgress::skipped);
-      continue;
-    }
+  auto send = [&](Unclaimed u) {
     window.acquire();
-    to_code.Push(Work{sequence++, item.location, std::move(article)});
-    report(false);
-  }
+    to_code.Push(Work{sequence++, std::move(u.location), std::move(u.article)});
+  };
+  Status reading = ReadAll(
+      {lookup, options.batch, &shared, send, options.on_error, [&] { report(false); }}, next);
   to_code.Close();
   for (std::thread& worker : workers) worker.join();
   writing.join();
+  // (Should this fail, the claims left pass to others when their lease ends.)
+  stores.value().claims->ReleaseClaims();
   report(true);
   if (!shared.write_status.ok()) return shared.write_status;
+  if (!reading.ok()) return reading;
   return shared.progress;
 }
 

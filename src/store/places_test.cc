@@ -551,6 +551,46 @@ TEST(SchemaUpgradeTest, AFailingUpgradeFromVersion3NamesVersion4) {
   EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
 }
 
+// Versions 5 and 6 added event_keys and ingest's claims: a reader reads a
+// version 4 file as it is (queries do without the keys, none touches the
+// claims), a writer adds both.
+TEST(SchemaUpgradeTest, AVersion4DatabaseIsReadAsItIsAndGainsIngestClaims) {
+  std::string path = FreshPath("warta-version-4.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    Event e = MakeEvent("e1", "190", -10, kRafah);
+    e.source.location = kMalang;
+    ASSERT_TRUE(store.value()->WriteBatch({Record("old-1", {e})}).ok());
+  }
+  RunSql(path, "DROP TABLE ingest_claims");
+  RunSql(path, "DROP TABLE event_keys");
+  RunSql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  RunSql(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  const std::string before = Bytes(path);
+  {
+    auto reader = Store::OpenReadOnly(path);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    std::vector<StoredEvent> found;
+    ASSERT_TRUE(reader.value()->Query({}, [&](const StoredEvent& e) { found.push_back(e); }).ok());
+    ASSERT_EQ(found.size(), 1u);
+    ASSERT_TRUE(found[0].event.source.location) << "actor_places is read, not hidden";
+    EXPECT_EQ(found[0].event.source.location->id, "IDN.JI.malang");
+  }
+  EXPECT_EQ(Bytes(path), before) << "reading does not upgrade";
+  auto writer = Store::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_EQ(SqlValue(path, "SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
+  EXPECT_EQ(SqlValue(path, "SELECT COUNT(*) FROM ingest_claims"), "0");
+  EXPECT_NE(SqlValue(path, "SELECT COUNT(*) FROM event_keys"), "0") << "keys filled on upgrade";
+  writer.value()->SetClaimant("me");
+  auto mine = writer.value()->Claim({"a", "b"}, std::chrono::seconds(600));
+  ASSERT_TRUE(mine.ok()) << mine.status().message();
+  EXPECT_EQ(mine.value(), (std::vector<bool>{true, true}));
+  EXPECT_EQ(SqlValue(path, "SELECT COUNT(*) FROM ingest_claims WHERE worker = 'me'"), "2");
+}
+
 TEST(SchemaUpgradeTest, ADatabaseOfANewerVersionIsRefusedNamingTheFileAndBothVersions) {
   std::string path = FreshPath("warta-version-99.db");
   RunSql(path, kVersion1Schema);

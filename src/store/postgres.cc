@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace warta::sql {
 
@@ -143,7 +144,45 @@ void PostgresDatabase::Claim(PostgresStatement* next) {
   active_ = next;
 }
 
+void PostgresDatabase::BeginPipeline() {
+  Claim(nullptr);
+  if (!pipeline_ && PQenterPipelineMode(conn_)) pipeline_ = true;
+}
+
+Status PostgresDatabase::ReadPending() {
+  for (; pending_ > 0; --pending_) {
+    for (PGresult* result = PQgetResult(conn_); result != nullptr; result = PQgetResult(conn_)) {
+      ExecStatusType type = PQresultStatus(result);
+      if (type != PGRES_COMMAND_OK && type != PGRES_TUPLES_OK && pipeline_failure_.ok()) {
+        pipeline_failure_ = Failure(result);
+      }
+      PQclear(result);
+    }
+  }
+  return pipeline_failure_;
+}
+
+Status PostgresDatabase::EndPipeline() {
+  if (!pipeline_) return Status::Ok();
+  Claim(nullptr);
+  if (!PQpipelineSync(conn_) && pipeline_failure_.ok()) pipeline_failure_ = Failure(nullptr);
+  ReadPending();
+  // Then the sync's own result; the pipeline ends when nothing is left to read.
+  for (int idle = 0; idle < 2 && PQpipelineStatus(conn_) != PQ_PIPELINE_OFF;) {
+    PGresult* result = PQgetResult(conn_);
+    if (result != nullptr) {
+      PQclear(result);
+      idle = 0;
+    } else if (!PQexitPipelineMode(conn_)) {
+      ++idle;  // (a broken connection: its next statement fails)
+    }
+  }
+  pipeline_ = false;
+  return std::exchange(pipeline_failure_, Status::Ok());
+}
+
 Status PostgresDatabase::Execute(const std::string& sql) {
+  Status ended = EndPipeline();
   Claim(nullptr);
   PGresult* result = PQexec(conn_, sql.c_str());
   ExecStatusType type = PQresultStatus(result);
@@ -154,10 +193,16 @@ Status PostgresDatabase::Execute(const std::string& sql) {
     status = Failure(result);
   }
   PQclear(result);
-  return status;
+  // A COMMIT after a failure in the pipeline rolled back: that failure is the news.
+  return ended.ok() ? status : ended;
 }
 
 Result<std::unique_ptr<Statement>> PostgresDatabase::Prepare(const std::string& sql) {
+  // (libpq prepares only outside a pipeline; statements are prepared once,
+  // so this is rare.)
+  const bool pipelined = pipeline_;
+  Status ended = EndPipeline();
+  if (!ended.ok()) return ended;
   Claim(nullptr);
   int parameters = 0;
   std::string text = NumberedPlaceholders(sql, &parameters);
@@ -167,6 +212,7 @@ Result<std::unique_ptr<Statement>> PostgresDatabase::Prepare(const std::string& 
   if (PQresultStatus(result) != PGRES_COMMAND_OK)
     status = Failure(result, " in: " + sql.substr(0, 80));
   PQclear(result);
+  if (pipelined) BeginPipeline();
   if (!status.ok()) return status;
   return std::unique_ptr<Statement>(
       new PostgresStatement(this, std::move(name), std::move(text), parameters));
@@ -188,6 +234,7 @@ PostgresStatement::~PostgresStatement() {
   Reset();
   db_->Release(this);
   // Not through Execute: what the last statement changed stays to be asked.
+  db_->EndPipeline();
   db_->Claim(nullptr);
   PQclear(PQexec(db_->conn_, ("DEALLOCATE " + name_).c_str()));
 }
@@ -235,29 +282,56 @@ void PostgresStatement::ReadRest() {
 void PostgresStatement::ClearRow() {
   PQclear(row_);
   row_ = nullptr;
+  row_index_ = 0;
+}
+
+bool PostgresStatement::SendQuery() {
+  std::vector<const char*> values;
+  for (const auto& value : values_) values.push_back(value ? value->c_str() : nullptr);
+  return PQsendQueryPrepared(db_->conn_, name_.c_str(), static_cast<int>(values.size()),
+                             values.data(), nullptr, nullptr, 0);
+}
+
+Status PostgresStatement::Send() {
+  if (!db_->pipeline_) return Run();
+  // After a failure the server skips the rest of the pipeline: say so now.
+  if (!db_->pipeline_failure_.ok()) return db_->pipeline_failure_;
+  db_->Claim(nullptr);
+  Status status = SendQuery() ? Status::Ok() : db_->Failure(nullptr);
+  if (status.ok()) ++db_->pending_;
+  std::fill(values_.begin(), values_.end(), std::nullopt);
+  return status;
 }
 
 bool PostgresStatement::Step(Status* status) {
+  if (row_ != nullptr && row_index_ + 1 < PQntuples(row_)) {  // a whole result, read on
+    ++row_index_;
+    return true;
+  }
   ClearRow();
   if (done_) return false;
   if (!started_) {
     started_ = true;
     db_->Claim(this);
-    std::vector<const char*> values;
-    for (const auto& value : values_) values.push_back(value ? value->c_str() : nullptr);
-    if (!PQsendQueryPrepared(db_->conn_, name_.c_str(), static_cast<int>(values.size()),
-                             values.data(), nullptr, nullptr, 0)) {
+    if (!SendQuery()) {
       db_->Release(this);
       done_ = true;
       *status = db_->Failure(nullptr);
       return false;
     }
-    PQsetSingleRowMode(db_->conn_);
+    if (db_->pipeline_) {
+      // The server sends what it holds; the statements before this one answer first.
+      PQsendFlushRequest(db_->conn_);
+      PQflush(db_->conn_);
+      failure_ = db_->ReadPending();
+    } else {
+      PQsetSingleRowMode(db_->conn_);
+    }
     running_ = true;
   }
   for (PGresult* result = NextResult(); result != nullptr; result = NextResult()) {
     ExecStatusType type = PQresultStatus(result);
-    if (type == PGRES_SINGLE_TUPLE) {
+    if (type == PGRES_SINGLE_TUPLE || (type == PGRES_TUPLES_OK && PQntuples(result) > 0)) {
       row_ = result;
       return true;
     }
@@ -265,6 +339,7 @@ bool PostgresStatement::Step(Status* status) {
       db_->changes_ = std::atoll(PQcmdTuples(result));
     } else if (failure_.ok()) {
       failure_ = db_->Failure(result);
+      if (db_->pipeline_ && db_->pipeline_failure_.ok()) db_->pipeline_failure_ = failure_;
     }
     PQclear(result);
   }
@@ -295,8 +370,8 @@ void PostgresStatement::Reset() {
 
 std::string PostgresStatement::Text(int column) const {
   if (row_ == nullptr) return "";
-  return std::string(PQgetvalue(row_, 0, column),
-                     static_cast<size_t>(PQgetlength(row_, 0, column)));
+  return std::string(PQgetvalue(row_, row_index_, column),
+                     static_cast<size_t>(PQgetlength(row_, row_index_, column)));
 }
 
 std::string PostgresStatement::Blob(int column) const {
@@ -309,15 +384,15 @@ std::string PostgresStatement::Blob(int column) const {
 }
 
 long long PostgresStatement::Int(int column) const {
-  return row_ ? std::strtoll(PQgetvalue(row_, 0, column), nullptr, 10) : 0;
+  return row_ ? std::strtoll(PQgetvalue(row_, row_index_, column), nullptr, 10) : 0;
 }
 
 double PostgresStatement::Double(int column) const {
-  return row_ ? std::strtod(PQgetvalue(row_, 0, column), nullptr) : 0;
+  return row_ ? std::strtod(PQgetvalue(row_, row_index_, column), nullptr) : 0;
 }
 
 bool PostgresStatement::IsNull(int column) const {
-  return row_ == nullptr || PQgetisnull(row_, 0, column);
+  return row_ == nullptr || PQgetisnull(row_, row_index_, column);
 }
 
 }  // namespace warta::sql

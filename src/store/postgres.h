@@ -15,6 +15,12 @@
 // deadline becomes the server's statement_timeout. Writers wait for one
 // another's advisory lock (Dialect::BeginWrite) at most the busy timeout
 // (lock_timeout). Not thread-safe: one connection per thread.
+//
+// In a pipeline (BeginPipeline, libpq's pipeline mode) statements Sent go
+// out at once and their results are read only when a statement that reads
+// is run (its own rows then come whole, not one at a time: what a write
+// batch reads is a few rows); Execute first ends the pipeline, reporting
+// the first failure in it.
 #pragma once
 
 #include <libpq-fe.h>
@@ -43,6 +49,7 @@ class PostgresDatabase : public Database {
   long long Changes() const override { return changes_; }
   bool LastFailureBusy() const override { return last_state_ == "55P03"; }
   void SetDeadline(std::chrono::steady_clock::time_point deadline) override;
+  void BeginPipeline() override;
 
   // The connection string without its password, as messages show it.
   static std::string DisplayName(const std::string& target);
@@ -58,6 +65,11 @@ class PostgresDatabase : public Database {
   void Release(PostgresStatement* statement) {
     if (active_ == statement) active_ = nullptr;
   }
+  // Reads the results of the statements Sent before the one just sent; the
+  // first failure among them (it aborted the rest).
+  Status ReadPending();
+  // Leaves pipeline mode (a sync, and every result read); the first failure in it.
+  Status EndPipeline();
 
   PGconn* conn_;
   long long changes_ = 0;
@@ -66,6 +78,9 @@ class PostgresDatabase : public Database {
   int next_statement_ = 0;         // names the prepared statements
   long long timeout_ms_ = 0;       // the statement_timeout set (0: none)
   long long busy_timeout_ms_ = 0;  // the lock_timeout set
+  bool pipeline_ = false;          // in libpq's pipeline mode
+  int pending_ = 0;                // statements Sent whose results are not read yet
+  Status pipeline_failure_;        // the first failure in the pipeline
 };
 
 class PostgresStatement : public Statement {
@@ -81,6 +96,7 @@ class PostgresStatement : public Statement {
   void BindBlob(int index, const std::string& bytes) override;
   bool Step(Status* status) override;
   Result<long long> Insert() override;
+  Status Send() override;
   void Reset() override;
 
   std::string Text(int column) const override;
@@ -97,6 +113,8 @@ class PostgresStatement : public Statement {
   // The next result from the connection, or from what ReadRest kept.
   PGresult* NextResult();
   void ClearRow();
+  // Sends the statement with its parameters; false when it could not be sent.
+  bool SendQuery();
 
   PostgresDatabase* db_;
   std::string name_, sql_;
@@ -105,7 +123,8 @@ class PostgresStatement : public Statement {
   bool running_ = false;        // results still to come from the connection
   bool done_ = false;           // the last row was read (or the statement failed)
   std::deque<PGresult*> kept_;  // results read ahead by ReadRest
-  PGresult* row_ = nullptr;     // the current row
+  PGresult* row_ = nullptr;     // the result holding the current row
+  int row_index_ = 0;           // the current row's in row_
   Status failure_;              // the first failure of this run
 };
 

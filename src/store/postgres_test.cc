@@ -314,10 +314,24 @@ TEST_F(PostgresTest, SchemaVersionsAreRecordedUpgradedAndRefused) {
             std::to_string(kSchemaVersion));
   const std::string stats = RunWarta("stats --db " + Db()).output;
 
+  // Version 4 had no ingest claims, which no reader touches: read as it is,
+  // given the table by a writer.
+  Sql("DROP TABLE ingest_claims; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  EXPECT_EQ(RunWarta("stats --db " + Db()).output, stats);
+  EXPECT_EQ(Value("SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  {
+    auto store = Store::Open(target_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+  }
+  EXPECT_EQ(Value("SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
+  EXPECT_EQ(Value("SELECT COUNT(*) FROM ingest_claims"), "0");
+
   // Version 2 had no summary tables, no actors' places and no country names:
   // a reader is told to upgrade (warta has written PostgreSQL only from
   // version 4 on main), a writer upgrades it.
-  Sql("DROP TABLE summary_events, summary_places, summary_articles, summary_totals, actor_places; "
+  Sql("DROP TABLE summary_events, summary_places, summary_articles, summary_totals, actor_places, "
+      "ingest_claims; "
       "ALTER TABLE events DROP COLUMN place_country_name; "
       "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   EXPECT_NE(RunWarta("stats --db " + Db()).output.find("upgrade it with warta ingest"),

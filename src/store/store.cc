@@ -106,6 +106,10 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE TABLE IF NOT EXISTS actors(
   code TEXT NOT NULL, name TEXT NOT NULL, country TEXT, agent TEXT,
   num_events INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(code, name));
+-- Ingest's claims (schema version 6; store.h): the text hash of an article
+-- being coded, by whom, since when (seconds since 1970, the database's clock).
+CREATE TABLE IF NOT EXISTS ingest_claims(
+  article_key TEXT PRIMARY KEY, worker TEXT NOT NULL, claimed_at INTEGER NOT NULL);
 )SQL";
 
 uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
@@ -145,6 +149,17 @@ long long BandHash(const std::vector<uint32_t>& signature, int band) {
   uint64_t hash = static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ull;
   for (int r = 0; r < kRows; ++r) hash = Mix(hash ^ signature[band * kRows + r]);
   return static_cast<long long>(hash >> 1);
+}
+
+// The articles sharing any band of a signature: ?1 is band 0's hash, ?2 band 1's...
+std::string BandsQuery() {
+  std::string sql;
+  for (int b = 0; b < kBands; ++b) {
+    sql += b ? " UNION ALL " : "";
+    sql += "SELECT article FROM article_bands WHERE band = " + std::to_string(b) + " AND hash = ?" +
+           std::to_string(b + 1);
+  }
+  return sql;
 }
 
 // "PRK|RUS|04": what an event is, whatever the language told it. The pair is
@@ -281,7 +296,7 @@ Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path,
   if (!status.ok()) return status;
   auto version = store->StoredVersion();
   if (!version.ok()) return version.status();
-  if (version.value() < kSchemaVersion) status = store->ViewOldSchema(version.value());
+  if (version.value() < kReadableAsItIs) status = store->ViewOldSchema(version.value());
   if (!status.ok()) return status;
   store->summaries_ = version.value() >= 3 && options.use_summaries;
   store->keys_ = version.value() >= kEventKeysVersion && options.use_summaries;
@@ -353,8 +368,8 @@ Status Store::ViewOldSchema(int version) {
 Status Store::Migrate(int version) {
   if (version >= kSchemaVersion) return Status::Ok();
   // 1 → 2 and 3 → 4: the place columns each version added, empty (what an
-  // older warta coded was never placed so); kSchema then adds their indexes
-  // and actor_places (version 4), empty.
+  // older warta coded was never placed so); kSchema then adds their indexes,
+  // actor_places (version 4) and ingest_claims (version 6), empty.
   for (const LocationColumn& column : LocationColumnsAfter(version)) {
     Status status = db_->Execute(std::string("ALTER TABLE events ADD COLUMN ") + column.name + " " +
                                  db_->dialect().Ddl(column.type));
@@ -451,6 +466,14 @@ Result<sql::Loan> Store::Cached(const std::string& sql) {
   return sql::Loan(it->second.get());
 }
 
+Status Store::Sent(const std::string& sql, long long first, std::optional<long long> second) {
+  auto statement = Cached(sql);
+  if (!statement.ok()) return statement.status();
+  statement.value()->Bind(1, first);
+  if (second) statement.value()->Bind(2, *second);
+  return statement.value()->Send();
+}
+
 Result<bool> Store::HasArticle(const std::string& id, const std::string& text_hash) {
   auto stmt = Cached(
       "SELECT 1 FROM articles WHERE text_hash = ?2 UNION ALL "
@@ -468,9 +491,51 @@ Result<bool> Store::HasArticle(const std::string& id, const std::string& text_ha
   return found;
 }
 
+void Store::BatchCounts::AddActor(const Actor& actor) {
+  auto [it, added] = actor_index.try_emplace({actor.code, actor.name}, actors.size());
+  if (added) actors.push_back({actor.code, actor.name, actor.country, actor.agent, 0});
+  ++actors[it->second].events;
+}
+
+void Store::BatchCounts::AddTotal(const std::string& name, long long amount) {
+  for (auto& [total, value] : totals) {
+    if (total == name) {
+      value += amount;
+      return;
+    }
+  }
+  totals.emplace_back(name, amount);
+}
+
+Status Store::WriteCounts() {
+  for (const auto& [name, amount] : batch_counts_.totals) {
+    Status status = AddToTotal(name, amount);
+    if (!status.ok()) return status;
+  }
+  // (The first telling's country and agent are kept, as the first insert keeps them.)
+  auto upsert = Cached(
+      "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,?5) "
+      "ON CONFLICT(code, name) DO UPDATE SET num_events = actors.num_events + "
+      "excluded.num_events");
+  if (!upsert.ok()) return upsert.status();
+  for (const BatchCounts::ActorCount& actor : batch_counts_.actors) {
+    upsert.value()->Bind(1, actor.code);
+    upsert.value()->Bind(2, actor.name);
+    upsert.value()->Bind(3, actor.country);
+    upsert.value()->BindOptional(4, actor.agent);
+    upsert.value()->Bind(5, actor.events);
+    Status status = upsert.value()->Send();
+    if (!status.ok()) return status;
+  }
+  batch_counts_ = {};
+  return Status::Ok();
+}
+
 Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) {
   Status begin = db_->Execute(db_->dialect().BeginWrite());
   if (!begin.ok()) return begin;
+  db_->BeginPipeline();  // what is only written goes out without a round trip each
+  batch_counts_ = {};
   Written written;
   for (const CodedRecord& record : batch) {
     Status status = WriteRecord(record, &written);
@@ -478,6 +543,12 @@ Result<Store::Written> Store::WriteBatch(const std::vector<CodedRecord>& batch) 
       db_->Execute("ROLLBACK");
       return status.WithContext("storing " + record.article.id);
     }
+  }
+  Status released = WriteCounts();
+  if (released.ok()) released = ReleaseClaimsOf(batch);
+  if (!released.ok()) {
+    db_->Execute("ROLLBACK");
+    return released;
   }
   Status commit = db_->Execute("COMMIT");
   if (!commit.ok()) return commit;
@@ -665,21 +736,11 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
     m.Bind(at++, static_cast<long long>(span->end));
   }
   m.Bind(14, e.confidence);
-  status = m.Run();
-  if (status.ok()) status = AddToTotal("mentions", 1);
+  status = m.Send();
   if (!status.ok()) return status;
+  batch_counts_.AddTotal("mentions", 1);
   for (const Actor* actor : {&e.source, e.target ? &*e.target : nullptr}) {
-    if (actor == nullptr) continue;
-    auto upsert = Cached(
-        "INSERT INTO actors(code, name, country, agent, num_events) VALUES(?1,?2,?3,?4,1) "
-        "ON CONFLICT(code, name) DO UPDATE SET num_events = actors.num_events + 1");
-    if (!upsert.ok()) return upsert.status();
-    upsert.value()->Bind(1, actor->code);
-    upsert.value()->Bind(2, actor->name);
-    upsert.value()->Bind(3, actor->country);
-    upsert.value()->BindOptional(4, actor->agent);
-    status = upsert.value()->Run();
-    if (!status.ok()) return status;
+    if (actor != nullptr) batch_counts_.AddActor(*actor);
   }
   if (inserted) return Status::Ok();
   status = FillLocation(row, e);
@@ -691,7 +752,7 @@ Status Store::WriteEvent(const CodedRecord& record, long long story, const Event
   update.value()->Bind(1, static_cast<long long>(new_article));
   update.value()->Bind(2, static_cast<long long>(new_outlet));
   update.value()->Bind(3, row);
-  return update.value()->Run();
+  return update.value()->Send();
 }
 
 Status Store::FillLocation(long long row, const Event& event) {
@@ -723,7 +784,7 @@ Status Store::PlaceActors(long long row, const Event& event) {
     insert.value()->Bind(1, row);
     insert.value()->Bind(2, static_cast<long long>(side));
     BindLocation(&*insert.value(), 3, actor->location);
-    Status status = insert.value()->Run();
+    Status status = insert.value()->Send();
     if (!status.ok()) return status;
   }
   return Status::Ok();
@@ -735,17 +796,14 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
                                      const std::set<std::string>& keys) {
   long long story = 0;
   // Near-duplicate text: candidates share a band of the MinHash signature.
+  // (One query for every band: one round trip to a server.)
   std::set<long long> candidates;
-  auto band = Cached("SELECT article FROM article_bands WHERE band=?1 AND hash=?2");
+  auto band = Cached(BandsQuery());
   if (!band.ok()) return band.status();
-  for (int b = 0; b < kBands; ++b) {
-    band.value()->Bind(1, static_cast<long long>(b));
-    band.value()->Bind(2, BandHash(signature, b));
-    Status status;
-    while (band.value()->Step(&status)) candidates.insert(band.value()->Int(0));
-    if (!status.ok()) return status;
-    band.value()->Reset();
-  }
+  for (int b = 0; b < kBands; ++b) band.value()->Bind(b + 1, BandHash(signature, b));
+  Status found;
+  while (band.value()->Step(&found)) candidates.insert(band.value()->Int(0));
+  if (!found.ok()) return found;
   auto load = Cached("SELECT minhash, story_id FROM articles WHERE row=?1");
   if (!load.ok()) return load.status();
   double best = kSameStory;
@@ -808,13 +866,11 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     auto inserted = insert.value()->Insert();
     if (!inserted.ok()) return inserted.status();
     story = inserted.value();
-    Status status = AddToTotal("stories", 1);
-    if (!status.ok()) return status;
+    batch_counts_.AddTotal("stories", 1);
   }
-  Status status = db_->Execute(
-      "UPDATE stories SET num_articles = num_articles + 1 WHERE id = " + std::to_string(story) +
-      "; UPDATE articles SET story_id = " + std::to_string(story) +
-      " WHERE row = " + std::to_string(article_row));
+  Status status = Sent("UPDATE stories SET num_articles = num_articles + 1 WHERE id = ?1", story);
+  if (status.ok())
+    status = Sent("UPDATE articles SET story_id = ?1 WHERE row = ?2", story, article_row);
   if (!status.ok()) return status;
   // Later copies are compared with the story's first article only, which
   // keeps the candidates few however often a story is republished.
@@ -825,7 +881,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
     add_band.value()->Bind(1, static_cast<long long>(b));
     add_band.value()->Bind(2, BandHash(signature, b));
     add_band.value()->Bind(3, article_row);
-    status = add_band.value()->Run();
+    status = add_band.value()->Send();
     if (!status.ok()) return status;
   }
   auto add_key = Cached("INSERT INTO article_keys VALUES(?1,?2)");
@@ -833,7 +889,7 @@ Result<long long> Store::AssignStory(const CodedRecord& record, long long articl
   for (const std::string& key : keys) {
     add_key.value()->Bind(1, key);
     add_key.value()->Bind(2, article_row);
-    status = add_key.value()->Run();
+    status = add_key.value()->Send();
     if (!status.ok()) return status;
   }
   return story;

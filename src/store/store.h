@@ -28,10 +28,14 @@
 // (summary.cc: counts per date, root and kind, per place, per outlet and
 // language, and totals), kept current by every write in the write's own
 // transaction, which answer /api/stats and the counts and aggregates of
-// queries that filter only on kinds, roots, quad class and dates; 4
-// (kSchemaVersion) adds where the text places each event's source and target
-// (the actor_places table) and the place's country name (place_country_name,
-// for GDELT's FullName). Opening an older file to write
+// queries that filter only on kinds, roots, quad class and dates; 4 adds
+// where the text places each event's source and target (the actor_places
+// table) and the place's country name (place_country_name, for GDELT's
+// FullName); 5 adds event_keys (summary.h: an index of each event's actors,
+// countries and places, for filters on one of them; queries do without it on
+// an older file); 6 (kSchemaVersion) adds ingest's claims (the ingest_claims
+// table, below), which no query reads. So a reader reads a version 4 or 5
+// file as it is. Opening an older file to write
 // upgrades it in one transaction (the columns added empty, the summaries
 // counted from the rows, their indexes made, the version raised); opening it
 // read-only reads it as it is: the columns it lacks read as null (version 1:
@@ -45,6 +49,18 @@
 // 0001.txt given by themselves, two feeds both numbering from 1) is stored
 // under its id + "#" + the first 16 hex digits of its text hash, its event ids
 // derived anew from that id.
+//
+// Claims (schema version 6), so that several ingests, in threads, processes
+// or on other machines, share one corpus instead of each coding all of it:
+// before coding an article an ingest claims its text hash (Claim); a key
+// another live ingest holds is not given; one held longer than the lease is
+// (its ingest was killed, or is slower than the lease). A claim is released
+// in the transaction that stores its article (WriteBatch, for the claimant
+// set by SetClaimant), and all of an ingest's claims when it ends
+// (ReleaseClaims). Claims only save coding work: what is stored is decided
+// under the write lock (a story joined or started, an article already stored
+// skipped), so it is right even when two ingests store copies of one story,
+// or one article, at once.
 #pragma once
 
 #include <chrono>
@@ -206,7 +222,11 @@ std::string TextHash(const std::string& text);
 std::string OutletOf(const Article& article);
 
 // The schema this warta writes, recorded in the meta table.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
+// Files of this version or later are read as the current one: 5 added
+// event_keys, which queries do without (Store::keys_), and 6 ingest_claims,
+// which readers never touch.
+inline constexpr int kReadableAsItIs = 4;
 
 struct StoreOptions {
   // How long a write waits for another process's transaction before failing
@@ -240,7 +260,24 @@ class Store {
   struct Written {
     long long articles = 0, events = 0;
   };
+  // With a claimant set, releases its claims on the articles of the batch
+  // in the same transaction.
   Result<Written> WriteBatch(const std::vector<CodedRecord>& batch);
+
+  // Whose claims Claim takes and WriteBatch releases: a name no other
+  // ingest uses (NewClaimant()).
+  void SetClaimant(const std::string& claimant) { claimant_ = claimant; }
+  // Claims `keys` (text hashes) in one short transaction that does not wait
+  // for writers' batches (SQLite: for the write lock only). Returns, in the
+  // order of `keys`, whether each is the claimant's now: free, its own
+  // already, or held by another for longer than `lease`.
+  Result<std::vector<bool>> Claim(const std::vector<std::string>& keys, std::chrono::seconds lease);
+  // Releases every claim the claimant holds (`claimant`: another's, whose
+  // process is known to have ended).
+  Status ReleaseClaims();
+  Status ReleaseClaims(const std::string& claimant);
+  // Every claimant holding claims.
+  Result<std::vector<std::string>> Claimants();
   Status Query(const QueryFilter& filter, const std::function<void(const StoredEvent&)>& visit);
   // How many events the filter matches, ignoring its limit and offset.
   Result<long long> Count(const QueryFilter& filter);
@@ -316,6 +353,34 @@ class Store {
   // Stores where the text places the event's source and target.
   Status PlaceActors(long long row, const Event& event);
 
+  // Claims the distinct, sorted `keys` (ordered, so that two claimants never
+  // wait for each other in a circle); adds those taken to *taken.
+  Status ClaimSorted(const std::vector<std::string>& keys, std::chrono::seconds lease,
+                     std::set<std::string>* taken);
+  // What a batch adds to the actors' event counts and to summary_totals,
+  // gathered as it is written and written once at its end (WriteCounts): one
+  // statement per actor and total a batch, not one per event. In the order
+  // first seen, so new rows are made in the order one statement per event
+  // made them.
+  struct BatchCounts {
+    struct ActorCount {
+      std::string code, name, country, agent;
+      long long events = 0;
+    };
+    std::vector<ActorCount> actors;
+    std::map<std::pair<std::string, std::string>, size_t> actor_index;  // by code and name
+    std::vector<std::pair<std::string, long long>> totals;
+
+    void AddActor(const Actor& actor);
+    void AddTotal(const std::string& name, long long amount);
+  };
+  Status WriteCounts();
+  // Releases the claimant's claims on the batch's articles, in the write's
+  // transaction, in key order: a claimer locks keys in that order too, so
+  // the two never wait for each other in a circle.
+  Status ReleaseClaimsOf(const std::vector<CodedRecord>& batch);
+  // Sends `sql` (cached) with its integer parameters, results unread.
+  Status Sent(const std::string& sql, long long first, std::optional<long long> second = {});
   // Prepared once per store and reused: preparing costs more than running.
   Result<sql::Loan> Cached(const std::string& sql);
 
@@ -324,6 +389,17 @@ class Store {
   std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
   bool summaries_ = false;  // the file has them (version 3) and options_ allow them
   bool keys_ = false;       // the file has event_keys (version 5) and options_ allow them
+  std::string claimant_;    // "": WriteBatch releases no claims
+  BatchCounts batch_counts_;
 };
+
+// A claimant's name no other ingest has: host, process and a random number.
+std::string NewClaimant();
+// Whether a claimant (named by NewClaimant) is known to have ended: it ran
+// on this host and no process has its id now. A killed ingest's claims are
+// then released at once, not when their lease ends. (Processes in another
+// PID namespace under the same host name would look ended: give them
+// host names of their own.)
+bool ClaimantIsGone(const std::string& claimant);
 
 }  // namespace warta

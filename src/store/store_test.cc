@@ -537,9 +537,10 @@ TEST(StoreOpenTest, ADatabaseOfANewerSchemaIsRefused) {
   std::string before = Bytes(path);
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.status().message().find(
-                path + " was written by a newer warta (schema version 99; this one knows version " +
-                std::to_string(kSchemaVersion) + ")"),
+  EXPECT_NE(store.status().message().find(path +
+                                          " was written by a newer warta (schema version "
+                                          "99; this one knows version " +
+                                          std::to_string(kSchemaVersion) + ")"),
             std::string::npos)
       << store.status().message();
   EXPECT_FALSE(Store::OpenReadOnly(path).ok());

@@ -59,7 +59,7 @@ Status Store::AddOrInsert(const Summing& summing, long long row) {
         Cached(summing.insert + " ON CONFLICT(" + summing.keys + ") DO UPDATE SET " + summing.set);
     if (!upsert.ok()) return upsert.status();
     upsert.value()->Bind(1, row);
-    return upsert.value()->Run();
+    return upsert.value()->Send();
   }
   auto add = Cached(summing.update);
   if (!add.ok()) return add.status();
@@ -226,7 +226,7 @@ Status Store::AddToTotal(const std::string& name, long long amount) {
   if (!add.ok()) return add.status();
   add.value()->Bind(1, name);
   add.value()->Bind(2, amount);
-  return add.value()->Run();
+  return add.value()->Send();
 }
 
 Status Store::FillSummaries() {
