@@ -87,6 +87,10 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       {"The European Union condemned the strike on the school.", "en",
        "condemned: European Union > -"},
       {"Iran threatened strikes on Israel.", "en", "threatened: Iran > Israel"},
+      // ... and at the doer a passive relative clause after the thing names.
+      {"Indonesia mengecam serangan yang dilakukan oleh Israel.", "id",
+       "mengecam: Indonesia > Israel"},
+      {"Menteri menolak usulan yang diajukan oleh DPR.", "id", "menolak usulan: Menteri > DPR"},
       // A warning reaches past the "bahwa" right after it.
       {"Pemimpin Tertinggi Iran memperingatkan bahwa Israel akan menerima hukuman berat.", "id",
        "memperingatkan: Pemimpin Tertinggi Iran > Israel"},

@@ -122,6 +122,22 @@ bool WhatAnActHit(const SentenceFrame& frame, const VerbMatch& verb, const Menti
                      [](bool a) { return a; });
 }
 
+// "mengecam serangan yang dilakukan oleh Israel", "menolak usulan yang
+// diajukan DPR", "meragukan kasus yang disidik KPK": a reaction to a thing
+// done aims at its doer, the agent of the passive relative clause after it.
+bool DoerOfWhatIsAnswered(const Context& cx, const VerbMatch& verb, const Mention& mention) {
+  if (!cameo::AnswersActs(cameo::RootOf(verb.pattern->code)) || mention.begin <= verb.end) {
+    return false;
+  }
+  for (size_t k = verb.end; k < mention.begin; ++k) {
+    size_t agent_at = 0;
+    if (PassiveRelativeAt(cx.tokens(), *cx.input.analyses, cx.lexicon, k, &agent_at)) {
+      return agent_at == mention.begin;
+    }
+  }
+  return false;
+}
+
 // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
 // A pledge or threat reaches into its complement ("berjanji untuk ... dengan
 // Rusia"), an appeal or demand to its addressee ("mendesak agar DPR ...").
@@ -209,6 +225,9 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
                     verb.pattern->items.size() > 1 && !mention.actors.empty() &&
                     mention.actors.front().country.empty() && mention.actors.front().agent != "CRM";
     if (own_word) continue;
+    if (DoerOfWhatIsAnswered(cx, verb, mention)) {
+      return PastABreak(cx, frame, verb, mention) ? -1 : static_cast<int>(m);
+    }
     if (frame.relative[mention.begin] && !frame.relative[verb.begin]) continue;
     // "a ceremony hosted by Malaysia": the agent of another verb.
     if (mention.begin > verb.end && cx.Is(LexiconKind::kPassiveAgent, mention.begin - 1)) {
