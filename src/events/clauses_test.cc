@@ -91,6 +91,8 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       {"Indonesia mengecam serangan yang dilakukan oleh Israel.", "id",
        "mengecam: Indonesia > Israel"},
       {"Menteri menolak usulan yang diajukan oleh DPR.", "id", "menolak usulan: Menteri > DPR"},
+      {"Tedjo meragukan kebenaran kasus korupsi yang disidik KPK.", "id",
+       "meragukan: Tedjo > KPK; disidik: no event"},
       // A warning reaches past the "bahwa" right after it.
       {"Pemimpin Tertinggi Iran memperingatkan bahwa Israel akan menerima hukuman berat.", "id",
        "memperingatkan: Pemimpin Tertinggi Iran > Israel"},

@@ -124,12 +124,14 @@ bool WhatAnActHit(const SentenceFrame& frame, const VerbMatch& verb, const Menti
 
 // "mengecam serangan yang dilakukan oleh Israel", "menolak usulan yang
 // diajukan DPR", "meragukan kasus yang disidik KPK": a reaction to a thing
-// done aims at its doer, the agent of the passive relative clause after it.
-bool DoerOfWhatIsAnswered(const Context& cx, const VerbMatch& verb, const Mention& mention) {
+// done aims at its doer, the agent of the passive relative clause after it
+// (which may be past `limit`, when the relative's verb is a verb pattern).
+bool DoerOfWhatIsAnswered(const Context& cx, const VerbMatch& verb, const Mention& mention,
+                          size_t limit) {
   if (!cameo::AnswersActs(cameo::RootOf(verb.pattern->code)) || mention.begin <= verb.end) {
     return false;
   }
-  for (size_t k = verb.end; k < mention.begin; ++k) {
+  for (size_t k = verb.end; k < mention.begin && k < limit; ++k) {
     size_t agent_at = 0;
     if (PassiveRelativeAt(cx.tokens(), *cx.input.analyses, cx.lexicon, k, &agent_at)) {
       return agent_at == mention.begin;
@@ -218,16 +220,17 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
   const auto& mentions = cx.mentions();
   for (size_t m = 0; m < mentions.size(); ++m) {
     const Mention& mention = mentions[m];
-    if (mention.begin <= verb.begin || mention.begin >= limit || mention.location) continue;
+    if (mention.begin <= verb.begin || mention.location) continue;
+    if (DoerOfWhatIsAnswered(cx, verb, mention, limit)) {
+      return PastABreak(cx, frame, verb, mention) ? -1 : static_cast<int>(m);
+    }
+    if (mention.begin >= limit) continue;
     // ("send more troops to Poland": the pattern's own last word, a bare kind
     // of actor, is no object; "sebagai tersangka" names who the suspect is.)
     bool own_word = mention.end == verb.end && mention.begin + 1 == verb.end &&
                     verb.pattern->items.size() > 1 && !mention.actors.empty() &&
                     mention.actors.front().country.empty() && mention.actors.front().agent != "CRM";
     if (own_word) continue;
-    if (DoerOfWhatIsAnswered(cx, verb, mention)) {
-      return PastABreak(cx, frame, verb, mention) ? -1 : static_cast<int>(m);
-    }
     if (frame.relative[mention.begin] && !frame.relative[verb.begin]) continue;
     // "a ceremony hosted by Malaysia": the agent of another verb.
     if (mention.begin > verb.end && cx.Is(LexiconKind::kPassiveAgent, mention.begin - 1)) {
