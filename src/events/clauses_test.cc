@@ -93,6 +93,9 @@ TEST(ClausesTest, SubjectsAndObjectsTableDriven) {
       {"Menteri menolak usulan yang diajukan oleh DPR.", "id", "menolak usulan: Menteri > DPR"},
       {"Tedjo meragukan kebenaran kasus korupsi yang disidik KPK.", "id",
        "meragukan: Tedjo > KPK; disidik: no event"},
+      {"Indonesia condemned the attack carried out by Israel.", "en",
+       "condemned: Indonesia > Israel"},
+      {"The UN condemned the attack on the school by Israel.", "en", "condemned: UN > Israel"},
       // A warning reaches past the "bahwa" right after it.
       {"Pemimpin Tertinggi Iran memperingatkan bahwa Israel akan menerima hukuman berat.", "id",
        "memperingatkan: Pemimpin Tertinggi Iran > Israel"},

@@ -137,7 +137,11 @@ bool DoerOfWhatIsAnswered(const Context& cx, const VerbMatch& verb, const Mentio
       return agent_at == mention.begin;
     }
   }
-  return false;
+  // "condemned the attack carried out by Israel", "the strikes launched by
+  // Russia", "penangkapan aktivis oleh polisi": the agent after "by"/"oleh"
+  // that follows the thing answered (at least a word after the verb).
+  size_t by = mention.begin - 1;
+  return by > verb.end && by < limit && cx.Is(LexiconKind::kPassiveAgent, by);
 }
 
 // The object belongs to this clause: stop at "bahwa", "setelah", "that", ...
@@ -236,8 +240,16 @@ int ObjectOf(const Context& cx, const SentenceFrame& frame, const VerbMatch& ver
     if (mention.begin > verb.end && cx.Is(LexiconKind::kPassiveAgent, mention.begin - 1)) {
       continue;
     }
+    if (WhatAnActHit(frame, verb, mention)) {
+      // ("condemned the attack on the school by Israel": its doer may follow.)
+      for (size_t d = m + 1; d < mentions.size(); ++d) {
+        if (mentions[d].location || !DoerOfWhatIsAnswered(cx, verb, mentions[d], limit)) continue;
+        return PastABreak(cx, frame, verb, mentions[d]) ? -1 : static_cast<int>(d);
+      }
+      return -1;
+    }
     if (OpensNextClause(cx, mention, limit) || AfterAThing(cx, verb, mention) ||
-        WhatAnActHit(frame, verb, mention) || PastABreak(cx, frame, verb, mention)) {
+        PastABreak(cx, frame, verb, mention)) {
       return -1;
     }
     return static_cast<int>(m);
